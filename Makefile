@@ -1,0 +1,105 @@
+# ketnap: the front door. `make` alone prints the help generated from the `## ` comments below.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DELETE_ON_ERROR:
+.SUFFIXES:
+MAKEFLAGS += --no-builtin-rules --no-print-directory
+.DEFAULT_GOAL := help
+
+# Python: an activated conda environment named `ketnap` (from environment.yml) is used as it is;
+# otherwise a .venv is created here and kept in step with pyproject.toml (a stamp file).
+ifeq ($(CONDA_DEFAULT_ENV),ketnap)
+  PYBIN := $(CONDA_PREFIX)/bin
+  ENV_STAMP := .make/conda-env.stamp
+  INSTALL_ARGS := --no-deps -e .
+else
+  PYBIN := .venv/bin
+  ENV_STAMP := .venv/.ketnap-installed
+  INSTALL_ARGS := -e '.[dev]'
+endif
+PY := $(PYBIN)/python
+export PATH := $(abspath $(PYBIN)):$(PATH)
+export PYTHONDONTWRITEBYTECODE := 1
+
+# Reports run in parallel, one per core, unless the caller chose -j.
+NPROC := $(shell nproc 2>/dev/null || echo 2)
+ifeq ($(filter -j% --jobs%,$(MAKEFLAGS)),)
+  MAKEFLAGS += -j$(NPROC) --output-sync=target
+endif
+
+PERIOD ?=
+LIB_SOURCES := $(sort $(wildcard lib/ketnap/*.py lib/ketnap/templates/*/*))
+RAW_INPUTS := $(shell find data/sample data/raw -type f \( -name '*.xlsx' -o -name '*.csv' \) 2>/dev/null | LC_ALL=C sort)
+MANIFEST := data/processed/manifest.json
+
+.PHONY: help
+help: ## Show this help
+	@echo "ketnap: admissions of new Party members by sector against target (Thanh Hóa city)."
+	@echo
+	@echo "Usage: make <target> [PERIOD=2023-Q3]"
+	@echo
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
+
+$(ENV_STAMP): pyproject.toml
+	@if [ ! -x "$(PY)" ]; then echo "Creating the Python environment in .venv ..."; python3 -m venv .venv; fi
+	@echo "Installing ketnap and its dependencies into $(PYBIN)/.. (a few minutes the first time) ..."
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(PY) -m pip install --quiet --disable-pip-version-check $(INSTALL_ARGS)
+	@$(PY) -m ipykernel install --sys-prefix --name ketnap --display-name "Python 3 (ketnap)" >/dev/null
+	@mkdir -p $(@D) && touch $@
+
+.PHONY: env
+env: $(ENV_STAMP) ## Create or update the Python environment and the `ketnap` Jupyter kernel
+
+$(MANIFEST): $(RAW_INPUTS) lib/ketnap/ingest.py lib/ketnap/text.py lib/ketnap/io.py lib/ketnap/config.py | $(ENV_STAMP)
+	@$(PY) -m ketnap.ingest
+
+.PHONY: data
+data: $(MANIFEST) ## Ingest the returns (data/raw, else the sample) into data/processed
+
+# The report targets depend on the data (which periods exist), so they are generated into a
+# makefile fragment; it is only read when reports are asked for.
+REPORTS_MK := .make/reports-$(or $(PERIOD),default).mk
+ifneq ($(filter reports,$(MAKECMDGOALS)),)
+include $(REPORTS_MK)
+endif
+
+$(REPORTS_MK): $(MANIFEST) lib/ketnap/reports.py lib/ketnap/build.py | $(ENV_STAMP)
+	@mkdir -p $(@D)
+	@$(PY) -m ketnap.build makefile $(if $(PERIOD),--period $(PERIOD)) > $@.tmp && mv $@.tmp $@
+
+.PHONY: reports
+reports: $(REPORT_INDEX) ## Render the reports (default periods, or PERIOD=2023-Q3) into reports/
+	@echo "Reports are in $(abspath reports)/: open $(abspath $(REPORT_INDEX))"
+
+.PHONY: test
+test: $(ENV_STAMP) $(MANIFEST) lint ## Run the linter and the whole test suite (unit, notebooks, browser, PDF)
+	@$(PY) -m pytest -n $(NPROC) --dist loadgroup
+
+.PHONY: lint
+lint: $(ENV_STAMP) ## Check the code style with ruff
+	@$(PYBIN)/ruff check lib tests notebooks
+	@$(PYBIN)/ruff format --check lib tests notebooks
+
+.PHONY: format
+format: $(ENV_STAMP) ## Reformat the code with ruff
+	@$(PYBIN)/ruff check --fix lib tests notebooks
+	@$(PYBIN)/ruff format lib tests notebooks
+
+.PHONY: lab
+lab: $(ENV_STAMP) $(MANIFEST) ## Open JupyterLab on notebooks/ with the ketnap kernel
+	@$(PYBIN)/jupyter lab --notebook-dir=notebooks --ServerApp.root_dir=notebooks --MappingKernelManager.default_kernel_name=ketnap
+
+.PHONY: sample
+sample: $(ENV_STAMP) ## Regenerate the synthetic sample in data/sample (deterministic)
+	@$(PY) -m ketnap.sample
+
+.PHONY: clean
+clean: ## Remove generated data, reports and caches (keeps .venv and data/raw)
+	@find data/interim data/processed reports -mindepth 1 ! -name README.md -exec rm -rf {} + 2>/dev/null || true
+	@rm -rf .make logs tests/artifacts .pytest_cache .ruff_cache
+	@echo "Removed generated data and reports."
+
+.PHONY: distclean
+distclean: clean ## Also remove the .venv
+	@rm -rf .venv

@@ -1,0 +1,137 @@
+"""Disk access for the processed tables: the one place that reads and writes ``data/processed``.
+
+The columns of each table are documented in ``docs/data-dictionary.md``; ``TABLES`` lists them
+so writers and readers agree. Everything else in the package works on the in-memory frames.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ketnap.config import paths
+
+__all__ = ["TABLES", "Tables", "file_mode", "load", "read_manifest", "write_json_atomic", "write_table"]
+
+#: Processed table name -> its columns, in order.
+TABLES: dict[str, list[str]] = {
+    "sectors": ["sector", "order", "name_vi", "name_en", "colour"],
+    "organisations": ["org_code", "name", "sector", "kind", "parent_code", "active_from", "active_to"],
+    "targets": ["year", "org_code", "admissions_target", "training_plan"],
+    "monthly_plans": ["year", "org_code", "month", "planned_admissions"],
+    "admissions": [
+        "person_key",
+        "org_code",
+        "cell",
+        "admission_date",
+        "sex",
+        "birth_year",
+        "age_at_admission",
+        "ethnic_group",
+        "ethnic_minority",
+        "religion",
+        "religious",
+        "youth_union",
+        "occupation",
+        "education",
+        "source_file",
+    ],
+    "training": [
+        "person_key",
+        "org_code",
+        "class_name",
+        "completion_date",
+        "sex",
+        "birth_year",
+        "source_file",
+    ],
+    "conversions": ["person_key", "org_code", "admission_date", "conversion_date", "source_file"],
+}
+
+
+def file_mode() -> int:
+    """The permissions a new file gets under the current umask (``mkstemp`` would give 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+@dataclass(frozen=True)
+class Tables:
+    """All processed tables, as loaded by :func:`load`. Dates are ``datetime64[ns]`` columns."""
+
+    sectors: pd.DataFrame
+    organisations: pd.DataFrame
+    targets: pd.DataFrame
+    monthly_plans: pd.DataFrame
+    admissions: pd.DataFrame
+    training: pd.DataFrame
+    conversions: pd.DataFrame
+    manifest: dict[str, Any]
+
+    @property
+    def as_of(self) -> pd.Timestamp:
+        """The data-as-of date: the latest date in any return."""
+        return pd.Timestamp(self.manifest["as_of"])
+
+
+def write_table(frame: pd.DataFrame, name: str, folder: Path | None = None) -> Path:
+    """Write one processed table as Parquet (atomically: temporary file, then rename)."""
+    folder = folder or paths().processed
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{name}.parquet"
+    missing = [c for c in TABLES[name] if c not in frame.columns]
+    if missing:
+        raise ValueError(f"table {name!r} lacks columns {missing}")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        frame[TABLES[name]].to_parquet(tmp, index=False)
+        os.chmod(tmp, file_mode())
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return target
+
+
+def write_json_atomic(obj: Any, target: Path) -> Path:
+    """Write JSON (UTF-8, sorted keys, stable) to ``target`` via a temporary file and a rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(obj, fh, ensure_ascii=False, indent=2, sort_keys=True, default=str)
+        fh.write("\n")
+    os.chmod(tmp, file_mode())
+    os.replace(tmp, target)
+    return target
+
+
+def read_manifest(folder: Path | None = None) -> dict[str, Any]:
+    """The ingestion manifest (``manifest.json``) of the processed folder."""
+    folder = folder or paths().processed
+    manifest = folder / "manifest.json"
+    if not manifest.exists():
+        raise FileNotFoundError(f"{manifest} not found: run `make data` first")
+    return json.loads(manifest.read_text(encoding="utf-8"))
+
+
+def load(folder: Path | None = None) -> Tables:
+    """Load every processed table from ``folder`` (default ``data/processed``).
+
+    Raises a ``FileNotFoundError`` that says to run ``make data`` when a table is missing.
+    """
+    folder = folder or paths().processed
+    frames: dict[str, pd.DataFrame] = {}
+    for name in TABLES:
+        file = folder / f"{name}.parquet"
+        if not file.exists():
+            raise FileNotFoundError(f"{file} not found: run `make data` first")
+        frames[name] = pd.read_parquet(file)
+    return Tables(**frames, manifest=read_manifest(folder))
