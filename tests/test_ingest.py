@@ -1,0 +1,633 @@
+"""Tests of ketnap.ingest: the defect corpus, each tolerance, unreadable files, the person key, privacy.
+
+Inputs are built with openpyxl in temporary folders (``tests/defects/corpus.py`` writes them); the
+corpus is ingested once per module and every case asserts its exact errors and what still loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import random
+import time
+import unicodedata
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pandas as pd
+import pytest
+from defects.corpus import (
+    ADMISSION_HEADERS,
+    CASES,
+    KEY,
+    TODAY,
+    Case,
+    admission,
+    build_corpus,
+    conversion,
+    person_id,
+    training,
+    write_reference,
+    write_return,
+)
+from faker import Faker
+
+from ketnap import ingest as ingest_module
+from ketnap.config import DEMO_PERSON_KEY
+from ketnap.ingest import (
+    RULES,
+    IngestResult,
+    PersonKeyError,
+    ReferenceDataError,
+    ingest,
+    main,
+    parse_date,
+    person_key,
+    resolve_person_key,
+)
+from ketnap.io import TABLES, load
+
+
+def nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+def run(base: Path, **kwargs: Any) -> IngestResult:
+    """Ingest ``base/data`` into ``base/processed`` and ``base/interim``."""
+    kwargs.setdefault("today", TODAY)
+    kwargs.setdefault("key", KEY)
+    return ingest(base / "data", base / "processed", base / "interim", **kwargs)
+
+
+def errors_of(result: IngestResult, file: str | None = None) -> set[tuple[Any, ...]]:
+    return {(i.sheet, i.row, i.column, i.rule) for i in result.errors if file is None or i.file == file}
+
+
+def loaded(result: IngestResult, file: str, sheet: str = "Kết nạp") -> int:
+    recon = result.reconciliation
+    return int(recon.loc[(recon["file"] == file) & (recon["sheet"] == sheet), "loaded"].sum())
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Path:
+    """A data root with the reference data and no returns yet."""
+    write_reference(tmp_path / "data")
+    return tmp_path
+
+
+def returns(base: Path, name: str, year: int = 2023) -> Path:
+    return base / "data" / "returns" / str(year) / name
+
+
+# --- the defect corpus -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> IngestResult:
+    base = tmp_path_factory.mktemp("corpus")
+    build_corpus(base / "data")
+    return run(base)
+
+
+def test_corpus_has_at_least_25_defective_files(corpus: IngestResult) -> None:
+    assert len(CASES) >= 25
+    assert len({c.name for c in CASES}) == len(CASES)
+    defective = {i.file for i in corpus.errors}
+    assert len(defective) >= 25
+    assert {c.file for c in CASES} <= defective
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_defect_gives_its_exact_errors_and_the_valid_rows_still_load(
+    case: Case, corpus: IngestResult
+) -> None:
+    got = {(i.file, i.sheet, i.row, i.column, i.rule) for i in corpus.errors if i.file == case.file}
+    expected = {(e.file or case.file, e.sheet, e.row, e.column, e.rule) for e in case.errors}
+    assert got == expected
+    for sheet, count in case.loaded.items():
+        assert loaded(corpus, case.file, sheet) == count
+    assert all(rule in RULES for *_, rule in got)
+
+
+def test_corpus_valid_return_loads_whole_beside_unreadable_files(corpus: IngestResult) -> None:
+    valid = "returns/2023/valid.xlsx"
+    assert not errors_of(corpus, valid)
+    assert loaded(corpus, valid, "Kết nạp") == 5
+    assert loaded(corpus, valid, "Bồi dưỡng") == 3
+    assert loaded(corpus, valid, "Chuyển chính thức") == 1
+    assert set(corpus.tables["admissions"].loc[lambda t: t.source_file == valid, "org_code"]) == {"H01"}
+
+
+def test_reconciliation_accounts_for_every_row(corpus: IngestResult) -> None:
+    recon = corpus.reconciliation
+    assert (recon["rows_read"] == recon["loaded"] + recon["quarantined"]).all()
+    per_table = recon[recon["file"].str.startswith("returns/")].groupby("sheet")["loaded"].sum()
+    assert per_table["Kết nạp"] == len(corpus.tables["admissions"])
+    assert per_table["Bồi dưỡng"] == len(corpus.tables["training"])
+    assert per_table["Chuyển chính thức"] == len(corpus.tables["conversions"])
+    # A rejected row is quarantined once, however many rules it breaks.
+    row_errors = {
+        (i.file, i.sheet, i.row) for i in corpus.errors if i.row is not None and i.sheet != "Thông tin"
+    }
+    info_rejected = recon[recon["file"].isin({i.file for i in corpus.errors if i.sheet == "Thông tin"})]
+    assert recon["quarantined"].sum() == len(row_errors) + info_rejected["rows_read"].sum()
+
+
+def test_written_files_match_the_result(tmp_path: Path) -> None:
+    build_corpus(tmp_path / "data")
+    result = run(tmp_path)
+    tables = load(tmp_path / "processed")
+    for name, columns in TABLES.items():
+        frame = getattr(tables, name)
+        assert list(frame.columns) == columns
+        pd.testing.assert_frame_equal(frame, result.tables[name], check_dtype=False)
+    for column in ("admission_date",):
+        assert str(tables.admissions[column].dtype) == "datetime64[ns]"
+    quarantine = pd.read_csv(tmp_path / "interim" / "quarantine.csv", dtype=str, keep_default_na=False)
+    assert list(quarantine.columns) == ["file", "sheet", "row", "column", "rule", "message", "value"]
+    assert len(quarantine) == len(result.errors)
+    recon = pd.read_csv(tmp_path / "interim" / "reconciliation.csv", keep_default_na=False)
+    assert list(recon.columns) == ["file", "sheet", "rows_read", "loaded", "quarantined"]
+    assert (recon["rows_read"] == recon["loaded"] + recon["quarantined"]).all()
+    manifest = json.loads((tmp_path / "processed" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["as_of"] == "2024-02-01"  # the latest loaded date (future_date.xlsx's valid rows)
+    assert manifest["row_counts"] == {name: len(result.tables[name]) for name in TABLES}
+    on_disk = {
+        p.relative_to(tmp_path / "data").as_posix() for p in (tmp_path / "data").rglob("*") if p.is_file()
+    }
+    assert {i["file"] for i in manifest["inputs"]} == on_disk
+    for item in manifest["inputs"]:
+        data = (tmp_path / "data" / item["file"]).read_bytes()
+        assert item["sha256"] == hashlib.sha256(data).hexdigest()
+    assert manifest["person_key_source"] == "argument"
+    assert "ingested_at" in manifest
+
+
+def test_outputs_are_deterministic(tmp_path: Path) -> None:
+    build_corpus(tmp_path / "data")
+    first = run(tmp_path)
+    snapshot = {
+        p.name: p.read_bytes()
+        for p in [*(tmp_path / "processed").iterdir(), *(tmp_path / "interim").iterdir()]
+    }
+    second = run(tmp_path)
+    for path in [*(tmp_path / "processed").iterdir(), *(tmp_path / "interim").iterdir()]:
+        if path.name != "manifest.json":
+            assert path.read_bytes() == snapshot[path.name], path.name
+    strip = {"ingested_at"}
+    assert {k: v for k, v in first.manifest.items() if k not in strip} == {
+        k: v for k, v in second.manifest.items() if k not in strip
+    }
+    assert first.tables["admissions"]["admission_date"].is_monotonic_increasing
+
+
+# --- the secretary scenario --------------------------------------------------------------------
+
+
+def test_secretary_edited_return_loads_with_one_precise_error(base: Path) -> None:
+    """NFD text everywhere, a title row, dates typed as text and one bad row: one error, nothing else lost."""
+    rows = []
+    for n in range(1, 9):
+        row = admission("secretary", n)
+        row = {k: nfd(v) if isinstance(v, str) else v for k, v in row.items()}
+        row["Ngày sinh"] = row["Ngày sinh"].strftime("%d/%m/%Y")
+        row["Ngày kết nạp"] = f"{row['Ngày kết nạp'].day}/{row['Ngày kết nạp'].month}/2023"  # d/m/yyyy
+        rows.append(row)
+    rows[4]["Ngày kết nạp"] = "31/04/2023"  # April has 30 days; the row is Excel row 4 + 3 = 7
+    rows[2]["Tôn giáo"] = nfd("Hoà Hảo")  # old tone placement, NFD
+    write_return(
+        returns(base, "chi-bo-truong-thpt.xlsx"),
+        info=[
+            (nfd("Tổ chức cơ sở đảng"), nfd("Chi bộ Trường THPT Đào Duy Từ")),
+            (nfd("Năm báo cáo"), "2023"),
+        ],
+        sheets={"Kết nạp": rows},
+        headers={"Kết nạp": [nfd(h) for h in ADMISSION_HEADERS]},
+        titles={"Kết nạp": [[nfd("DANH SÁCH ĐẢNG VIÊN MỚI KẾT NẠP NĂM 2023")]]},
+        sheet_names={name: nfd(name) for name in ("Thông tin", "Kết nạp", "Bồi dưỡng", "Chuyển chính thức")},
+    )
+    result = run(base)
+    file = "returns/2023/chi-bo-truong-thpt.xlsx"
+    assert [(i.file, i.sheet, i.row, i.column, i.rule, i.value) for i in result.issues] == [
+        (file, nfd("Kết nạp"), 7, "Ngày kết nạp", "impossible-date", "31/04/2023")
+    ]
+    admissions = result.tables["admissions"]
+    assert len(admissions) == 7
+    assert set(admissions["org_code"]) == {"T01"}
+    assert "Hòa Hảo" in set(admissions["religion"])
+    recon = result.reconciliation.set_index("file").loc[file]
+    assert recon["rows_read"].sum() == 8 and recon["quarantined"].sum() == 1
+
+
+# --- tolerances --------------------------------------------------------------------------------
+
+
+def test_title_rows_above_the_header_are_skipped_and_rows_keep_excel_numbers(base: Path) -> None:
+    rows = [admission("title", 1), admission("title", 2, **{"Giới tính": "Khác"}), admission("title", 3)]
+    write_return(
+        returns(base, "title.xlsx"),
+        sheets={"Kết nạp": rows},
+        titles={
+            "Kết nạp": [["BÁO CÁO KẾT NẠP ĐẢNG VIÊN"], ["Đảng bộ phường Hàm Rồng", None, "Năm 2023"], []]
+        },
+    )
+    result = run(base)
+    # Three title rows, the header on row 4, so the bad second row is row 6.
+    assert errors_of(result) == {("Kết nạp", 6, "Giới tính", "unknown-category")}
+    assert loaded(result, "returns/2023/title.xlsx") == 2
+
+
+def test_headers_in_nfd_any_case_and_stray_spaces(base: Path) -> None:
+    headers = [
+        f"  {nfd(h).upper()}  *" if i % 2 else nfd(h).replace(" ", "   ")
+        for i, h in enumerate(ADMISSION_HEADERS)
+    ]
+    write_return(
+        returns(base, "headers.xlsx"),
+        sheets={"Kết nạp": [admission("headers", n) for n in range(1, 4)]},
+        headers={"Kết nạp": headers},
+        sheet_names={"Kết nạp": " kết NẠP "},
+    )
+    result = run(base)
+    assert not result.issues
+    assert loaded(result, "returns/2023/headers.xlsx", " kết NẠP ") == 3
+
+
+def test_values_in_nfd_old_tone_case_and_spaces(base: Path) -> None:
+    row = admission(
+        "values",
+        1,
+        **{
+            "Giới tính": " NỮ ",
+            "Tôn giáo": nfd("Hoà  Hảo"),
+            "Nghề nghiệp": " học sinh,  sinh viên",
+            "Trình độ": "đại HỌC",
+            "Đoàn viên": nfd("không"),
+            "Dân tộc": nfd(" Mường "),
+        },
+    )
+    write_return(
+        returns(base, "values.xlsx"),
+        organisation=nfd("chi bộ trung tâm y tế  thành phố THANH HOÁ"),
+        sheets={"Kết nạp": [row]},
+    )
+    result = run(base)
+    assert not result.issues
+    record = result.tables["admissions"].iloc[0]
+    assert record["org_code"] == "H01"
+    assert (record["sex"], record["religion"], record["occupation"], record["education"]) == (
+        "F",
+        "Hòa Hảo",
+        "student",
+        "Đại học",
+    )
+    assert not record["youth_union"] and record["religious"] and record["ethnic_minority"]
+    assert record["ethnic_group"] == "Mường"
+
+
+def test_dates_as_excel_dates_or_text(base: Path) -> None:
+    cells = [datetime(2023, 3, 5), date(2023, 3, 5), "05/03/2023", "5/3/2023", " 5/03/2023 ", "05.03.2023"]
+    rows = [admission("dates", n, **{"Ngày kết nạp": cell}) for n, cell in enumerate(cells, start=1)]
+    write_return(returns(base, "dates.xlsx"), sheets={"Kết nạp": rows})
+    result = run(base)
+    assert not result.issues
+    dates = result.tables["admissions"]["admission_date"]
+    assert str(dates.dtype) == "datetime64[ns]"
+    assert set(dates) == {pd.Timestamp(2023, 3, 5)}
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("31/12/2023", (date(2023, 12, 31), None)),
+        ("1/2/2023", (date(2023, 2, 1), None)),
+        ("2023-02-01", (date(2023, 2, 1), None)),
+        (datetime(2023, 2, 1, 13, 5), (date(2023, 2, 1), None)),
+        ("29/02/2023", (None, "impossible-date")),
+        ("29/02/2024", (date(2024, 2, 29), None)),
+        ("13/13/2023", (None, "impossible-date")),
+        ("01/01/0203", (None, "impossible-date")),
+        ("1/2/23", (None, "unparsable-date")),
+        ("tháng 2/2023", (None, "unparsable-date")),
+        (45000, (None, "unparsable-date")),
+        (True, (None, "unparsable-date")),
+    ],
+)
+def test_parse_date(cell: Any, expected: tuple[date | None, str | None]) -> None:
+    assert parse_date(cell) == expected
+
+
+def test_extra_columns_are_a_warning_and_ignored(base: Path) -> None:
+    headers = [*ADMISSION_HEADERS[:3], "Số điện thoại", *ADMISSION_HEADERS[3:], "Quê quán"]
+    rows = [admission("extra", n, **{"Số điện thoại": "0912345678", "Quê quán": "Hoằng Hóa"}) for n in (1, 2)]
+    write_return(returns(base, "extra.xlsx"), sheets={"Kết nạp": rows}, headers={"Kết nạp": headers})
+    result = run(base)
+    assert not result.errors
+    assert {(w.sheet, w.column, w.rule) for w in result.warnings} == {
+        ("Kết nạp", "Số điện thoại", "extra-column"),
+        ("Kết nạp", "Quê quán", "extra-column"),
+    }
+    assert loaded(result, "returns/2023/extra.xlsx") == 2
+    warnings = pd.read_csv(base / "interim" / "warnings.csv")
+    assert set(warnings["rule"]) == {"extra-column"}
+    assert pd.read_csv(base / "interim" / "quarantine.csv").empty
+
+
+def test_extra_sheet_with_content_is_reported(base: Path) -> None:
+    path = write_return(returns(base, "sheet.xlsx"), sheets={"Kết nạp": [admission("sheet", 1)]})
+    workbook = openpyxl.load_workbook(path)
+    workbook.create_sheet("Sheet1").append(["Danh sách bổ sung"])
+    workbook.create_sheet("Trống")  # an empty extra sheet says nothing
+    workbook.save(path)
+    result = run(base)
+    assert [(w.sheet, w.rule) for w in result.warnings] == [("Sheet1", "extra-sheet")]
+
+
+def test_optional_sheets_may_be_missing(base: Path) -> None:
+    write_return(returns(base, "only.xlsx"), sheets={"Kết nạp": [admission("only", 1)]}, omit=["Bồi dưỡng"])
+    result = run(base)
+    assert not result.errors
+    assert [(w.sheet, w.rule) for w in result.warnings] == [("Bồi dưỡng", "missing-sheet")]
+    assert loaded(result, "returns/2023/only.xlsx") == 1
+
+
+@pytest.mark.parametrize(
+    "named_as", ["P02", " p02 ", "Đảng bộ phường Đông Thọ", nfd("đảng bộ  PHƯỜNG đông thọ")]
+)
+def test_organisation_by_code_or_by_name(base: Path, named_as: str) -> None:
+    write_return(returns(base, "org.xlsx"), organisation=named_as, sheets={"Kết nạp": [admission("org", 1)]})
+    result = run(base)
+    assert not result.issues
+    assert list(result.tables["admissions"]["org_code"]) == ["P02"]
+
+
+def test_blank_rows_and_numbered_empty_rows_are_not_rows(base: Path) -> None:
+    rows: list[dict[str, Any] | None] = [
+        admission("blank", 1),
+        None,
+        {"Họ và tên": "   "},
+        admission("blank", 2),
+    ]
+    rows += [{"STT": n} for n in range(5, 40)]  # a template pre-numbered down the page
+    write_return(returns(base, "blank.xlsx"), sheets={"Kết nạp": rows})
+    result = run(base)
+    assert not result.issues
+    recon = result.reconciliation.set_index(["file", "sheet"]).loc[("returns/2023/blank.xlsx", "Kết nạp")]
+    assert (recon["rows_read"], recon["loaded"], recon["quarantined"]) == (2, 2, 0)
+
+
+def test_id_numbers_typed_as_numbers_or_with_spaces_are_the_same_person(base: Path) -> None:
+    ident = person_id("ids", 1)
+    assert ident.startswith("0")
+    write_return(
+        returns(base, "a.xlsx"), sheets={"Kết nạp": [admission("ids", 1, **{"Số CCCD": int(ident)})]}
+    )
+    spaced = f"{ident[:3]} {ident[3:6]} {ident[6:9]} {ident[9:]}"
+    write_return(returns(base, "b.xlsx"), sheets={"Kết nạp": [admission("ids", 2, **{"Số CCCD": spaced})]})
+    result = run(base)
+    assert errors_of(result) == {("Kết nạp", 2, "Số CCCD", "duplicate-person")}
+    assert list(result.tables["admissions"]["person_key"]) == [person_key(ident, KEY)]
+
+
+def test_admission_columns(base: Path) -> None:
+    row = admission("cols", 1, **{"Ngày sinh": datetime(2005, 3, 6), "Ngày kết nạp": datetime(2023, 3, 6)})
+    write_return(
+        returns(base, "cols.xlsx"), sheets={"Kết nạp": [row], "Chuyển chính thức": [conversion("c", 1)]}
+    )
+    result = run(base)
+    assert not result.issues
+    record = result.tables["admissions"].iloc[0].to_dict()
+    assert record["age_at_admission"] == 18 and record["birth_year"] == 2005
+    assert record["cell"] == "Chi bộ phố Tân Nam"
+    assert record["source_file"] == "returns/2023/cols.xlsx"
+    assert len(record["person_key"]) == 16
+    for name in TABLES:
+        assert list(result.tables[name].columns) == TABLES[name]
+    targets = result.tables["targets"]
+    assert targets["org_code"].isna().sum() == 2  # the city's rows ("TP") for 2023 and 2024
+    assert str(targets["admissions_target"].dtype) == "Int64"
+    assert len(result.tables["monthly_plans"]) == 2 * 5 * 5
+
+
+# --- reference data ----------------------------------------------------------------------------
+
+
+def test_bad_reference_rows_are_quarantined_and_the_rest_load(base: Path) -> None:
+    path = base / "data" / "reference" / "organisations.xlsx"
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Tổ chức"]
+    sheet.append(["P01", "Tên khác", "enterprises", "Chi bộ cơ sở"])  # row 7: duplicate code
+    sheet.append(["X09", "Đảng bộ xã Mới", "Khối vũ trang", "Chi bộ cơ sở"])  # row 8: unknown sector
+    sheet.append(["X10", "Chi bộ Thôn Một", "wards-communes", "Chi bộ", "P01"])  # row 9: unknown kind
+    sheet.append(
+        ["X11", "Chi bộ Thôn Hai", "wards-communes", "Chi bộ cơ sở", "Z99"]
+    )  # row 10: unknown parent
+    sheet.append(["X12", "Chi bộ Thôn Ba", "wards-communes", "Chi bộ cơ sở", "Đảng bộ phường Hàm Rồng"])
+    workbook.save(path)
+    write_reference_targets = [
+        [2023, "TP", 20, 40],
+        [2023, "P01", 5, -1],  # row 3: negative plan
+        [2023, "Q77", 5, 10],  # row 4: unknown organisation
+        [2023, "Chi bộ Trường THPT Đào Duy Từ", 3, None],  # by name: fine
+        [2023, "T01", 4, None],  # row 6: duplicate of row 5
+    ]
+    targets = openpyxl.Workbook()
+    targets.active.title = "Chỉ tiêu"
+    targets.active.append(["Năm", "Mã tổ chức", "Chỉ tiêu kết nạp", "Kế hoạch bồi dưỡng"])
+    for row in write_reference_targets:
+        targets.active.append(row)
+    targets.save(base / "data" / "reference" / "targets.xlsx")
+    result = run(base)
+    assert errors_of(result) == {
+        ("Tổ chức", 7, "Mã tổ chức", "duplicate-row"),
+        ("Tổ chức", 8, "Khối", "unknown-category"),
+        ("Tổ chức", 9, "Loại hình", "unknown-category"),
+        ("Tổ chức", 10, "Trực thuộc", "unknown-organisation"),
+        ("Chỉ tiêu", 3, "Kế hoạch bồi dưỡng", "bad-number"),
+        ("Chỉ tiêu", 4, "Mã tổ chức", "unknown-organisation"),
+        ("Chỉ tiêu", 6, "Mã tổ chức", "duplicate-row"),
+    }
+    organisations = result.tables["organisations"].set_index("org_code")
+    assert len(organisations) == 6
+    assert organisations.loc["X12", "parent_code"] == "P01"
+    assert organisations.loc["P02", "sector"] == "wards-communes"  # sector given by its Vietnamese name
+    assert list(result.tables["targets"]["org_code"].fillna("TP")) == ["TP", "T01"]
+
+
+@pytest.mark.parametrize("broken", ["organisations.xlsx", "sectors.csv", "targets.xlsx"])
+def test_unusable_reference_data_stops_the_run_and_main_exits_2(
+    base: Path, broken: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("KETNAP_PERSON_KEY", "reference-test-key")
+    (base / "data" / "reference" / broken).write_bytes(b"PK\x03\x04 not really")
+    with pytest.raises(ReferenceDataError, match=broken):
+        run(base)
+    assert not (base / "processed" / "manifest.json").exists()
+    code = main(
+        ["--root", str(base / "data"), "--out", str(base / "processed"), "--interim", str(base / "interim")]
+    )
+    assert code == 2
+    assert broken in capsys.readouterr().err
+
+
+def test_missing_reference_file_is_unusable(base: Path) -> None:
+    (base / "data" / "reference" / "targets.xlsx").unlink()
+    with pytest.raises(ReferenceDataError, match=r"targets\.xlsx"):
+        run(base)
+
+
+# --- the person key ----------------------------------------------------------------------------
+
+
+def test_person_key_is_the_truncated_hmac() -> None:
+    expected = hmac.new(b"secret", b"038123456789", hashlib.sha256).hexdigest()[:16]
+    assert person_key("038123456789", "secret") == expected
+    assert person_key("038123456789", "other") != expected
+
+
+def test_person_key_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KETNAP_HOME", str(tmp_path))
+    monkeypatch.delenv("KETNAP_PERSON_KEY", raising=False)
+    monkeypatch.setenv("KETNAP_PERSON_KEY_FILE", str(tmp_path / "no-such.key"))
+    raw, sample = tmp_path / "data" / "raw", tmp_path / "data" / "sample"
+    with pytest.raises(PersonKeyError, match="KETNAP_PERSON_KEY"):
+        resolve_person_key(raw)
+    assert resolve_person_key(sample) == (DEMO_PERSON_KEY, "demo")
+    assert resolve_person_key(raw, "given") == ("given", "argument")
+    key_file = tmp_path / "person.key"
+    key_file.write_text("from-file\n", encoding="utf-8")
+    monkeypatch.setenv("KETNAP_PERSON_KEY_FILE", str(key_file))
+    assert resolve_person_key(raw) == ("from-file", "file")
+    monkeypatch.setenv("KETNAP_PERSON_KEY", "from-env")
+    assert resolve_person_key(raw) == ("from-env", "environment")
+    assert resolve_person_key(sample) == (DEMO_PERSON_KEY, "demo")  # the sample always hashes the same
+    monkeypatch.delenv("KETNAP_PERSON_KEY")
+    key_file.write_text("  \n", encoding="utf-8")
+    with pytest.raises(PersonKeyError, match="empty"):
+        resolve_person_key(raw)
+
+
+def test_raw_data_without_a_key_is_a_clear_error(base: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.delenv("KETNAP_PERSON_KEY", raising=False)
+    monkeypatch.setenv("KETNAP_PERSON_KEY_FILE", str(base / "absent.key"))
+    with pytest.raises(PersonKeyError, match=r"person\.key"):
+        ingest(base / "data", base / "processed", base / "interim", today=TODAY)
+    assert (
+        main(["--root", str(base / "data"), "--out", str(base / "out"), "--interim", str(base / "tmp")]) == 2
+    )
+    assert "KETNAP_PERSON_KEY" in capsys.readouterr().err
+
+
+def test_the_sample_root_is_hashed_with_the_demo_key(base: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KETNAP_HOME", str(base))
+    sample = base / "data" / "sample"
+    write_reference(sample)
+    write_return(sample / "returns" / "2023" / "a.xlsx", sheets={"Kết nạp": [admission("demo", 1)]})
+    result = ingest(sample, base / "processed", base / "interim", today=TODAY)
+    assert result.manifest["person_key_source"] == "demo"
+    assert list(result.tables["admissions"]["person_key"]) == [
+        person_key(person_id("demo", 1), DEMO_PERSON_KEY)
+    ]
+
+
+# --- privacy -----------------------------------------------------------------------------------
+
+
+def test_no_name_id_number_or_birth_date_reaches_processed_or_interim(base: Path) -> None:
+    fake = Faker("vi_VN")
+    Faker.seed(13)
+    rng = random.Random(13)
+    names: list[str] = []
+    ids: list[str] = []
+    births: list[date] = []
+
+    def person() -> dict[str, Any]:
+        name = fake.name()
+        ident = "038" + "".join(rng.choice("0123456789") for _ in range(9))
+        born = fake.date_between(date(1975, 1, 1), date(2004, 12, 31))
+        names.append(name)
+        ids.append(ident)
+        births.append(born)
+        return {"Họ và tên": name, "Số CCCD": ident, "Ngày sinh": datetime(born.year, born.month, born.day)}
+
+    admissions = [admission("privacy", n, **person()) for n in range(1, 16)]
+    admissions[3] |= {"Giới tính": "?"}  # quarantined rows must not leak either
+    admissions[5] |= {"Số CCCD": ids[5][:-1] + "X"}
+    admissions[7] |= {"Ngày sinh": f"31/02/{births[7].year}"}
+    admissions[9] |= {"Ngày sinh": datetime(2010, 1, 1)}  # under 18
+    admissions[11] |= {"Số CCCD": ids[0]}  # duplicate person
+    trained = [training("privacy", n, **person()) for n in range(1, 6)]
+    converted = [conversion("privacy", n, **person()) for n in range(1, 4)]
+    for item in converted:
+        births.pop()  # conversions carry no birth date
+        item.pop("Ngày sinh")
+    write_return(
+        returns(base, "privacy.xlsx"),
+        sheets={"Kết nạp": admissions, "Bồi dưỡng": trained, "Chuyển chính thức": converted},
+    )
+    result = run(base)
+    assert len(result.errors) == 5
+
+    texts = []
+    for path in [*(base / "processed").iterdir(), *(base / "interim").iterdir()]:
+        if path.suffix == ".parquet":
+            frame = pd.read_parquet(path)
+            texts.append(frame.astype(str).to_csv())
+            for column in frame.select_dtypes("datetime").columns:
+                assert not set(frame[column].dt.date) & set(births), (path.name, column)
+        else:
+            texts.append(path.read_text(encoding="utf-8-sig"))
+    everything = "\n".join(texts)
+    for name in names:
+        assert name not in everything
+        assert nfd(name) not in everything
+    for ident in ids:
+        assert ident not in everything and ident[3:] not in everything
+    for born in births:
+        for shown in (born.isoformat(), born.strftime("%d/%m/%Y"), f"{born.day}/{born.month}/{born.year}"):
+            assert shown not in everything
+        assert f"31/02/{born.year}" not in everything
+
+
+# --- the command line and scale ----------------------------------------------------------------
+
+
+def test_main_prints_the_reconciliation_and_errors(base: Path, monkeypatch, capsys) -> None:
+    write_return(returns(base, "ok.xlsx"), sheets={"Kết nạp": [admission("cli", 1), admission("cli", 2)]})
+    bad = admission("cli", 3, **{"Ngày kết nạp": "31/02/2023"})
+    write_return(returns(base, "bad.xlsx"), organisation="P02", sheets={"Kết nạp": [bad]})
+    returns(base, "broken.xlsx").write_bytes(b"")
+    monkeypatch.setenv("KETNAP_PERSON_KEY", "cli-key")
+    out = ["--out", str(base / "processed"), "--interim", str(base / "interim"), "--today", "2024-03-15"]
+    assert main(["--root", str(base / "data"), *out]) == 0
+    printed = capsys.readouterr().out
+    assert "returns/2023/ok.xlsx" in printed and "total" in printed
+    assert "returns/2023/bad.xlsx › Kết nạp › row 2 › Ngày kết nạp: impossible-date" in printed
+    assert "returns/2023/broken.xlsx: unreadable-file — the file is empty" in printed
+    total = next(line for line in printed.splitlines() if line.startswith("total")).split()
+    assert total[1:] == ["24", "23", "1"]  # 21 reference rows + 3 return rows read
+
+
+def test_hundreds_of_small_returns_ingest_quickly(base: Path) -> None:
+    template = returns(base, "template.xlsx")
+    write_return(template, sheets={"Kết nạp": [admission("speed", n) for n in range(1, 6)]})
+    data = template.read_bytes()
+    template.unlink()
+    for n in range(150):
+        returns(base, f"r{n:03}.xlsx").write_bytes(data)  # same people: duplicates, which is more work
+    progress: list[str] = []
+    started = time.perf_counter()
+    result = run(base, progress=progress.append)
+    elapsed = time.perf_counter() - started
+    assert len(result.tables["admissions"]) == 5
+    assert sum(i.rule == "duplicate-person" for i in result.errors) == 149 * 5
+    assert progress == ["… 50/150 returns read", "… 100/150 returns read", "… 150/150 returns read"]
+    assert elapsed < 15, f"{elapsed:.1f} s for 150 returns"
+
+
+def test_openpyxl_parses_with_defusedxml() -> None:
+    assert openpyxl.xml.DEFUSEDXML is True
+    assert ingest_module.RULES["unreadable-file"]
