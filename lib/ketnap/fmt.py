@@ -1,0 +1,241 @@
+"""Display formatting for reports: numbers, percentages, dates and months in Vietnamese or English,
+and Vietnamese alphabetical order for names.
+
+Numbers go through Babel so separators follow the locale (``1.253`` in ``vi``, ``1,253`` in
+``en``). Percentages use the house format, one decimal and no space before ``%`` (``28,3%``),
+which Babel's own ``vi`` percent pattern (``#,##0%``, no decimals) does not give, so the pattern is
+forced here. Rounding is half up, as people round by hand, not Babel's default half-even.
+
+PyICU is not available, so :func:`vi_sort_key` implements Vietnamese collation directly. Label
+texts live in :mod:`ketnap.labels`, not here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from collections.abc import Hashable
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Final
+
+import pandas as pd
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from ketnap.labels import t
+from ketnap.periods import Period, parse_period
+
+__all__ = [
+    "NA",
+    "date",
+    "integer",
+    "is_missing",
+    "month",
+    "number",
+    "pct",
+    "period_label",
+    "round_half_up",
+    "sort_vi",
+    "vi_sort_key",
+]
+
+#: What a missing value shows as.
+NA: Final[str] = "–"
+
+
+def is_missing(value: Any) -> bool:
+    """True for ``None``, NaN, ``pd.NA`` and ``NaT``."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def round_half_up(value: float, decimals: int = 1) -> float:
+    """Round half away from zero (``28.25 -> 28.3``), through the decimal text of ``value``.
+
+    Going through ``repr`` keeps what the number prints as, so 0.285 rounds to 0.29 although
+    its binary value is a hair below.
+    """
+    quantum = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def _locale(lang: str) -> str:
+    if lang not in ("vi", "en"):
+        raise ValueError(f"unknown language {lang!r}; valid: vi, en")
+    return lang
+
+
+def number(value: Any, lang: str = "vi", *, decimals: int = 0, na: str = NA) -> str:
+    """A number with the locale's separators: ``1253.5 -> "1.253,5"`` (vi), ``"1,253.5"`` (en).
+
+    Parameters
+    ----------
+    value : number or missing
+    lang : {"vi", "en"}
+    decimals : int
+        Exact number of decimals shown (half-up rounding).
+    na : str
+        Shown for a missing value.
+    """
+    if is_missing(value):
+        return na
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return format_decimal(rounded, format=pattern, locale=_locale(lang))
+
+
+def integer(value: Any, lang: str = "vi", *, na: str = NA) -> str:
+    """A whole number: ``1253 -> "1.253"`` (vi) / ``"1,253"`` (en)."""
+    return number(value, lang, decimals=0, na=na)
+
+
+def pct(value: Any, lang: str = "vi", *, decimals: int = 1, na: str = NA) -> str:
+    """A percentage given in percent units: ``28.27 -> "28,3%"`` (vi) / ``"28.3%"`` (en).
+
+    The house format has one decimal and no space before ``%`` in both languages.
+    """
+    if is_missing(value) or (isinstance(value, float) and math.isinf(value)):
+        return na
+    return number(value, lang, decimals=decimals, na=na) + "%"
+
+
+def _as_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime | pd.Timestamp):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return pd.Timestamp(value).date()
+
+
+def date(value: Any, lang: str = "vi", *, na: str = NA) -> str:
+    """A date as ``dd/mm/yyyy`` (``29/02/2024``), the form used in both languages' reports."""
+    if is_missing(value):
+        return na
+    return format_date(_as_date(value), "dd/MM/yyyy", locale=_locale(lang))
+
+
+def month(value: Any, lang: str = "vi", *, na: str = NA) -> str:
+    """A month: ``"tháng 2/2024"`` (vi) / ``"February 2024"`` (en)."""
+    if is_missing(value):
+        return na
+    day = _as_date(value)
+    if _locale(lang) == "vi":
+        # Babel's vi month names ("tháng 2") do not give the report form "tháng 2/2024".
+        return f"tháng {day.month}/{day.year}"
+    return format_date(day, "MMMM yyyy", locale="en")
+
+
+_ROMAN: Final[dict[int, str]] = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def period_label(period: Period | str, lang: str = "vi") -> str:
+    """A period as a report header shows it.
+
+    ``2024-02`` -> "2 tháng đầu năm 2024" / "January–February 2024"; ``2024-01`` -> "tháng 1/2024"
+    / "January 2024"; ``2024-Q1`` -> "quý I/2024" / "Q1 2024"; ``2023`` -> "năm 2023" / "2023".
+    The templates are in the label catalog (``period.label.*``).
+    """
+    period = parse_period(period)
+    _locale(lang)
+    if period.kind == "year":
+        return t("period.label.year", lang, year=period.year)
+    if period.kind == "quarter":
+        assert period.quarter is not None
+        return t(
+            "period.label.quarter",
+            lang,
+            roman=_ROMAN[period.quarter],
+            quarter=period.quarter,
+            year=period.year,
+        )
+    if period.end_month == 1:
+        return month(period.start, lang)
+    first = format_date(period.start, "MMMM", locale=lang)
+    last = format_date(period.end, "MMMM", locale=lang)
+    return t(
+        "period.label.month_ytd", lang, months=period.end_month, first=first, last=last, year=period.year
+    )
+
+
+# --- Vietnamese collation -------------------------------------------------------------------------
+
+# The Vietnamese alphabet, with the Latin letters Vietnamese does not use (f, j, w, z) in their
+# Latin places so foreign words still sort sensibly.
+_ALPHABET: Final[str] = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK: Final[dict[str, int]] = {ch: i for i, ch in enumerate(_ALPHABET)}
+
+# Combining tone marks in NFD, ranked: none < huyền < hỏi < ngã < sắc < nặng.
+_TONE_RANK: Final[dict[str, int]] = {
+    "\u0300": 1,  # huyền (grave)
+    "\u0309": 2,  # hỏi (hook above)
+    "\u0303": 3,  # ngã (tilde)
+    "\u0301": 4,  # sắc (acute)
+    "\u0323": 5,  # nặng (dot below)
+}
+# A word is letters plus the combining marks NFD split off them (\w alone would cut at each mark).
+_TOKEN = re.compile(r"\d+|(?:[^\W\d_]|[\u0300-\u036f])+")
+
+
+def _syllable_key(word: str) -> tuple[int, tuple[int, ...], int]:
+    tone = 0
+    kept = []
+    for ch in word:
+        if ch in _TONE_RANK:
+            tone = _TONE_RANK[ch]
+        else:
+            kept.append(ch)
+    # Recompose what is left so ă â ê ô ơ ư become single letters again.
+    base = unicodedata.normalize("NFC", "".join(kept))
+    # Letters outside the alphabet (other scripts, stray marks) sort after z by code point.
+    ranks = tuple(_LETTER_RANK.get(ch, len(_ALPHABET) + ord(ch)) for ch in base)
+    return (1, ranks, tone)
+
+
+def vi_sort_key(text: Any) -> tuple[tuple[Any, ...], ...]:
+    """A sort key giving Vietnamese alphabetical order.
+
+    Letters follow the Vietnamese alphabet (a ă â b c d đ e ê ... o ô ơ ... u ư ...); comparison is
+    syllable by syllable, as in Vietnamese dictionaries, each syllable by its letters and then by
+    its tone (none < huyền < hỏi < ngã < sắc < nặng). Case, NFC/NFD form and old/new tone placement
+    ("hoà"/"hòa") make no difference, because the tone is read per syllable. Numbers compare by
+    value ("Chi bộ 2" before "Chi bộ 10") and before words; punctuation is ignored.
+
+    Unlike ICU's ``vi`` collation, which compares tones only after the letters of the whole
+    string, a syllable's tone counts before the next syllable: "ba cá" sorts before "bà bò".
+
+    Examples
+    --------
+    >>> sorted(["Đông", "Dung", "Ân", "An"], key=vi_sort_key)
+    ['An', 'Ân', 'Dung', 'Đông']
+    """
+    if is_missing(text):
+        return ()
+    decomposed = unicodedata.normalize("NFD", str(text).casefold())
+    key: list[tuple[Any, ...]] = []
+    for token in _TOKEN.findall(decomposed):
+        if token.isdigit():
+            key.append((0, int(token)))
+        else:
+            key.append(_syllable_key(token))
+    return tuple(key)
+
+
+def sort_vi(frame: pd.DataFrame, column: Hashable, *, ascending: bool = True) -> pd.DataFrame:
+    """``frame`` sorted by ``column`` in Vietnamese alphabetical order (stable; missing values last).
+
+    Examples
+    --------
+    >>> sort_vi(pd.DataFrame({"name": ["Phường Đông Thọ", "Phường Điện Biên"]}), "name")["name"].tolist()
+    ['Phường Điện Biên', 'Phường Đông Thọ']
+    """
+    values = frame[column].tolist()
+    present = [i for i, v in enumerate(values) if not is_missing(v)]
+    missing = [i for i, v in enumerate(values) if is_missing(v)]
+    present.sort(key=lambda i: vi_sort_key(values[i]), reverse=not ascending)
+    return frame.iloc[present + missing]

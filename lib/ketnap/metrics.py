@@ -1,0 +1,785 @@
+"""Admissions metrics over the processed tables: attainment, pace, projection, flags, training, composition.
+
+Every function here is pure: it takes a :class:`ketnap.io.Tables` (or its frames) and a period,
+and returns a DataFrame or a dict. Nothing reads or writes files. Charts (:mod:`ketnap.charts`)
+and narrative sentences (:mod:`ketnap.narrative`) are built from these results and rely on the
+column names below, so they are part of the interface.
+
+Levels
+------
+:func:`metrics` computes one row per unit at a level chosen by ``by``:
+
+* ``"city"``: one row; its ``target`` and ``training_plan`` are the city's own (the targets row
+  with no ``org_code``), not the sum of the organisations' targets, which usually add up to more.
+* ``"sector"``: one row per sector of ``tables.sectors``; target and plan are the sums over the
+  sector's organisations in scope (missing when none of them has one).
+* ``"organisation"``: one row per grassroots organisation in scope: active at some point in the
+  period (``active_from``/``active_to``), or with admissions in it. An organisation created or
+  dissolved mid-year keeps its admissions, and admissions always count towards sector and city
+  totals whatever the organisation's status.
+
+Methods (documented once, here)
+-------------------------------
+Pace
+    ``expected = target × pace_share(period)``: a linear pace by months (2/12 of the target by the
+    end of February; 3/12 within a quarter; all of it for a year). ``expected_plan`` is the
+    organisation's own monthly plan summed over the period's months, where ``monthly_plans`` has
+    one. ``gap = expected − admitted``: positive means behind. A target of 0 counts as no target.
+Needed rate
+    ``needed_per_month = max(target − admitted_ytd, 0) / months left in the year``; missing when
+    the year is over or there is no target.
+Projection
+    Year-end projection from the run-rate and last year's seasonality:
+    ``projection = admitted_ytd / s``, where ``s`` is the share of the city's admissions of the
+    previous year that fell in January..(the period's last month). Seasonality is taken at city
+    level for every unit because an organisation admits too few people a year for its own
+    pattern to mean anything. The range ``projection_low``/``projection_high`` divides by the
+    largest/smallest of: the same share in each of up to three previous years with data, and the
+    plain linear share (months/12), so it spans "like past years" and "steady pace". With no past
+    data the point estimate is the linear run-rate (``admitted_ytd × 12 / months``) and the range
+    is missing. A finished year projects to what it admitted.
+Year on year
+    The same period one year earlier (:func:`ketnap.periods.same_period_last_year`).
+    ``admitted_last_year`` is missing when the data hold no admissions at all in that year, or,
+    for an organisation, when it was not active then (and admitted nobody).
+Training
+    ``trained`` counts distinct people (``person_key``) with a certificate in the period, by the
+    organisation that sent them; ``training_plan`` is the annual plan, so a quarter's attainment is
+    against the year's plan, like admissions.
+Conversion
+    :func:`conversion`: of the distinct people trained in a cohort year, the share admitted (by
+    any organisation) on or after their certificate date, up to ``as_of``. Recent cohorts look low
+    because their members have not had time to be admitted yet (right-censoring).
+Training to admission
+    :func:`training_to_admission`: for people admitted in the period who hold a certificate dated
+    on or before their admission, the median days from the latest such certificate to admission.
+Flags
+    ``flag_no_admissions``: nobody admitted in the year to date. ``flag_below_10pct``: year-to-date
+    admissions below 10% of the target. ``flag_none_2y``: no admission in the two most recent
+    complete years nor since (for a year period: that year and the one before); only raised when
+    the unit existed and the data reach back that far. ``flag_behind_pace``: ``gap > 0``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Final, Literal
+
+import numpy as np
+import pandas as pd
+
+from ketnap.fmt import sort_vi
+from ketnap.io import Tables
+from ketnap.labels import t
+from ketnap.periods import (
+    Period,
+    month_starts,
+    months_elapsed_share,
+    months_left,
+    pace_share,
+    parse_period,
+    same_period_last_year,
+    year_elapsed_share,
+)
+
+__all__ = [
+    "COMPOSITION",
+    "CONVERSION_COLUMNS",
+    "METRIC_COLUMNS",
+    "SERIES_COLUMNS",
+    "TRAINING_TO_ADMISSION_COLUMNS",
+    "Level",
+    "UnknownSectorError",
+    "composition",
+    "composition_long",
+    "conversion",
+    "metrics",
+    "monthly_series",
+    "org_month_matrix",
+    "seasonal_shares",
+    "summary",
+    "training_to_admission",
+]
+
+Level = Literal["city", "sector", "organisation"]
+_LEVELS: Final[tuple[str, ...]] = ("city", "sector", "organisation")
+_CITY: Final[str] = "city"
+
+#: Columns of :func:`metrics`, in order.
+METRIC_COLUMNS: Final[list[str]] = [
+    "sector", "org_code", "name", "organisations",
+    "admitted", "admitted_ytd", "target", "attainment_pct",
+    "expected", "expected_plan", "gap", "needed_per_month",
+    "projection", "projection_low", "projection_high",
+    "admitted_last_year", "yoy_change", "yoy_change_pct",
+    "trained", "training_plan", "training_attainment_pct", "organisations_with_trainees",
+    "flag_no_target", "flag_no_admissions", "flag_below_10pct", "flag_none_2y", "flag_behind_pace",
+    "rank_in_sector", "last_admission",
+]  # fmt: skip
+
+#: Composition indicators: column -> what it counts among the new members.
+COMPOSITION: Final[dict[str, str]] = {
+    "women": "sex == 'F'",
+    "youth_union": "Youth Union member",
+    "ethnic_minority": "not Kinh",
+    "religious": "follows a religion",
+    "student": "occupation == 'student'",
+    "private_enterprise": "occupation == 'private-enterprise-worker'",
+    "age_18_30": "age at admission up to 30",
+    "age_31_40": "age at admission 31 to 40",
+    "age_41_plus": "age at admission 41 or more",
+}
+
+#: Columns of :func:`monthly_series`.
+SERIES_COLUMNS: Final[list[str]] = [
+    "month", "admitted", "cumulative", "pace", "plan_cumulative", "cumulative_last_year",
+]  # fmt: skip
+
+#: Columns of :func:`conversion` after the unit columns.
+CONVERSION_COLUMNS: Final[list[str]] = ["cohort", "trained", "admitted", "conversion_pct", "full_members"]
+
+#: Columns of :func:`training_to_admission` after the unit columns.
+TRAINING_TO_ADMISSION_COLUMNS: Final[list[str]] = [
+    "admitted", "admitted_with_training", "median_days_to_admission",
+]  # fmt: skip
+
+_UNIT_COLUMNS: Final[list[str]] = ["sector", "org_code", "name"]
+_SEASONALITY_YEARS: Final[int] = 3
+
+
+class UnknownSectorError(ValueError):
+    """A sector (or organisation) code that is not in the reference tables."""
+
+
+# --- shared core --------------------------------------------------------------------------------
+
+
+def _ts(day: date) -> pd.Timestamp:
+    return pd.Timestamp(day)
+
+
+def _between(dates: pd.Series, start: date, end: date) -> pd.Series:
+    """Dates within [start, end], both inclusive, whatever the time of day."""
+    return (dates >= _ts(start)) & (dates < _ts(end) + pd.Timedelta(days=1))
+
+
+def _active(orgs: pd.DataFrame, start: date, end: date) -> pd.Series:
+    """Organisations whose lifetime overlaps [start, end] (missing bounds mean open-ended)."""
+    return (orgs["active_from"].isna() | (orgs["active_from"] <= _ts(end))) & (
+        orgs["active_to"].isna() | (orgs["active_to"] >= _ts(start))
+    )
+
+
+def _as_float(values: pd.Series) -> pd.Series:
+    """Nullable integers to float with NaN, so arithmetic never meets ``pd.NA``."""
+    return pd.to_numeric(values, errors="coerce").astype("float64")
+
+
+def _check_sector(tables: Tables, sector: str | None) -> None:
+    if sector is not None and sector not in set(tables.sectors["sector"]):
+        valid = ", ".join(tables.sectors.sort_values("order")["sector"])
+        raise UnknownSectorError(f"unknown sector {sector!r}; valid: {valid}")
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """What one computation is about: the period, the level, and the organisations in scope."""
+
+    tables: Tables
+    period: Period
+    by: Level
+    sector: str | None
+    orgs: pd.DataFrame  # organisations in scope, display order
+    org_sector: pd.Series  # org_code -> sector, all organisations
+
+    def keys(self, org_codes: pd.Series) -> pd.Series:
+        """The unit each event belongs to, from its organisation."""
+        if self.by == "organisation":
+            return org_codes
+        if self.by == "sector":
+            return org_codes.map(self.org_sector)
+        return pd.Series(_CITY, index=org_codes.index, dtype=object)
+
+    def count(self, frame: pd.DataFrame, mask: pd.Series) -> pd.Series:
+        """Rows of ``frame`` selected by ``mask``, counted per unit."""
+        return self.keys(frame.loc[mask, "org_code"]).value_counts()
+
+
+def _scope(tables: Tables, period: Period | str, by: Level, sector: str | None) -> _Scope:
+    if by not in _LEVELS:
+        raise ValueError(f"unknown level {by!r}; valid: {', '.join(_LEVELS)}")
+    if by == "city" and sector is not None:
+        raise ValueError("a sector filter needs by='sector' or by='organisation'")
+    _check_sector(tables, sector)
+    period = parse_period(period)
+    orgs = tables.organisations
+    adm = tables.admissions
+    admitting = orgs["org_code"].isin(
+        adm.loc[_between(adm["admission_date"], period.start, period.end), "org_code"]
+    )
+    in_scope = orgs[_active(orgs, period.start, period.end) | admitting]
+    if sector is not None:
+        in_scope = in_scope[in_scope["sector"] == sector]
+    order = tables.sectors.set_index("sector")["order"]
+    in_scope = sort_vi(in_scope, "name")
+    in_scope = in_scope.iloc[
+        np.argsort(in_scope["sector"].map(order).fillna(np.inf).to_numpy(), kind="stable")
+    ]
+    org_sector = orgs.set_index("org_code")["sector"]
+    return _Scope(tables, period, by, sector, in_scope, org_sector)
+
+
+def _units(scope: _Scope, lang: str) -> pd.DataFrame:
+    """The rows of a result: unit key as index, with ``sector``, ``org_code`` and ``name``."""
+    if scope.by == "organisation":
+        units = scope.orgs[_UNIT_COLUMNS].copy()
+        units.index = pd.Index(units["org_code"], name="unit")
+        return units
+    if scope.by == "sector":
+        sectors = scope.tables.sectors.sort_values("order")
+        if scope.sector is not None:
+            sectors = sectors[sectors["sector"] == scope.sector]
+        name = "name_vi" if lang == "vi" else "name_en"
+        return pd.DataFrame(
+            {"sector": sectors["sector"].to_numpy(), "org_code": None, "name": sectors[name].to_numpy()},
+            index=pd.Index(sectors["sector"].to_numpy(), name="unit"),
+        )
+    return pd.DataFrame(
+        {"sector": [None], "org_code": [None], "name": [t("org.city", lang)]},
+        index=pd.Index([_CITY], name="unit"),
+    )
+
+
+def _annual(scope: _Scope, units: pd.Index, column: str) -> pd.Series:
+    """An annual figure (``admissions_target`` or ``training_plan``) per unit."""
+    targets = scope.tables.targets
+    targets = targets[targets["year"] == scope.period.year]
+    if scope.by == "city":
+        city = _as_float(targets.loc[targets["org_code"].isna(), column])
+        return pd.Series(city.sum(min_count=1), index=units)
+    per_org = _as_float(targets[targets["org_code"].notna()].set_index("org_code")[column])
+    per_org = per_org[~per_org.index.duplicated()].reindex(scope.orgs["org_code"])
+    if scope.by == "organisation":
+        return pd.Series(per_org.to_numpy(), index=units)
+    by_sector = per_org.groupby(scope.orgs["sector"].to_numpy()).sum(min_count=1)
+    return by_sector.reindex(units)
+
+
+def _plan(scope: _Scope, units: pd.Index, start_month: int, end_month: int) -> pd.Series:
+    """The organisations' own monthly plans summed over months ``start_month..end_month``.
+
+    A unit without any plan row for the year gets NaN (no plan), not 0.
+    """
+    plans = scope.tables.monthly_plans
+    plans = plans[plans["year"] == scope.period.year]
+    within = plans["month"].between(start_month, end_month)
+    amounts = _as_float(plans["planned_admissions"]).where(within, 0.0)
+    if scope.by == "city":
+        city = plans["org_code"].isna()
+        return pd.Series(amounts[city].sum() if city.any() else np.nan, index=units)
+    org_rows = plans["org_code"].notna()
+    per_org = amounts[org_rows].groupby(plans.loc[org_rows, "org_code"]).sum().reindex(scope.orgs["org_code"])
+    if scope.by == "organisation":
+        return pd.Series(per_org.to_numpy(), index=units)
+    return per_org.groupby(scope.orgs["sector"].to_numpy()).sum(min_count=1).reindex(units)
+
+
+def seasonal_shares(admissions: pd.DataFrame, period: Period | str) -> dict[int, float]:
+    """Share of each earlier year's admissions that fell in January..(the period's last month).
+
+    Uses the whole city's admissions, for up to three years before ``period.year`` that have
+    any; years where the share is 0 are left out (they cannot scale a run-rate).
+
+    Returns
+    -------
+    dict
+        ``{year: share}``, most recent year first.
+    """
+    period = parse_period(period)
+    dates = admissions["admission_date"].dropna()
+    years = sorted({y for y in dates.dt.year.unique() if y < period.year}, reverse=True)
+    shares: dict[int, float] = {}
+    for year in years[:_SEASONALITY_YEARS]:
+        in_year = dates[dates.dt.year == year]
+        share = float((in_year.dt.month <= period.end_month).mean())
+        if share > 0:
+            shares[int(year)] = share
+    return shares
+
+
+def _projection(scope: _Scope, admitted_ytd: pd.Series) -> pd.DataFrame:
+    if months_left(scope.period) == 0:
+        return pd.DataFrame(
+            {"projection": admitted_ytd, "projection_low": admitted_ytd, "projection_high": admitted_ytd}
+        ).astype(float)
+    shares = seasonal_shares(scope.tables.admissions, scope.period)
+    linear = months_elapsed_share(scope.period)
+    if not shares:
+        # No history: the linear run-rate, and no range, since nothing says how wrong it may be.
+        return pd.DataFrame(
+            {"projection": admitted_ytd / linear, "projection_low": np.nan, "projection_high": np.nan}
+        ).astype(float)
+    point = shares.get(scope.period.year - 1, float(np.mean(list(shares.values()))))
+    candidates = [*shares.values(), linear]
+    return pd.DataFrame(
+        {
+            "projection": admitted_ytd / point,
+            "projection_low": admitted_ytd / max(candidates),
+            "projection_high": admitted_ytd / min(candidates),
+        }
+    ).astype(float)
+
+
+def _last_year(scope: _Scope, units: pd.DataFrame) -> pd.Series:
+    adm = scope.tables.admissions
+    previous = same_period_last_year(scope.period)
+    counts = scope.count(adm, _between(adm["admission_date"], previous.start, previous.end))
+    counts = counts.reindex(units.index, fill_value=0).astype(float)
+    if not (adm["admission_date"].dt.year == previous.year).any():
+        return counts * np.nan
+    if scope.by == "organisation":
+        active = _active(scope.orgs, previous.start, previous.end).to_numpy()
+        counts = counts.where(active | (counts > 0))
+    return counts
+
+
+def _none_for_two_years(scope: _Scope, units: pd.DataFrame, last_admission: pd.Series) -> pd.Series:
+    """No admission over the two most recent complete years and since (see module docstring)."""
+    period = scope.period
+    streak_start = date(period.year - 1 if period.kind == "year" else period.year - 2, 1, 1)
+    dates = scope.tables.admissions["admission_date"].dropna()
+    if dates.empty or dates.min() >= _ts(date(streak_start.year + 1, 1, 1)):
+        # The data do not reach back to the start of the streak: nothing can be claimed.
+        return pd.Series(False, index=units.index)
+    flag = last_admission.isna() | (last_admission < _ts(streak_start))
+    if scope.by == "organisation":
+        existed = scope.orgs["active_from"].isna() | (scope.orgs["active_from"] <= _ts(streak_start))
+        flag = flag & existed.to_numpy()
+    return flag.astype(bool)
+
+
+def _rank_in_sector(frame: pd.DataFrame) -> pd.Series:
+    ranks = frame.groupby("sector", sort=False)["attainment_pct"].rank(method="min", ascending=False)
+    return ranks.astype("float64")
+
+
+# --- public -------------------------------------------------------------------------------------
+
+
+def metrics(
+    tables: Tables,
+    period: Period | str,
+    *,
+    by: Level = "organisation",
+    sector: str | None = None,
+    lang: str = "vi",
+) -> pd.DataFrame:
+    """Admissions and training metrics per city, sector or organisation for ``period``.
+
+    Parameters
+    ----------
+    tables : Tables
+        The processed tables (:func:`ketnap.io.load`).
+    period : Period or str
+        ``"2024-02"`` (year to date), ``"2024-Q1"`` or ``"2023"``.
+    by : {"city", "sector", "organisation"}
+        The level of the rows.
+    sector : str, optional
+        Keep only this sector's rows (sector and organisation levels).
+    lang : {"vi", "en"}
+        Language of the ``name`` of the city and sectors.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per unit, columns :data:`METRIC_COLUMNS`, indexed by ``"city"``, the sector code
+        or the org code. Percentages are in percent units (28.3, not 0.283); ``attainment_pct``
+        and everything derived from the target is NaN when there is no target (missing or 0),
+        with ``flag_no_target`` set. ``rank_in_sector`` (1 = highest attainment; ties share the
+        best rank) is filled at organisation level only. ``admitted`` is the period's own count
+        (a quarter's three months); ``admitted_ytd`` runs from 1 January to the period's end.
+
+    Examples
+    --------
+    >>> metrics(tables, "2024-02", by="city")[["admitted", "target", "attainment_pct"]]  # doctest: +SKIP
+          admitted  target  attainment_pct
+    city       231   817.0       28.274174
+    """
+    scope = _scope(tables, period, by, sector)
+    period = scope.period
+    units = _units(scope, lang)
+    index = units.index
+    adm = tables.admissions
+    out = units.copy()
+
+    out["organisations"] = (
+        scope.keys(scope.orgs["org_code"]).value_counts().reindex(index, fill_value=0).astype(int)
+    )
+    admitted = scope.count(adm, _between(adm["admission_date"], period.start, period.end))
+    out["admitted"] = admitted.reindex(index, fill_value=0).astype(int)
+    ytd = scope.count(adm, _between(adm["admission_date"], period.year_start, period.end))
+    out["admitted_ytd"] = ytd.reindex(index, fill_value=0).astype(int)
+
+    target = _annual(scope, index, "admissions_target")
+    has_target = target > 0
+    out["target"] = target
+    out["attainment_pct"] = (out["admitted"] / target * 100).where(has_target)
+    out["expected"] = (target * pace_share(period)).where(has_target)
+    out["expected_plan"] = _plan(scope, index, period.start.month, period.end.month)
+    out["gap"] = out["expected"] - out["admitted"]
+    remaining_months = months_left(period)
+    out["needed_per_month"] = (
+        ((target - out["admitted_ytd"]).clip(lower=0) / remaining_months).where(has_target)
+        if remaining_months
+        else np.nan
+    )
+    out[["projection", "projection_low", "projection_high"]] = _projection(scope, out["admitted_ytd"])
+
+    out["admitted_last_year"] = _last_year(scope, units)
+    out["yoy_change"] = out["admitted"] - out["admitted_last_year"]
+    out["yoy_change_pct"] = (out["yoy_change"] / out["admitted_last_year"] * 100).where(
+        out["admitted_last_year"] > 0
+    )
+
+    training = tables.training
+    in_period = training[_between(training["completion_date"], period.start, period.end)]
+    keys = scope.keys(in_period["org_code"])
+    out["trained"] = in_period["person_key"].groupby(keys).nunique().reindex(index, fill_value=0).astype(int)
+    plan = _annual(scope, index, "training_plan")
+    out["training_plan"] = plan
+    out["training_attainment_pct"] = (out["trained"] / plan * 100).where(plan > 0)
+    out["organisations_with_trainees"] = (
+        in_period["org_code"].groupby(keys).nunique().reindex(index, fill_value=0).astype(int)
+    )
+
+    until_end = adm[adm["admission_date"] < _ts(period.end) + pd.Timedelta(days=1)]
+    last = until_end["admission_date"].groupby(scope.keys(until_end["org_code"])).max()
+    last_admission = last.reindex(index)
+    out["flag_no_target"] = ~has_target
+    out["flag_no_admissions"] = out["admitted_ytd"] == 0
+    out["flag_below_10pct"] = has_target & (out["admitted_ytd"] < 0.1 * target)
+    out["flag_none_2y"] = _none_for_two_years(scope, units, last_admission)
+    out["flag_behind_pace"] = has_target & (out["gap"] > 0)
+    out["rank_in_sector"] = _rank_in_sector(out) if by == "organisation" else np.nan
+    out["last_admission"] = last_admission
+    return out[METRIC_COLUMNS]
+
+
+def composition(
+    tables: Tables,
+    period: Period | str,
+    *,
+    by: Level = "city",
+    sector: str | None = None,
+    lang: str = "vi",
+) -> pd.DataFrame:
+    """Who the new members admitted in ``period`` are: counts and shares per unit.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``sector``, ``org_code``, ``name``, ``admitted``, then for each key of
+        :data:`COMPOSITION` a count column and a ``<key>_pct`` share of ``admitted`` (percent
+        units; NaN when nobody was admitted). Age bands: 18-30, 31-40, 41 and over (admission
+        requires 18, so the first band starts at the minimum age).
+    """
+    scope = _scope(tables, period, by, sector)
+    units = _units(scope, lang)
+    adm = tables.admissions
+    adm = adm[_between(adm["admission_date"], scope.period.start, scope.period.end)]
+    age = adm["age_at_admission"]
+    indicators = pd.DataFrame(
+        {
+            "women": adm["sex"] == "F",
+            "youth_union": adm["youth_union"].astype(bool),
+            "ethnic_minority": adm["ethnic_minority"].astype(bool),
+            "religious": adm["religious"].astype(bool),
+            "student": adm["occupation"] == "student",
+            "private_enterprise": adm["occupation"] == "private-enterprise-worker",
+            "age_18_30": age <= 30,
+            "age_31_40": (age >= 31) & (age <= 40),
+            "age_41_plus": age >= 41,
+        },
+        index=adm.index,
+    ).astype(int)
+    keys = scope.keys(adm["org_code"])
+    out = units.copy()
+    out["admitted"] = keys.value_counts().reindex(units.index, fill_value=0).astype(int)
+    counts = indicators.groupby(keys).sum().reindex(units.index, fill_value=0).astype(int)
+    admitted = out["admitted"].where(out["admitted"] > 0)
+    for column in COMPOSITION:
+        out[column] = counts[column]
+        out[f"{column}_pct"] = counts[column] / admitted * 100
+    return out
+
+
+def composition_long(frame: pd.DataFrame, unit: str | None = None) -> pd.DataFrame:
+    """One unit's row of :func:`composition` as a long table for a bar chart.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A result of :func:`composition`.
+    unit : str, optional
+        Its index label (``"city"``, a sector or org code); default the first row.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``group`` (a key of :data:`COMPOSITION`), ``count`` and ``share`` (a fraction,
+        0-1; NaN when nobody was admitted), in :data:`COMPOSITION` order.
+    """
+    row = frame.iloc[0] if unit is None else frame.loc[unit]
+    return pd.DataFrame(
+        {
+            "group": list(COMPOSITION),
+            "count": [int(row[g]) for g in COMPOSITION],
+            "share": [float(row[f"{g}_pct"]) / 100 for g in COMPOSITION],
+        }
+    )
+
+
+def conversion(
+    tables: Tables,
+    cohort: int,
+    *,
+    by: Level = "city",
+    sector: str | None = None,
+    as_of: date | pd.Timestamp | None = None,
+    lang: str = "vi",
+) -> pd.DataFrame:
+    """Trained-to-admitted conversion of a training cohort (people certified in year ``cohort``).
+
+    Parameters
+    ----------
+    cohort : int
+        The year of the certificates.
+    as_of : date, optional
+        Count admissions up to this date (default: all the data).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Unit columns, then :data:`CONVERSION_COLUMNS`: ``trained`` (distinct people certified in
+        the cohort year, by the organisation that sent them), ``admitted`` (of those, admitted on
+        or after their first certificate of that year), ``conversion_pct`` (admitted / trained)
+        and ``full_members`` (of the admitted, those who became full members by ``as_of``): the
+        three stages of the training funnel.
+    """
+    scope = _scope(tables, str(cohort), by, sector)
+    units = _units(scope, lang)
+    training = tables.training
+    cohort_rows = training[training["completion_date"].dt.year == cohort]
+    # One row per person: their first certificate of the year, and the organisation that sent them.
+    first = cohort_rows.sort_values("completion_date").drop_duplicates("person_key")
+    adm = tables.admissions
+    if as_of is not None:
+        adm = adm[adm["admission_date"] < pd.Timestamp(as_of) + pd.Timedelta(days=1)]
+    full = tables.conversions
+    if as_of is not None:
+        full = full[full["conversion_date"] < pd.Timestamp(as_of) + pd.Timedelta(days=1)]
+    admitted_on = adm.groupby("person_key")["admission_date"].max()
+    admitted = first["person_key"].map(admitted_on) >= first["completion_date"]
+    full_member = admitted & first["person_key"].isin(full["person_key"])
+    keys = scope.keys(first["org_code"])
+    out = units.copy()
+    out["cohort"] = cohort
+    out["trained"] = keys.value_counts().reindex(units.index, fill_value=0).astype(int)
+    out["admitted"] = admitted.groupby(keys).sum().reindex(units.index, fill_value=0).astype(int)
+    out["conversion_pct"] = out["admitted"] / out["trained"].where(out["trained"] > 0) * 100
+    out["full_members"] = full_member.groupby(keys).sum().reindex(units.index, fill_value=0).astype(int)
+    return out
+
+
+def training_to_admission(
+    tables: Tables,
+    period: Period | str,
+    *,
+    by: Level = "city",
+    sector: str | None = None,
+    lang: str = "vi",
+) -> pd.DataFrame:
+    """Time from the awareness-training certificate to admission, for people admitted in ``period``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Unit columns, then :data:`TRAINING_TO_ADMISSION_COLUMNS`: ``admitted``,
+        ``admitted_with_training`` (holding a certificate dated on or before admission) and
+        ``median_days_to_admission`` (from the latest such certificate; NaN when none).
+    """
+    scope = _scope(tables, period, by, sector)
+    units = _units(scope, lang)
+    adm = tables.admissions
+    adm = adm[_between(adm["admission_date"], scope.period.start, scope.period.end)]
+    pairs = adm[["person_key", "org_code", "admission_date"]].merge(
+        tables.training[["person_key", "completion_date"]], on="person_key", how="inner"
+    )
+    pairs = pairs[pairs["completion_date"] <= pairs["admission_date"]]
+    latest = pairs.groupby(["person_key", "admission_date", "org_code"], as_index=False)[
+        "completion_date"
+    ].max()
+    latest["days"] = (latest["admission_date"] - latest["completion_date"]).dt.days
+    keys = scope.keys(latest["org_code"])
+    out = units.copy()
+    out["admitted"] = (
+        scope.keys(adm["org_code"]).value_counts().reindex(units.index, fill_value=0).astype(int)
+    )
+    out["admitted_with_training"] = keys.value_counts().reindex(units.index, fill_value=0).astype(int)
+    out["median_days_to_admission"] = latest["days"].groupby(keys).median().reindex(units.index).astype(float)
+    return out
+
+
+def monthly_series(
+    tables: Tables,
+    period: Period | str,
+    *,
+    sector: str | None = None,
+    org_code: str | None = None,
+) -> pd.DataFrame:
+    """Admissions per month over ``period``, cumulated, with the target pace line, for a chart.
+
+    For the city by default, a sector with ``sector=``, or one organisation with ``org_code=``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`SERIES_COLUMNS`, one row per month of the period: ``month`` (Timestamp, first
+        day), ``admitted``, ``cumulative`` (from the period's start), ``pace`` (cumulative linear
+        target pace, target × months so far / 12; NaN without a target), ``plan_cumulative``
+        (the monthly plan cumulated; NaN without one) and ``cumulative_last_year`` (the same
+        months a year earlier; NaN when the data have none for that year).
+    """
+    period = parse_period(period)
+    if org_code is not None:
+        known = tables.organisations["org_code"]
+        if org_code not in set(known):
+            raise UnknownSectorError(f"unknown organisation {org_code!r}")
+        by: Level = "organisation"
+        sector = tables.organisations.loc[known == org_code, "sector"].iloc[0]
+    else:
+        by = "sector" if sector is not None else "city"
+    scope = _scope(tables, period, by, sector)
+    unit = org_code if org_code is not None else (sector if sector is not None else _CITY)
+    # Computed for every unit in scope, then the one asked for (missing if it is out of scope).
+    index = _units(scope, "vi").index
+    target = float(_annual(scope, index, "admissions_target").get(unit, np.nan))
+    months = [_ts(day) for day in month_starts(period)]
+
+    def per_month(year: int) -> pd.Series:
+        adm = tables.admissions
+        dates = adm["admission_date"]
+        mask = (dates.dt.year == year) & dates.dt.month.between(period.start.month, period.end.month)
+        mine = scope.keys(adm.loc[mask, "org_code"]) == unit
+        return (
+            dates[mask][mine]
+            .dt.month.value_counts()
+            .reindex(range(period.start.month, period.end.month + 1), fill_value=0)
+        )
+
+    admitted = per_month(period.year).to_numpy()
+    steps = np.arange(1, len(months) + 1)
+    month_numbers = range(period.start.month, period.end.month + 1)
+    plans = [_plan(scope, index, period.start.month, m).get(unit, np.nan) for m in month_numbers]
+    has_last_year = (tables.admissions["admission_date"].dt.year == period.year - 1).any()
+    last_year = per_month(period.year - 1).cumsum().to_numpy().astype(float)
+    return pd.DataFrame(
+        {
+            "month": months,
+            "admitted": admitted.astype(int),
+            "cumulative": admitted.cumsum().astype(int),
+            "pace": target * steps / 12 if target > 0 else np.nan,
+            "plan_cumulative": np.asarray(plans, dtype=float),
+            "cumulative_last_year": last_year if has_last_year else np.nan,
+        }
+    )[SERIES_COLUMNS]
+
+
+def org_month_matrix(tables: Tables, period: Period | str, *, sector: str | None = None) -> pd.DataFrame:
+    """Admissions per organisation and month, for a heat map.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``org_code`` (organisations in scope, in display order: sector, then Vietnamese
+        alphabetical name), one int column per month of the period (Timestamp, first day of the
+        month); zeros where nobody was admitted.
+    """
+    scope = _scope(tables, period, "organisation", sector)
+    period = scope.period
+    adm = tables.admissions
+    adm = adm[_between(adm["admission_date"], period.start, period.end)]
+    months = [_ts(day) for day in month_starts(period)]
+    matrix = pd.crosstab(adm["org_code"], adm["admission_date"].dt.to_period("M").dt.to_timestamp())
+    matrix = matrix.reindex(index=scope.orgs["org_code"], columns=months, fill_value=0).astype(int)
+    matrix.index.name = "org_code"
+    matrix.columns.name = "month"
+    return matrix
+
+
+def _plain(value: Any) -> Any:
+    """numpy and pandas scalars to plain Python (NaN stays a float NaN; NaT becomes None)."""
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, np.bool_ | bool):
+        return bool(value)
+    if isinstance(value, np.integer | int):
+        return int(value)
+    if isinstance(value, np.floating | float):
+        return float(value)
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    return value
+
+
+def summary(
+    tables: Tables, period: Period | str, sector: str | None = None, *, lang: str = "vi"
+) -> dict[str, Any]:
+    """The headline numbers for the city (or one sector) in ``period``, as plain Python values.
+
+    Returns
+    -------
+    dict
+        ``period``, ``kind``, ``start``, ``end``, ``sector``, ``name``; every column of
+        :func:`metrics` for the city or the sector except flags and rank; counts of
+        organisations flagged (``organisations_no_admissions``, ``organisations_below_10pct``,
+        ``organisations_none_2y``, ``organisations_behind_pace``); the elapsed shares
+        ``months_elapsed_pct`` and ``year_elapsed_pct``; the composition counts and ``_pct``
+        shares; ``median_days_to_admission``; and the conversion of the previous year's training
+        cohort up to the period's end (``conversion_cohort``, ``conversion_trained``,
+        ``conversion_admitted``, ``conversion_pct``). Missing numbers are NaN.
+    """
+    period = parse_period(period)
+    by: Level = "sector" if sector is not None else "city"
+    head = metrics(tables, period, by=by, sector=sector, lang=lang).iloc[0]
+    orgs = metrics(tables, period, by="organisation", sector=sector, lang=lang)
+    result: dict[str, Any] = {
+        "period": period.label,
+        "kind": period.kind,
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "sector": sector,
+        "name": head["name"],
+    }
+    skip = {"sector", "org_code", "name", "rank_in_sector", "last_admission"}
+    for column in METRIC_COLUMNS:
+        if column not in skip and not column.startswith("flag_"):
+            result[column] = _plain(head[column])
+    result["last_admission"] = _plain(head["last_admission"])
+    for flag in ("no_admissions", "below_10pct", "none_2y", "behind_pace"):
+        result[f"organisations_{flag}"] = int(orgs[f"flag_{flag}"].sum())
+    result["months_elapsed_pct"] = months_elapsed_share(period) * 100
+    result["year_elapsed_pct"] = year_elapsed_share(period) * 100
+    mix = composition(tables, period, by=by, sector=sector, lang=lang).iloc[0]
+    for column in COMPOSITION:
+        result[column] = _plain(mix[column])
+        result[f"{column}_pct"] = _plain(mix[f"{column}_pct"])
+    timing = training_to_admission(tables, period, by=by, sector=sector, lang=lang).iloc[0]
+    result["median_days_to_admission"] = _plain(timing["median_days_to_admission"])
+    cohort = conversion(tables, period.year - 1, by=by, sector=sector, as_of=period.end, lang=lang).iloc[0]
+    result["conversion_cohort"] = period.year - 1
+    result["conversion_trained"] = _plain(cohort["trained"])
+    result["conversion_admitted"] = _plain(cohort["admitted"])
+    result["conversion_pct"] = _plain(cohort["conversion_pct"])
+    return result

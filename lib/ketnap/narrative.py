@@ -1,0 +1,255 @@
+"""Headline sentences in the register of party-committee reports, in Vietnamese or English.
+
+Each sentence is assembled from label templates (:mod:`ketnap.labels`, keys ``narrative.*``) and
+numbers formatted by :mod:`ketnap.fmt`; nothing here writes report text inline or computes a
+metric of its own (the numbers come from :mod:`ketnap.metrics`). For example, for ``2024-02``::
+
+    Trong 2 tháng đầu năm 2024, Đảng bộ thành phố đã kết nạp được 231 đảng viên mới, đạt 28,3%
+    chỉ tiêu năm (817 đảng viên).
+
+Pace is read in months (:func:`ketnap.periods.pace_share`: 2/12 = 16,7% at the end of February),
+as the reports reason, not in days.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Final
+
+from ketnap import fmt
+from ketnap.io import Tables
+from ketnap.labels import t
+from ketnap.metrics import Level, metrics
+from ketnap.periods import Period, pace_share, parse_period
+
+__all__ = [
+    "admissions_sentence",
+    "behind_pace_sentence",
+    "headline",
+    "pace_sentence",
+    "period_phrase",
+    "sector_sentences",
+    "training_sentence",
+]
+
+_ROMAN: Final[dict[int, str]] = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def _whole_year(period: Period) -> bool:
+    # Year to date through December is the whole year and reads as such ("Năm 2023, ...").
+    return period.kind == "year" or (period.kind == "month" and period.end_month == 12)
+
+
+def period_phrase(period: Period | str, lang: str = "vi") -> str:
+    """The opening of a sentence: "Trong 2 tháng đầu năm 2024" / "In the first 2 months of 2024".
+
+    Also "Trong tháng 1/2024", "Trong quý I/2024", "Năm 2023" (and for ``2023-12``, which is the
+    whole year).
+    """
+    period = parse_period(period)
+    if _whole_year(period):
+        return t("narrative.when.year", lang, year=period.year)
+    if period.kind == "quarter":
+        assert period.quarter is not None
+        return t(
+            "narrative.when.quarter",
+            lang,
+            roman=_ROMAN[period.quarter],
+            quarter=period.quarter,
+            year=period.year,
+        )
+    if period.end_month == 1:
+        return t("narrative.when.month_first", lang, year=period.year)
+    return t("narrative.when.month_ytd", lang, months=period.end_month, year=period.year)
+
+
+def admissions_sentence(
+    period: Period | str,
+    admitted: int,
+    target: float | None,
+    *,
+    subject: str | None = None,
+    lang: str = "vi",
+) -> str:
+    """One sentence on admissions against the target.
+
+    Parameters
+    ----------
+    period : Period or str
+    admitted : int
+        Admissions in the period.
+    target : float or None
+        The annual target; missing or 0 reads "không giao chỉ tiêu".
+    subject : str, optional
+        Who admitted (default the City Party Committee, "Đảng bộ thành phố").
+    lang : {"vi", "en"}
+
+    Examples
+    --------
+    >>> admissions_sentence("2023", 735, 707)
+    'Năm 2023, Đảng bộ thành phố đã kết nạp được 735 đảng viên mới, đạt 104,0% chỉ tiêu (707 đảng viên).'
+    """
+    period = parse_period(period)
+    fields = {
+        "when": period_phrase(period, lang),
+        "subject": subject if subject is not None else t("narrative.subject.city", lang),
+        "admitted": fmt.integer(admitted, lang),
+    }
+    whole = _whole_year(period)
+    annual = float("nan") if target is None else float(target)
+    has_target = annual > 0  # False for NaN as well
+    if admitted == 0:
+        note = t("metric.no_target", lang)
+        if has_target:
+            key = "narrative.target_note.year" if whole else "narrative.target_note.in_year"
+            note = t(key, lang, target=fmt.integer(target, lang))
+        return t(
+            "narrative.admitted.none_year" if whole else "narrative.admitted.none",
+            lang,
+            target_note=note,
+            **fields,
+        )
+    if not has_target:
+        return t("narrative.admitted.no_target", lang, no_target=t("metric.no_target", lang), **fields)
+    return t(
+        "narrative.admitted.year" if whole else "narrative.admitted.in_year",
+        lang,
+        pct=fmt.pct(admitted / annual * 100, lang),
+        target=fmt.integer(target, lang),
+        **fields,
+    )
+
+
+def _sector_subject(name: str, lang: str) -> str:
+    return t("narrative.subject.sector", lang, name=name)
+
+
+def headline(tables: Tables, period: Period | str, *, sector: str | None = None, lang: str = "vi") -> str:
+    """The headline sentence for the city, or for one sector with ``sector=``.
+
+    For ``2024-02`` on the sample: "Trong 2 tháng đầu năm 2024, Đảng bộ thành phố đã kết nạp được
+    231 đảng viên mới, đạt 28,3% chỉ tiêu năm (817 đảng viên)."
+    """
+    if sector is None:
+        row = metrics(tables, period, by="city", lang=lang).iloc[0]
+        return admissions_sentence(period, int(row["admitted"]), row["target"], lang=lang)
+    row = metrics(tables, period, by="sector", sector=sector, lang=lang).iloc[0]
+    subject = _sector_subject(row["name"], lang)
+    return admissions_sentence(period, int(row["admitted"]), row["target"], subject=subject, lang=lang)
+
+
+def sector_sentences(tables: Tables, period: Period | str, *, lang: str = "vi") -> list[str]:
+    """One admissions sentence per sector, in the sectors' display order."""
+    rows = metrics(tables, period, by="sector", lang=lang)
+    return [
+        admissions_sentence(
+            period, int(row["admitted"]), row["target"], subject=_sector_subject(row["name"], lang), lang=lang
+        )
+        for _, row in rows.iterrows()
+    ]
+
+
+def pace_sentence(
+    tables: Tables, period: Period | str, *, sector: str | None = None, lang: str = "vi"
+) -> str:
+    """Attainment against the calendar, and the monthly rate still needed; "" for a whole year or no target.
+
+    Example: "Kết quả này vượt tiến độ thời gian (16,7% thời gian của năm). Để hoàn thành chỉ tiêu,
+    từ nay đến cuối năm bình quân mỗi tháng cần kết nạp 59 đảng viên." The needed rate is rounded
+    up: people are whole.
+    """
+    period = parse_period(period)
+    by: Level = "city" if sector is None else "sector"
+    row = metrics(tables, period, by=by, sector=sector, lang=lang).iloc[0]
+    if _whole_year(period) or row["flag_no_target"]:
+        return ""
+    key = "narrative.pace.behind" if row["flag_behind_pace"] else "narrative.pace.ahead"
+    parts = [t(key, lang, elapsed=fmt.pct(pace_share(period) * 100, lang))]
+    if row["admitted_ytd"] >= row["target"]:
+        parts.append(t("narrative.pace.done", lang))
+    else:
+        needed = math.ceil(round(row["needed_per_month"], 9))
+        parts.append(t("narrative.pace.needed", lang, needed=fmt.integer(needed, lang)))
+    return " ".join(parts)
+
+
+def training_sentence(
+    tables: Tables, period: Period | str, *, sector: str | None = None, lang: str = "vi"
+) -> str:
+    """The awareness-training sentence: organisations that sent people, attendees, share of the plan.
+
+    For 2023 on the sample: "Năm 2023, có 109 đảng bộ, chi bộ cơ sở đã cử được 1.253 quần chúng ưu
+    tú tham gia lớp bồi dưỡng nhận thức về Đảng, đạt 117,0% so với kế hoạch."
+    """
+    period = parse_period(period)
+    by: Level = "city" if sector is None else "sector"
+    row = metrics(tables, period, by=by, sector=sector, lang=lang).iloc[0]
+    when = period_phrase(period, lang)
+    if row["trained"] == 0:
+        return t("narrative.training.none", lang, when=when)
+    fields = {
+        "when": when,
+        "organisations": fmt.integer(row["organisations_with_trainees"], lang),
+        "trained": fmt.integer(row["trained"], lang),
+    }
+    if fmt.is_missing(row["training_attainment_pct"]):
+        return t("narrative.training.no_plan", lang, no_plan=t("metric.no_plan", lang), **fields)
+    key = "narrative.training.year" if _whole_year(period) else "narrative.training.in_year"
+    return t(key, lang, pct=fmt.pct(row["training_attainment_pct"], lang), **fields)
+
+
+def behind_pace_sentence(
+    tables: Tables,
+    period: Period | str,
+    *,
+    sector: str | None = None,
+    lang: str = "vi",
+    limit: int = 3,
+) -> str:
+    """How many organisations with a target are behind pace, and the ``limit`` furthest behind.
+
+    For a whole year "behind pace" means the target was missed. Gaps are shown rounded up to
+    whole people. Organisations without a target are left out.
+    """
+    period = parse_period(period)
+    orgs = metrics(tables, period, by="organisation", sector=sector, lang=lang)
+    with_target = orgs[~orgs["flag_no_target"]]
+    when = period_phrase(period, lang)
+    whole = _whole_year(period)
+    total = fmt.integer(len(with_target), lang)
+    if with_target.empty:
+        return t("narrative.behind.no_targets", lang, when=when)
+    behind = with_target[with_target["flag_behind_pace"]]
+    if behind.empty:
+        return t(
+            "narrative.behind.all_done" if whole else "narrative.behind.all_on_pace",
+            lang,
+            when=when,
+            total=total,
+        )
+    # Stable sort keeps the display order (sector, then Vietnamese alphabetical) among equal gaps.
+    furthest = behind.sort_values("gap", ascending=False, kind="stable").head(limit)
+    names = ", ".join(
+        t(
+            "narrative.behind.item",
+            lang,
+            name=row["name"],
+            gap=fmt.integer(math.ceil(round(row["gap"], 9)), lang),
+        )
+        for _, row in furthest.iterrows()
+    )
+    none = int(behind["flag_no_admissions"].sum())
+    none_clause = ""
+    if none:
+        key = "narrative.behind.none_clause_year" if whole else "narrative.behind.none_clause"
+        none_clause = t(key, lang, none=fmt.integer(none, lang))
+    return t(
+        "narrative.behind.some_year" if whole else "narrative.behind.some",
+        lang,
+        when=when,
+        count=fmt.integer(len(behind), lang),
+        total=total,
+        pace=fmt.pct(pace_share(period) * 100, lang),
+        none_clause=none_clause,
+        names=names,
+    )

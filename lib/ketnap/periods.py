@@ -1,0 +1,193 @@
+"""Reporting periods: a month (year to date), a quarter or a year, and how much of the year each covers.
+
+One parser, :func:`parse_period`, turns the strings notebooks and the command line pass around
+(``"2024-02"``, ``"2024-Q1"``, ``"2023"``) into a :class:`Period` with inclusive start and end
+dates. Computing metrics over a period lives in :mod:`ketnap.metrics`; display of dates and months
+in :mod:`ketnap.fmt`.
+
+The three kinds, and what each means in party-committee reports:
+
+* ``"month"`` (``2024-02``): year to date through the end of that month ("2 tháng đầu năm").
+* ``"quarter"`` (``2024-Q1``): that quarter's three months only; its attainment is still measured
+  against the annual target.
+* ``"year"`` (``2023``): the whole calendar year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Final, Literal
+
+__all__ = [
+    "PERIOD_FORMS",
+    "Period",
+    "PeriodError",
+    "PeriodKind",
+    "month_starts",
+    "months_elapsed_share",
+    "months_left",
+    "pace_share",
+    "parse_period",
+    "same_period_last_year",
+    "year_elapsed_share",
+]
+
+PeriodKind = Literal["month", "quarter", "year"]
+
+#: The accepted spellings, shown in every parse error.
+PERIOD_FORMS: Final[str] = "YYYY-MM (year to date through that month), YYYY-Qn (a quarter) or YYYY (a year)"
+
+_PATTERN = re.compile(r"^\s*(?P<year>\d{4})(?:-(?:(?P<month>\d{1,2})|[Qq](?P<quarter>[1-4])))?\s*$")
+
+
+class PeriodError(ValueError):
+    """A period string that is not one of :data:`PERIOD_FORMS`."""
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period with inclusive ``start`` and ``end`` dates.
+
+    Attributes
+    ----------
+    kind : {"month", "quarter", "year"}
+        ``"month"`` is year to date through the end of the month.
+    year : int
+        The calendar year the period lies in.
+    start, end : datetime.date
+        First and last day of the period (both inclusive).
+    label : str
+        The canonical string form, which :func:`parse_period` reads back: ``"2024-02"``,
+        ``"2024-Q1"``, ``"2023"``.
+    """
+
+    kind: PeriodKind
+    year: int
+    start: date
+    end: date
+    label: str
+
+    @property
+    def end_month(self) -> int:
+        """The last month (1-12) the period covers."""
+        return self.end.month
+
+    @property
+    def quarter(self) -> int | None:
+        """The quarter (1-4) for quarter periods, else ``None``."""
+        return (self.end.month - 1) // 3 + 1 if self.kind == "quarter" else None
+
+    @property
+    def year_start(self) -> date:
+        """1 January of the period's year: where year-to-date figures start."""
+        return date(self.year, 1, 1)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _make(kind: PeriodKind, year: int, number: int = 0) -> Period:
+    if kind == "month":
+        return Period("month", year, date(year, 1, 1), _month_end(year, number), f"{year}-{number:02d}")
+    if kind == "quarter":
+        first = 3 * (number - 1) + 1
+        return Period("quarter", year, date(year, first, 1), _month_end(year, first + 2), f"{year}-Q{number}")
+    return Period("year", year, date(year, 1, 1), date(year, 12, 31), f"{year}")
+
+
+def parse_period(text: str | Period) -> Period:
+    """Parse ``"2024-02"`` (month, year to date), ``"2024-Q1"`` (quarter) or ``"2023"`` (year).
+
+    Parameters
+    ----------
+    text : str or Period
+        The period string; a :class:`Period` is returned unchanged.
+
+    Returns
+    -------
+    Period
+
+    Raises
+    ------
+    PeriodError
+        For anything else, with a one-line message listing the valid forms.
+
+    Examples
+    --------
+    >>> p = parse_period("2024-02")
+    >>> p.kind, p.start.isoformat(), p.end.isoformat()
+    ('month', '2024-01-01', '2024-02-29')
+    """
+    if isinstance(text, Period):
+        return text
+    match = _PATTERN.match(str(text))
+    if match is None:
+        raise PeriodError(
+            f"invalid period {text!r}; valid forms: {PERIOD_FORMS}, e.g. 2024-02, 2024-Q1, 2023"
+        )
+    year = int(match["year"])
+    if not 1900 <= year <= 2999:
+        raise PeriodError(f"invalid period {text!r}: year {year} out of range 1900-2999")
+    if match["month"] is not None:
+        month = int(match["month"])
+        if not 1 <= month <= 12:
+            raise PeriodError(f"invalid period {text!r}: month must be 01-12; valid forms: {PERIOD_FORMS}")
+        return _make("month", year, month)
+    if match["quarter"] is not None:
+        return _make("quarter", year, int(match["quarter"]))
+    return _make("year", year)
+
+
+def same_period_last_year(period: Period) -> Period:
+    """The same period one year earlier, for year-on-year comparison.
+
+    Month ends are recomputed for the earlier year, so ``2024-02`` (ending 29/02/2024) maps to
+    ``2023-02`` ending 28/02/2023: the whole of February both years.
+    """
+    if period.kind == "month":
+        return _make("month", period.year - 1, period.end_month)
+    if period.kind == "quarter":
+        assert period.quarter is not None
+        return _make("quarter", period.year - 1, period.quarter)
+    return _make("year", period.year - 1)
+
+
+def months_elapsed_share(period: Period) -> float:
+    """Share of the year's months gone by the period's end: ``2024-02`` -> 2/12 = 0.1667.
+
+    This is the share party reports reason in ("28,3% of the target in 16,7% of the year") and
+    the one the narrative and the linear pace use.
+    """
+    return period.end_month / 12
+
+
+def year_elapsed_share(period: Period) -> float:
+    """Share of the year's days gone by the period's end: ``2024-02`` -> 60/366 = 0.1639."""
+    days_in_year = 366 if calendar.isleap(period.year) else 365
+    return ((period.end - period.year_start).days + 1) / days_in_year
+
+
+def pace_share(period: Period) -> float:
+    """Share of the annual target due within the period on a linear pace (by months).
+
+    Year to date through month *m*: *m*/12; a quarter: 3/12 (its own three months); a year: 1.
+    """
+    months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+    return months / 12
+
+
+def months_left(period: Period) -> int:
+    """Whole months of the year left after the period's end (0 for a year or a Q4)."""
+    return 12 - period.end_month
+
+
+def month_starts(period: Period) -> list[date]:
+    """The first day of each month the period covers, in order."""
+    return [date(period.year, m, 1) for m in range(period.start.month, period.end.month + 1)]

@@ -1,0 +1,451 @@
+"""Tests of ketnap.charts: the theme, the palette and each report chart, checked on the drawn artists.
+
+Figures are asserted on (bar widths, line data, tick and label texts, colours), not on pixels;
+two tests cover what pixels would: byte-identical output and no missing Vietnamese glyphs.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import unicodedata
+import warnings
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.collections import PathCollection
+from matplotlib.font_manager import FontProperties, findfont
+from matplotlib.patches import Rectangle
+
+from ketnap import charts
+from ketnap.charts import _int, _pct, _wrap
+
+# Every Vietnamese letter, lower and upper case: the base letters with their tone marks.
+VIETNAMESE_LETTERS = (
+    "".join(
+        unicodedata.normalize("NFC", base + tone)
+        for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+        for tone in ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+    )
+    + "đĐ"
+)
+
+LONG_NAME = "Đảng bộ Công ty cổ phần Xi măng Công Thanh chi nhánh Thanh Hóa và các đơn vị trực thuộc"
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    charts.use_theme()
+    yield
+    plt.close("all")
+
+
+@pytest.fixture
+def sectors() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "sector": ["wards", "schools", "enterprises"],
+            "order": [2, 1, 3],
+            "name_vi": ["Khối phường, xã", "Khối trường THPT", "Khối doanh nghiệp ngoài nhà nước"],
+            "name_en": ["Wards and communes", "Upper-secondary schools", "Private enterprises"],
+            "colour": ["#E69F00", "#009E73", None],  # enterprises: no configured colour
+        }
+    )
+
+
+@pytest.fixture
+def unit_metrics() -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {
+            "sector": ["wards", "wards", "wards", "schools", "schools", "enterprises"],
+            "org_code": ["W1", "W2", "W3", "S1", "S2", "E1"],
+            "name": [
+                "Đảng bộ phường Hàm Rồng",
+                "Đảng bộ phường Điện Biên",
+                "Đảng bộ xã Quảng Tâm",
+                "Chi bộ Trường THPT chuyên Lam Sơn",
+                LONG_NAME,
+                "Chi bộ Công ty TNHH Hòa Bình",
+            ],
+            "admitted": [1200, 53, 7, 30, 12, 4],
+            "target": pd.array([1000, 100, None, 40, 0, None], dtype="Int64"),
+        }
+    )
+    target = frame["target"].astype(float)
+    frame["attainment_pct"] = (frame["admitted"] / target * 100).where(target > 0)
+    frame["flag_behind_pace"] = [False, True, False, True, False, False]
+    return frame
+
+
+@pytest.fixture
+def monthly() -> pd.DataFrame:
+    months = pd.date_range("2025-01-01", periods=12, freq="MS")
+    cumulative = np.array([5, 12, 20, 31, 40, 52, 60, 71, np.nan, np.nan, np.nan, np.nan])
+    return pd.DataFrame(
+        {
+            "month": months,
+            "admitted": np.r_[5, np.diff(cumulative)],
+            "cumulative": cumulative,
+            "pace": np.arange(1, 13) * 10.0,
+            "cumulative_last_year": np.arange(1, 13) * 8.0,
+        }
+    )
+
+
+@pytest.fixture
+def matrix() -> pd.DataFrame:
+    months = pd.date_range("2025-01-01", periods=12, freq="MS")
+    values = np.zeros((3, 12))
+    values[0, 0], values[0, 4], values[1, 2], values[2, 11] = 3, 1253, 1, 2
+    values[:, 10] = np.nan  # a month with no returns
+    return pd.DataFrame(
+        values, index=["Đảng bộ phường Hàm Rồng", LONG_NAME, "Chi bộ Trường THPT"], columns=months
+    )
+
+
+@pytest.fixture
+def composition() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "group": ["women", "youth_union", "ethnic_minority"],
+            "count": [710, 1105, 38],
+            "share": [710 / 1253, 1105 / 1253, 38 / 1253],
+        }
+    )
+
+
+def _bars(ax) -> list[Rectangle]:
+    return [p for p in ax.patches if isinstance(p, Rectangle) and p.get_width() > 0]
+
+
+def _texts(ax) -> list[str]:
+    return [text.get_text() for text in ax.texts]
+
+
+def _ticks(labels) -> list[str]:
+    return [label.get_text() for label in labels]
+
+
+# --- theme ----------------------------------------------------------------------------------------
+
+
+def test_use_theme_is_idempotent_and_sets_the_house_values():
+    charts.use_theme()
+    first = {key: mpl.rcParams[key] for key in charts.THEME}
+    charts.use_theme()
+    assert {key: mpl.rcParams[key] for key in charts.THEME} == first
+    assert mpl.rcParams["font.sans-serif"][0] == "DejaVu Sans"
+    assert mpl.rcParams["svg.fonttype"] == "path"
+    assert mpl.rcParams["svg.hashsalt"]
+    assert not mpl.rcParams["axes.spines.top"] and not mpl.rcParams["axes.spines.right"]
+
+
+def test_theme_font_is_matplotlibs_bundled_dejavu_sans():
+    path = findfont(FontProperties(family=mpl.rcParams["font.family"]), fallback_to_default=False)
+    assert Path(path).name == "DejaVuSans.ttf"
+    assert Path(mpl.get_data_path()) in Path(path).parents
+
+
+def test_figure_has_the_house_size_and_rows_make_it_taller():
+    fig, _ = charts.figure()
+    assert tuple(fig.get_size_inches()) == (charts.FIG_WIDTH, charts.FIG_HEIGHT)
+    fig30, _ = charts.figure(rows=30)
+    assert fig30.get_size_inches()[1] == pytest.approx(charts.heatmap_height(30))
+    assert charts.heatmap_height(40) > charts.heatmap_height(30) > charts.heatmap_height(5)
+
+
+def test_save_metadata_rejects_formats_it_cannot_make_deterministic():
+    with pytest.raises(ValueError, match="eps"):
+        charts.save_metadata("eps")
+
+
+# --- palette --------------------------------------------------------------------------------------
+
+
+def test_sector_palette_uses_configured_colours_and_an_unused_okabe_ito_fallback(sectors):
+    palette = charts.sector_palette(sectors)
+    assert list(palette) == ["schools", "wards", "enterprises"]  # in configured order
+    assert palette["wards"] == "#e69f00" and palette["schools"] == "#009e73"
+    assert palette["enterprises"] in charts.OKABE_ITO
+    assert palette["enterprises"].lower() not in {"#e69f00", "#009e73"}
+    assert charts.sector_palette(sectors) == palette  # fixed: same colour every time
+
+
+def test_sector_palette_from_codes_gives_distinct_okabe_ito_colours():
+    palette = charts.sector_palette(["a", "b", "c"])
+    assert list(palette.values()) == list(charts.OKABE_ITO[:3])
+
+
+# --- attainment by sector -------------------------------------------------------------------------
+
+
+def test_attainment_by_sector_bars_labels_and_target_line(sectors, unit_metrics):
+    ax = charts.attainment_by_sector(unit_metrics, sectors=sectors, lang="vi")
+    bars = {bar.get_gid(): bar for bar in _bars(ax)}
+    # wards: (1200 + 53 + 7) / (1000 + 100); schools: (30 + 12) / 40; enterprises: no target, no bar
+    assert bars["wards"].get_width() == pytest.approx(1260 / 1100 * 100)
+    assert bars["schools"].get_width() == pytest.approx(42 / 40 * 100)
+    assert "enterprises" not in bars
+    palette = charts.sector_palette(sectors)
+    assert mpl.colors.to_hex(bars["wards"].get_facecolor()) == palette["wards"]
+    assert mpl.colors.to_hex(bars["schools"].get_facecolor()) == palette["schools"]
+
+    ticks = _ticks(ax.get_yticklabels())
+    assert ticks[0] == "Khối trường THPT" and ticks[1] == "Khối phường, xã"  # by `order`
+    assert ticks[2].replace("\n", " ") == "Khối doanh nghiệp ngoài nhà nước"
+    texts = _texts(ax)
+    assert "1.260/1.100 · 114,5%" in texts  # Vietnamese separators
+    assert "Kết nạp 4 · không giao chỉ tiêu" in texts
+    assert "Chỉ tiêu" in texts
+    assert any(list(line.get_xdata()) == [100, 100] for line in ax.lines)
+
+
+def test_attainment_by_sector_in_english(sectors, unit_metrics):
+    ax = charts.attainment_by_sector(unit_metrics, sectors=sectors, lang="en")
+    assert "1,260/1,100 · 114.5%" in _texts(ax)
+    assert "4 admitted · no target" in _texts(ax)
+    assert _ticks(ax.get_yticklabels())[0].replace("\n", " ") == "Upper-secondary schools"
+
+
+def test_attainment_by_sector_rejects_sectors_missing_from_the_table(sectors, unit_metrics):
+    with pytest.raises(ValueError, match="army"):
+        charts.attainment_by_sector(unit_metrics.assign(sector="army"), sectors=sectors)
+
+
+def test_attainment_by_sector_draws_on_the_given_axes(sectors, unit_metrics):
+    _, ax = plt.subplots()
+    figures_before = plt.get_fignums()
+    assert charts.attainment_by_sector(unit_metrics, sectors=sectors, ax=ax) is ax
+    assert plt.get_fignums() == figures_before
+
+
+# --- cumulative vs pace ---------------------------------------------------------------------------
+
+
+def test_cumulative_vs_pace_lines_and_month_labels(monthly):
+    ax = charts.cumulative_vs_pace(monthly, lang="vi")
+    pace, last_year, cumulative = ax.lines
+    assert list(pace.get_ydata()) == list(monthly["pace"])
+    assert list(last_year.get_ydata()) == list(monthly["cumulative_last_year"])
+    np.testing.assert_array_equal(cumulative.get_ydata(), monthly["cumulative"].to_numpy())
+    assert list(cumulative.get_xdata()) == list(range(1, 13))
+    assert _ticks(ax.get_xticklabels()) == [f"T{m}" for m in range(1, 13)]
+    assert "71" in _texts(ax)  # the latest cumulative value is labelled
+    legend = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert legend == ["Tiến độ theo chỉ tiêu", "Cùng kỳ năm trước", "Lũy kế năm nay"]
+
+
+def test_cumulative_vs_pace_in_english_without_last_year_or_target(monthly):
+    ax = charts.cumulative_vs_pace(
+        monthly.drop(columns="cumulative_last_year").assign(pace=np.nan), lang="en"
+    )
+    assert len(ax.lines) == 1  # no last year given, and no target means no pace line
+    assert _ticks(ax.get_xticklabels())[:3] == ["Jan", "Feb", "Mar"]
+    assert _ticks(ax.get_xticklabels())[-1] == "Dec"
+
+
+# --- heat map -------------------------------------------------------------------------------------
+
+
+def test_org_month_heatmap_annotates_non_zero_counts_and_labels_every_row(matrix):
+    ax = charts.org_month_heatmap(matrix, lang="vi")
+    assert sorted(filter(None, _texts(ax))) == sorted(["3", "1.253", "1", "2"])  # zeros, NaN: blank
+    rows = _ticks(ax.get_yticklabels())
+    assert rows[0] == "Đảng bộ phường Hàm Rồng"
+    assert len(rows[1].split("\n")) == 2 and rows[1].endswith("…")  # wrapped, then shortened
+    assert _ticks(ax.get_xticklabels()) == [str(m) for m in range(1, 13)]
+    assert ax.get_xlabel() == "Tháng"
+    big = next(text for text in ax.texts if text.get_text() == "1.253")
+    assert big.get_fontsize() < next(t for t in ax.texts if t.get_text() == "3").get_fontsize()
+
+
+def test_org_month_heatmap_keeps_all_of_many_rows_and_maps_codes_to_names():
+    months = pd.date_range("2025-01-01", periods=12, freq="MS")
+    codes = [f"ORG{i:02d}" for i in range(35)]
+    matrix = pd.DataFrame(np.ones((35, 12), dtype=int), index=codes, columns=months)
+    names = {code: f"Chi bộ phường Đông Thọ số {i}" for i, code in enumerate(codes)}
+    _, ax = charts.figure(rows=len(matrix))
+    charts.org_month_heatmap(matrix, lang="en", ax=ax, names=names)
+    rows = _ticks(ax.get_yticklabels())
+    assert len(rows) == 35 and rows[34].replace("\n", " ") == "Chi bộ phường Đông Thọ số 34"
+    assert ax.get_xlabel() == "Month"
+
+
+# --- funnel ---------------------------------------------------------------------------------------
+
+
+def test_training_funnel_bars_and_labels():
+    ax = charts.training_funnel(1253, 620, 410, lang="vi")
+    assert [bar.get_width() for bar in _bars(ax)] == [1253, 620, 410]
+    texts = _texts(ax)
+    assert "Học lớp bồi dưỡng nhận thức về Đảng" in texts
+    assert "620 · 49,5% số đã bồi dưỡng" in texts
+    assert "1.253" in texts
+
+
+def test_training_funnel_without_conversions_and_with_bad_counts():
+    ax = charts.training_funnel(10, 4, lang="en")
+    assert len(_bars(ax)) == 2
+    assert "4 · 40.0% of trained" in _texts(ax)
+    with pytest.raises(ValueError, match="admitted"):
+        charts.training_funnel(10, -1)
+
+
+# --- composition ----------------------------------------------------------------------------------
+
+
+def test_composition_bars_widths_and_labels(composition):
+    ax = charts.composition_bars(composition, lang="vi")
+    widths = [bar.get_width() for bar in _bars(ax)]
+    np.testing.assert_allclose(widths, composition["share"] * 100)
+    texts = _texts(ax)
+    assert {"Nữ", "Đoàn viên thanh niên", "Dân tộc thiểu số"} <= set(texts)
+    assert "1.105 · 88,2%" in texts
+
+
+def test_composition_bars_checks_shares_and_warns_on_unknown_groups(composition):
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        charts.composition_bars(composition.assign(share=composition["share"] * 100))
+    with pytest.warns(UserWarning, match="chart.group.left_handed"):
+        charts.composition_bars(composition.assign(group=["women", "youth_union", "left_handed"]))
+
+
+# --- ranked attainment ----------------------------------------------------------------------------
+
+
+def test_ranked_attainment_ranks_highlights_and_lists_no_target(unit_metrics):
+    wards = unit_metrics[unit_metrics["sector"] == "wards"]
+    ax = charts.ranked_attainment(wards, sector_colour="#E69F00", lang="vi")
+    on_pace, behind = [c for c in ax.collections if isinstance(c, PathCollection)]
+    assert on_pace.get_offsets().tolist() == [[120.0, 0.0]]  # Hàm Rồng, 1200/1000
+    assert behind.get_offsets().tolist() == [[53.0, 1.0]]  # Điện Biên, behind pace
+    assert mpl.colors.to_hex(on_pace.get_facecolor()[0]) == "#e69f00"
+    assert mpl.colors.to_hex(behind.get_facecolor()[0]) == "#ffffff"  # hollow, not only a colour
+    assert mpl.colors.to_hex(behind.get_edgecolor()[0]) == "#e69f00"
+
+    rows = [row.replace("\n", " ") for row in _ticks(ax.get_yticklabels())]
+    assert rows == ["Đảng bộ phường Hàm Rồng", "Đảng bộ phường Điện Biên", "Đảng bộ xã Quảng Tâm"]
+    assert ax.get_yticklabels()[2].get_color() != ax.get_yticklabels()[0].get_color()  # greyed
+    texts = _texts(ax)
+    assert "1.200/1.000 · 120,0%" in texts and "Kết nạp 7 · không giao chỉ tiêu" in texts
+    legend = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert legend == ["Đạt tiến độ", "Chậm tiến độ", "Chỉ tiêu"]
+
+
+def test_ranked_attainment_wants_one_sector(unit_metrics):
+    with pytest.raises(ValueError, match="filter to one sector"):
+        charts.ranked_attainment(unit_metrics, sector_colour="#0072B2")
+
+
+# --- shared checks --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("draw", "frame"),
+    [
+        (lambda f, s: charts.attainment_by_sector(f, sectors=s), "unit_metrics"),
+        (lambda f, s: charts.ranked_attainment(f, sector_colour="#000000"), "unit_metrics"),
+        (lambda f, s: charts.cumulative_vs_pace(f), "monthly"),
+        (lambda f, s: charts.composition_bars(f), "composition"),
+    ],
+)
+def test_missing_columns_are_named(request, sectors, draw, frame):
+    data = request.getfixturevalue(frame)
+    dropped = data.columns[0] if frame != "unit_metrics" else "admitted"
+    with pytest.raises(ValueError, match=f"missing column.*{dropped}"):
+        draw(data.drop(columns=dropped), sectors)
+
+
+def test_wrap_limits_width_and_lines_and_normalises_to_nfc():
+    wrapped = _wrap(unicodedata.normalize("NFD", LONG_NAME), 20, 2)
+    lines = wrapped.split("\n")
+    assert len(lines) == 2 and all(len(line) <= 20 for line in lines)
+    assert lines[-1].endswith("…")
+    assert unicodedata.is_normalized("NFC", wrapped)
+    assert _wrap("Khối y tế", 20, 2) == "Khối y tế"
+
+
+def test_number_formatting_follows_the_language():
+    assert _int(1253, "vi") == "1.253" and _int(1253, "en") == "1,253"
+    assert _pct(28.25, "vi") == "28,3%" and _pct(28.25, "en") == "28.3%"  # half up
+    assert _pct(1234.56, "vi") == "1.234,6%"
+    assert _pct(float("nan"), "vi") == "–"
+
+
+def _every_chart(sectors, unit_metrics, monthly, matrix, composition, lang="vi"):
+    wards = unit_metrics[unit_metrics["sector"] == "wards"]
+    return [
+        charts.attainment_by_sector(unit_metrics, sectors=sectors, lang=lang),
+        charts.cumulative_vs_pace(monthly, lang=lang),
+        charts.org_month_heatmap(matrix, lang=lang),
+        charts.training_funnel(1253, 620, 410, lang=lang),
+        charts.composition_bars(composition, lang=lang),
+        charts.ranked_attainment(wards, sector_colour="#E69F00", lang=lang),
+    ]
+
+
+def test_saving_twice_gives_identical_bytes(tmp_path, sectors, unit_metrics, monthly, matrix, composition):
+    axes = _every_chart(sectors, unit_metrics, monthly, matrix, composition)
+    for i, ax in enumerate(axes):
+        for fmt in ("svg", "png", "pdf"):
+            first = charts.savefig(ax.figure, tmp_path / f"{i}a.{fmt}").read_bytes()
+            second = charts.savefig(ax.figure, tmp_path / f"{i}b.{fmt}").read_bytes()
+            assert first == second, (i, fmt)
+    svg = (tmp_path / "0a.svg").read_text(encoding="utf-8")
+    assert "<dc:date>" not in svg and "Matplotlib v" not in svg
+    assert "<text" not in svg  # glyphs are paths: no dependence on the reader's fonts
+
+
+_SAVE_IN_A_FRESH_PROCESS = textwrap.dedent(
+    """
+    import sys
+    import pandas as pd
+    from ketnap import charts
+
+    monthly = pd.DataFrame({
+        "month": pd.date_range("2025-01-01", periods=12, freq="MS"),
+        "cumulative": [3.0, 9, 15, 22, 30, 41, None, None, None, None, None, None],
+        "pace": [10.0 * m for m in range(1, 13)],
+    })
+    ax = charts.cumulative_vs_pace(monthly, lang="vi")
+    ax.set_title("Kết nạp đảng viên mới — lũy kế")
+    for fmt in ("svg", "png", "pdf"):
+        charts.savefig(ax.figure, f"{sys.argv[1]}/chart.{fmt}")
+    """
+)
+
+
+def test_fresh_processes_write_identical_files(tmp_path):
+    # What reproducible reports need: two separate runs (new process, new clock) give the same bytes.
+    runs = [tmp_path / "run1", tmp_path / "run2"]
+    for run in runs:
+        run.mkdir()
+        subprocess.run([sys.executable, "-c", _SAVE_IN_A_FRESH_PROCESS, str(run)], check=True, timeout=120)
+    for fmt in ("svg", "png", "pdf"):
+        assert (runs[0] / f"chart.{fmt}").read_bytes() == (runs[1] / f"chart.{fmt}").read_bytes(), fmt
+
+
+def test_vietnamese_text_renders_without_missing_glyphs(sectors, unit_metrics, monthly, matrix, composition):
+    _, ax = charts.figure()
+    ax.set_title(VIETNAMESE_LETTERS[: len(VIETNAMESE_LETTERS) // 2])
+    ax.set_xlabel(VIETNAMESE_LETTERS[len(VIETNAMESE_LETTERS) // 2 :])
+    ax.text(0.1, 0.5, unicodedata.normalize("NFD", VIETNAMESE_LETTERS[:40]))
+    axes = [ax, *_every_chart(sectors, unit_metrics, monthly, matrix, composition)]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for chart in axes:
+            chart.figure.canvas.draw()
+    assert not [str(w.message) for w in caught if "missing from font" in str(w.message)]
+
+
+def test_missing_glyph_check_does_detect_a_missing_glyph():
+    # The check above is only worth something if a missing glyph does produce the warning.
+    fig, ax = charts.figure()
+    ax.set_title("漢")
+    with pytest.warns(UserWarning, match="missing from font"):
+        fig.canvas.draw()

@@ -1,0 +1,190 @@
+"""Narrative sentences, on tables that reproduce the article's figures.
+
+2023: 735 admitted against 707; 1.253 trained from 109 organisations against a plan of 1.071.
+Jan-Feb 2024: 231 admitted against 817. Only W1-W3 (wards) and H1 (schools) have targets.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from ketnap import narrative as n
+from ketnap.io import TABLES, Tables
+
+
+def build_article_tables() -> Tables:
+    sectors = pd.DataFrame(
+        [
+            ("wards-communes", 1, "Khối phường - xã", "Wards and communes", "#1"),
+            ("admin-units", 2, "Khối hành chính - sự nghiệp", "Administrative units", "#2"),
+            ("high-schools", 3, "Khối trường THPT", "Upper-secondary schools", "#3"),
+            ("enterprises", 4, "Khối doanh nghiệp", "Enterprises", "#4"),
+        ],
+        columns=TABLES["sectors"],
+    )
+    named = {"W1": "Phường Đông Hải", "W2": "Phường Ba Đình", "W3": "Phường An Hoạch"}
+    codes = ["W1", "W2", "W3", "A1", "H1", *(f"E{i:03d}" for i in range(105))]
+    sector_of = {"W": "wards-communes", "A": "admin-units", "H": "high-schools", "E": "enterprises"}
+    organisations = pd.DataFrame(
+        [(c, named.get(c, f"Chi bộ {c}"), sector_of[c[0]], "chi-bo-co-so", None, None, None) for c in codes],
+        columns=TABLES["organisations"],
+    )
+    for column in ("active_from", "active_to"):
+        organisations[column] = pd.to_datetime(organisations[column])
+    targets = pd.DataFrame(
+        [
+            (2023, None, 707, 1071),
+            (2024, None, 817, None),
+            (2024, "W1", 12, None),
+            (2024, "W2", 30, None),
+            (2024, "W3", 6, None),
+            (2024, "H1", 400, None),
+        ],
+        columns=TABLES["targets"],
+    ).astype({"admissions_target": "Int64", "training_plan": "Int64"})
+
+    def admissions(org: str, count: int, dates: pd.DatetimeIndex) -> list[dict]:
+        return [
+            {"person_key": f"{org}-{d:%Y%m%d}-{i}", "org_code": org, "admission_date": d}
+            for i, d in enumerate(dates[i % len(dates)] for i in range(count))
+        ]
+
+    early_2024 = pd.date_range("2024-01-02", "2024-02-29", freq="D")
+    rows = admissions("A1", 735, pd.date_range("2023-01-01", "2023-12-31", freq="D"))
+    rows += admissions("W2", 1, early_2024) + admissions("W3", 3, early_2024[-3:])
+    rows += admissions("A1", 100, early_2024) + admissions("H1", 127, early_2024)
+    adm = pd.DataFrame(rows).reindex(columns=TABLES["admissions"])
+    adm = adm.assign(sex="F", age_at_admission=25, ethnic_minority=False, religious=False, youth_union=True)
+    trainers = [c for c in codes if c != "E104"]  # 109 organisations sent people in 2023
+    training = pd.DataFrame(
+        [
+            {
+                "person_key": f"T{i}",
+                "org_code": trainers[i % 109],
+                "completion_date": pd.Timestamp("2023-06-01"),
+            }
+            for i in range(1253)
+        ]
+    ).reindex(columns=TABLES["training"])
+    return Tables(
+        sectors=sectors,
+        organisations=organisations,
+        targets=targets,
+        monthly_plans=pd.DataFrame(columns=TABLES["monthly_plans"]),
+        admissions=adm,
+        training=training,
+        conversions=pd.DataFrame(columns=TABLES["conversions"]).astype(
+            {"admission_date": "datetime64[ns]", "conversion_date": "datetime64[ns]"}
+        ),
+        manifest={"as_of": "2024-02-29"},
+    )
+
+
+@pytest.fixture(scope="module")
+def tables() -> Tables:
+    return build_article_tables()
+
+
+def test_city_headline_matches_the_article(tables: Tables) -> None:
+    assert n.headline(tables, "2024-02") == (
+        "Trong 2 tháng đầu năm 2024, Đảng bộ thành phố đã kết nạp được 231 đảng viên mới, "
+        "đạt 28,3% chỉ tiêu năm (817 đảng viên)."
+    )
+    assert n.headline(tables, "2023") == (
+        "Năm 2023, Đảng bộ thành phố đã kết nạp được 735 đảng viên mới, đạt 104,0% chỉ tiêu (707 đảng viên)."
+    )
+    assert n.headline(tables, "2024-02", lang="en") == (
+        "In the first 2 months of 2024, the City Party Committee admitted 231 new members, "
+        "28.3% of the annual target (817 members)."
+    )
+
+
+def test_training_sentence_matches_the_article(tables: Tables) -> None:
+    assert n.training_sentence(tables, "2023") == (
+        "Năm 2023, có 109 đảng bộ, chi bộ cơ sở đã cử được 1.253 quần chúng ưu tú tham gia "
+        "lớp bồi dưỡng nhận thức về Đảng, đạt 117,0% so với kế hoạch."
+    )
+    assert n.training_sentence(tables, "2023", lang="en") == (
+        "In 2023, 109 grassroots party organisations sent 1,253 outstanding non-members to "
+        "the Party awareness class, 117.0% of the plan."
+    )
+    # 2024 has no plan and nobody trained yet.
+    assert n.training_sentence(tables, "2024-02") == (
+        "Trong 2 tháng đầu năm 2024, chưa có quần chúng ưu tú nào tham gia lớp bồi dưỡng nhận thức về Đảng."
+    )
+
+
+def test_sector_sentences(tables: Tables) -> None:
+    assert n.sector_sentences(tables, "2024-02") == [
+        "Trong 2 tháng đầu năm 2024, Khối phường - xã đã kết nạp được 4 đảng viên mới, "
+        "đạt 8,3% chỉ tiêu năm (48 đảng viên).",
+        "Trong 2 tháng đầu năm 2024, Khối hành chính - sự nghiệp đã kết nạp được 100 đảng viên mới "
+        "(không giao chỉ tiêu).",
+        "Trong 2 tháng đầu năm 2024, Khối trường THPT đã kết nạp được 127 đảng viên mới, "
+        "đạt 31,8% chỉ tiêu năm (400 đảng viên).",  # 31,75% rounds half up
+        "Trong 2 tháng đầu năm 2024, Khối doanh nghiệp chưa kết nạp được đảng viên mới nào "
+        "(không giao chỉ tiêu).",
+    ]
+    assert n.headline(tables, "2024-02", sector="high-schools", lang="en") == (
+        "In the first 2 months of 2024, the Upper-secondary schools sector admitted 127 new members, "
+        "31.8% of the annual target (400 members)."
+    )
+
+
+def test_behind_pace_sentence(tables: Tables) -> None:
+    # W2: 30 x 2/12 = 5 expected, 1 admitted -> 4 short; W1: 2 expected, none -> 2 short; W3 and H1 on pace.
+    assert n.behind_pace_sentence(tables, "2024-02") == (
+        "Trong 2 tháng đầu năm 2024, có 2/4 tổ chức cơ sở đảng được giao chỉ tiêu kết nạp chậm so với "
+        "tiến độ (16,7% chỉ tiêu năm), trong đó 1 tổ chức chưa kết nạp được đảng viên nào; chậm nhiều nhất: "
+        "Phường Ba Đình (thiếu 4), Phường Đông Hải (thiếu 2)."
+    )
+    assert n.behind_pace_sentence(tables, "2024-02", limit=1, lang="en").endswith(
+        "furthest behind: Phường Ba Đình (4 short)."
+    )
+    assert n.behind_pace_sentence(tables, "2024-02", sector="high-schools") == (
+        "Trong 2 tháng đầu năm 2024, tất cả 1 tổ chức cơ sở đảng được giao chỉ tiêu đều đạt tiến độ kết nạp."
+    )
+    assert n.behind_pace_sentence(tables, "2023") == (
+        "Năm 2023, chưa có tổ chức cơ sở đảng nào được giao chỉ tiêu kết nạp."
+    )
+
+
+def test_pace_sentence(tables: Tables) -> None:
+    # (817 - 231) / 10 months = 58.6 a month, rounded up to 59 people.
+    assert n.pace_sentence(tables, "2024-02") == (
+        "Kết quả này vượt tiến độ thời gian (16,7% thời gian của năm). "
+        "Để hoàn thành chỉ tiêu, từ nay đến cuối năm bình quân mỗi tháng cần kết nạp 59 đảng viên."
+    )
+    assert n.pace_sentence(tables, "2023") == ""  # the year is over
+    assert n.pace_sentence(tables, "2024-02", sector="admin-units") == ""  # no target
+
+
+@pytest.mark.parametrize(
+    ("period", "vi", "en"),
+    [
+        ("2024-01", "Trong tháng 1/2024", "In January 2024"),
+        ("2024-02", "Trong 2 tháng đầu năm 2024", "In the first 2 months of 2024"),
+        ("2024-Q2", "Trong quý II/2024", "In Q2 2024"),
+        ("2023", "Năm 2023", "In 2023"),
+        ("2023-12", "Năm 2023", "In 2023"),
+    ],
+)
+def test_period_phrase(period: str, vi: str, en: str) -> None:
+    assert n.period_phrase(period) == vi
+    assert n.period_phrase(period, "en") == en
+
+
+def test_admissions_sentence_edge_cases() -> None:
+    assert n.admissions_sentence("2024-Q1", 58, 817) == (
+        "Trong quý I/2024, Đảng bộ thành phố đã kết nạp được 58 đảng viên mới, "
+        "đạt 7,1% chỉ tiêu năm (817 đảng viên)."
+    )
+    assert n.admissions_sentence("2023", 12, 0).endswith(
+        "đã kết nạp được 12 đảng viên mới (không giao chỉ tiêu)."
+    )
+    assert n.admissions_sentence("2023", 12, float("nan"), lang="en").endswith("(no target set).")
+    assert n.admissions_sentence("2023", 0, 40) == (
+        "Năm 2023, Đảng bộ thành phố không kết nạp được đảng viên mới nào (chỉ tiêu 40 đảng viên)."
+    )
+    assert n.admissions_sentence("2024-02", 1253, 2000).count("1.253") == 1
