@@ -1,0 +1,164 @@
+"""Presentation helpers for report notebooks: figure cards, tables, charts and text as HTML.
+
+Every text that may come from the returns passes through :func:`html.escape` here, so notebooks
+never build HTML by hand. The output is deterministic (no random ids, no timestamps), which keeps
+rebuilt reports byte-identical. Charts are embedded as PNG data URIs with alt text, so a report is
+one self-contained file.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["FORMATS", "Card", "HTMLFragment", "cards", "chart", "heading", "paragraph", "table"]
+
+#: Resolution of embedded charts: sharp on phones (2x) without bloating the page.
+CHART_DPI = 144
+
+
+@dataclass(frozen=True)
+class HTMLFragment:
+    """A piece of report HTML; Jupyter displays it through ``_repr_html_``."""
+
+    html: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __str__(self) -> str:
+        return self.html
+
+
+@dataclass(frozen=True)
+class Card:
+    """One headline figure: a label, the value as shown, and an optional note under it."""
+
+    label: str
+    value: str
+    note: str = ""
+
+
+def cards(items: Iterable[Card]) -> HTMLFragment:
+    """A responsive grid of headline figures."""
+    parts = []
+    for card in items:
+        note = f'<div class="note">{escape(card.note)}</div>' if card.note else ""
+        parts.append(
+            f'<div class="card"><div class="value">{escape(card.value)}</div>'
+            f'<div class="label">{escape(card.label)}</div>{note}</div>'
+        )
+    return HTMLFragment(f'<div class="cards">{"".join(parts)}</div>')
+
+
+def paragraph(text: str, *, lead: bool = False) -> HTMLFragment:
+    """A paragraph of narrative text (escaped)."""
+    attr = ' class="lead"' if lead else ""
+    return HTMLFragment(f"<p{attr}>{escape(text)}</p>")
+
+
+def heading(text: str, level: int = 2) -> HTMLFragment:
+    """A section heading built from data (escaped); static headings belong in Markdown cells."""
+    return HTMLFragment(f"<h{level}>{escape(text)}</h{level}>")
+
+
+def chart(figure_or_axes: Any, *, alt: str) -> HTMLFragment:
+    """Embed a matplotlib figure (or an Axes' figure) as a PNG with alt text, then close it."""
+    import matplotlib.pyplot as plt
+
+    figure = getattr(figure_or_axes, "figure", figure_or_axes)
+    buffer = io.BytesIO()
+    # No metadata: PNG bytes then depend only on the drawing, so rebuilds are identical.
+    figure.savefig(buffer, format="png", dpi=CHART_DPI, bbox_inches="tight", metadata={"Software": None})
+    plt.close(figure)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return HTMLFragment(
+        f'<figure class="chart"><img src="data:image/png;base64,{data}" alt="{escape(alt)}"></figure>'
+    )
+
+
+#: Format names accepted by :func:`table`, mapped to ``ketnap.fmt`` functions; all but ``date`` are numbers.
+FORMATS: dict[str, str] = {
+    "integer": "integer",
+    "number": "number",
+    "pct": "pct",
+    "date": "date",
+    "month": "month",
+}
+
+
+def table(
+    frame: pd.DataFrame,
+    *,
+    columns: Mapping[str, str],
+    formats: Mapping[str, str | Callable[[Any], str]] | None = None,
+    lang: str = "vi",
+    row_class: Callable[[pd.Series], str] | None = None,
+    caption: str = "",
+) -> HTMLFragment:
+    """An HTML table of ``frame`` in its own horizontal scroll box.
+
+    Parameters
+    ----------
+    frame
+        The rows to show, in order.
+    columns
+        Column name -> header label, in display order.
+    formats
+        Column name -> a format name (``"integer"``, ``"number"``, ``"pct"``, ``"date"``,
+        ``"month"``: the ``ketnap.fmt`` function of that name in ``lang``; numbers are right
+        aligned) or a function turning a value into display text.
+    lang
+        Language of the formatted values.
+    row_class
+        A function of the row giving a CSS class (e.g. ``"flag-behind"``), or "".
+    caption
+        An optional caption above the table.
+    """
+    from ketnap import fmt
+
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"table: frame lacks columns {missing}")
+    formatters: dict[str, Callable[[Any], str]] = {}
+    numeric: set[str] = set()
+    for column, how in (formats or {}).items():
+        if callable(how):
+            formatters[column] = how
+            continue
+        if how not in FORMATS:
+            raise ValueError(f"table: unknown format {how!r} for {column!r}; valid: {', '.join(FORMATS)}")
+        function = getattr(fmt, FORMATS[how])
+        formatters[column] = lambda value, function=function: function(value, lang)
+        numeric |= {column} if how != "date" else set()
+
+    def cell(column: str, value: Any) -> str:
+        shown = formatters[column](value) if column in formatters else ("" if _blank(value) else str(value))
+        css = ' class="num"' if column in numeric else ""
+        return f"<td{css}>{escape(shown)}</td>"
+
+    num = ' class="num"'
+    head = "".join(f"<th{num if c in numeric else ''}>{escape(label)}</th>" for c, label in columns.items())
+    body = []
+    for _, row in frame.iterrows():
+        css = row_class(row) if row_class else ""
+        attr = f' class="{escape(css)}"' if css else ""
+        body.append(f"<tr{attr}>{''.join(cell(c, row[c]) for c in columns)}</tr>")
+    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
+    return HTMLFragment(
+        f'<div class="table-scroll"><table>{cap}<thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+def _blank(value: Any) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False

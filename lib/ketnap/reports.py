@@ -1,0 +1,65 @@
+"""The report catalog: which notebooks are reports, their parameters, titles and output names.
+
+Adding a report is a notebook in ``notebooks/`` plus one entry in ``REPORTS``. The build
+(``ketnap.build``) and the tests read this list; nothing else names report notebooks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["REPORTS", "Job", "ReportSpec", "jobs_for"]
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    """One report notebook and how it is run."""
+
+    id: str
+    title_key: str
+    per_sector: bool = False
+    year_only: bool = False  # the period parameter is a year (only full-year periods get it)
+    has_lang: bool = True
+
+    @property
+    def notebook(self) -> str:
+        return f"{self.id}.ipynb"
+
+
+REPORTS: tuple[ReportSpec, ...] = (ReportSpec("city-overview", "report.city_overview.title"),)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One rendering of one report for one period (and sector)."""
+
+    report: ReportSpec
+    period: str
+    sector: str | None = None
+
+    @property
+    def stem(self) -> str:
+        """Output name inside ``reports/<period>/``: the report id, or ``sector-<code>``."""
+        return f"{self.report.id}-{self.sector}" if self.sector else self.report.id
+
+    def parameters(self, lang: str) -> dict[str, str]:
+        """The papermill parameters of this job."""
+        params: dict[str, str] = {"year" if self.report.year_only else "period": self.period}
+        if self.sector:
+            params["sector"] = self.sector
+        if self.report.has_lang:
+            params["lang"] = lang
+        return params
+
+
+def jobs_for(period: str, *, full_year: bool, sectors: list[str]) -> list[Job]:
+    """Every report job for ``period``; year-only reports only when the period is a full year."""
+    jobs: list[Job] = []
+    for spec in REPORTS:
+        if spec.year_only and not full_year:
+            continue
+        if spec.per_sector:
+            jobs.extend(Job(spec, period, sector) for sector in sectors)
+        else:
+            jobs.append(Job(spec, period))
+    return jobs

@@ -1,0 +1,108 @@
+"""Notebooks: committed clean, parameters documented, thin, and every one runs end to end on the sample."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+
+from ketnap.reports import REPORTS, jobs_for
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+PARAM_LINE = re.compile(
+    r"^(?P<name>[a-z_][a-z0-9_]*): (?P<type>[A-Za-z_][\w\[\], |]*) = (?P<default>.+?)  # (?P<help>\S.*)$"
+)
+
+
+def _code_cells(path: Path) -> list[nbformat.NotebookNode]:
+    return [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+
+
+def test_there_are_notebooks_for_every_report() -> None:
+    names = {p.name for p in NOTEBOOKS}
+    for spec in REPORTS:
+        assert spec.notebook in names
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_committed_without_outputs(path: Path) -> None:
+    for cell in _code_cells(path):
+        assert cell.outputs == [] and cell.execution_count is None, (
+            f"{path.name}: clear outputs before committing"
+        )
+    metadata = nbformat.read(path, as_version=4).metadata
+    assert metadata.get("kernelspec", {}).get("name") == "ketnap"
+    assert set(metadata) <= {"kernelspec", "language_info"}, f"{path.name}: strip extra notebook metadata"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_thin_no_definitions(path: Path) -> None:
+    for cell in _code_cells(path):
+        source = "\n".join(
+            line for line in cell.source.splitlines() if not line.lstrip().startswith(("%", "!"))
+        )
+        for node in ast.walk(ast.parse(source)):
+            assert not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda), (
+                f"{path.name}: move definitions into the ketnap library"
+            )
+
+
+@pytest.mark.parametrize("spec", REPORTS, ids=lambda s: s.id)
+def test_parameters_cell_is_tagged_and_documented(spec) -> None:
+    path = ROOT / "notebooks" / spec.notebook
+    first = _code_cells(path)[0]
+    assert "parameters" in first.metadata.get("tags", []), "first code cell must be tagged `parameters`"
+    lines = [line for line in first.source.splitlines() if line.strip() and not line.startswith("#")]
+    assert lines, "the parameters cell is empty"
+    for line in lines:
+        assert PARAM_LINE.match(line), (
+            f"{spec.notebook}: parameter line not `name: type = default  # help`: {line!r}"
+        )
+    inspected = papermill.inspect_notebook(str(path))
+    expected = {"year" if spec.year_only else "period"} | ({"lang"} if spec.has_lang else set())
+    expected |= {"sector"} if spec.per_sector else set()
+    assert expected <= set(inspected)
+    for name, info in inspected.items():
+        assert info["help"], f"{spec.notebook}: parameter {name} has no help"
+        assert info["inferred_type_name"] != "None", f"{spec.notebook}: parameter {name} has no type"
+
+
+def _sample_jobs() -> list:
+    import pandas as pd
+
+    sectors = (
+        pd.read_parquet(ROOT / "data" / "processed" / "sectors.parquet")
+        .sort_values("order")["sector"]
+        .tolist()
+    )
+    jobs = []
+    for period, full_year in (("2024-02", False), ("2023", True)):
+        jobs += jobs_for(period, full_year=full_year, sectors=sectors)
+    return jobs
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("job", _sample_jobs(), ids=lambda j: f"{j.period}-{j.stem}")
+def test_report_notebook_runs_clean_on_the_sample(job, tmp_path: Path) -> None:
+    out = tmp_path / f"{job.stem}.ipynb"
+    papermill.execute_notebook(
+        str(ROOT / "notebooks" / job.report.notebook),
+        str(out),
+        parameters=job.parameters("vi"),
+        kernel_name="ketnap",
+        cwd=str(ROOT / "notebooks"),
+        progress_bar=False,
+    )
+    executed = nbformat.read(out, as_version=4)
+    for cell in executed.cells:
+        for output in cell.get("outputs", []):
+            # Printed text or warnings would be hidden in the report; a report notebook must not make any.
+            assert output.output_type != "stream", (
+                f"{job.stem}: stray output {output.get('text', '')[:200]!r}"
+            )
+            assert output.output_type != "error"
