@@ -227,6 +227,11 @@ def run_job(job: Job, *, lang: str = "vi", pdf: bool = True, p: Paths | None = N
     started = time.monotonic()
     stamp = datetime.now().astimezone().isoformat(timespec="seconds")
     manifest = _manifest(p)
+    # IPC sockets in a private folder instead of TCP ports: parallel kernels cannot collide on a
+    # port (or on jupyter_client's default "kernel-ipc-N" names in the working directory), and the
+    # kernel does not warn about unencrypted TCP.
+    sockets = tempfile.TemporaryDirectory(prefix="ketnap-kernel-")
+    kernel_config = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets.name) / "kernel")}})
     try:
         papermill.execute_notebook(
             str(p.notebooks / job.report.notebook),
@@ -236,9 +241,7 @@ def run_job(job: Job, *, lang: str = "vi", pdf: bool = True, p: Paths | None = N
             cwd=str(p.notebooks),
             progress_bar=False,
             log_output=False,
-            # IPC sockets instead of TCP ports: parallel kernels cannot collide on a port, and the
-            # kernel does not warn about unencrypted TCP.
-            config=Config({"KernelManager": {"transport": "ipc"}}),
+            config=kernel_config,
         )
         notebook = nbformat.read(executed, as_version=4)
         html_text = render_html(notebook, _header(job, lang, manifest))
@@ -261,6 +264,8 @@ def run_job(job: Job, *, lang: str = "vi", pdf: bool = True, p: Paths | None = N
         print(f"FAILED  {job.period}/{job.stem} after {seconds:.1f} s: {message}", file=sys.stderr)
         print(f"        executed notebook kept for debugging: {executed}", file=sys.stderr)
         return False
+    finally:
+        sockets.cleanup()
     seconds = time.monotonic() - started
     _write_status(p, job, status="ok", built=stamp, seconds=round(seconds, 1), error=None,
                   as_of=str(manifest.get("as_of")))  # fmt: skip
