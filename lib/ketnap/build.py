@@ -220,6 +220,8 @@ def run_job(job: Job, *, lang: str = "vi", pdf: bool = True, p: Paths | None = N
     import papermill
     from traitlets.config import Config
 
+    from ketnap.export import collect_tables, write_workbook
+
     p = p or paths()
     out_dir = p.reports / job.period
     executed = out_dir / "executed" / f"{job.stem}.ipynb"
@@ -244,17 +246,20 @@ def run_job(job: Job, *, lang: str = "vi", pdf: bool = True, p: Paths | None = N
             config=kernel_config,
         )
         notebook = nbformat.read(executed, as_version=4)
-        html_text = render_html(notebook, _header(job, lang, manifest))
-        html_out = out_dir / f"{job.stem}.html"
-        if pdf:
-            # Print from a temporary copy so the published HTML and PDF change together.
-            with tempfile.TemporaryDirectory(dir=out_dir, prefix=".build-") as scratch:
-                tmp_html = Path(scratch) / html_out.name
-                tmp_html.write_text(html_text, encoding="utf-8")
-                tmp_pdf = Path(scratch) / f"{job.stem}.pdf"
-                print_pdf(tmp_html, tmp_pdf)
-                os.replace(tmp_pdf, out_dir / f"{job.stem}.pdf")
-        _publish(html_text, html_out)
+        header = _header(job, lang, manifest)
+        html_text = render_html(notebook, header)
+        # Everything is made in a scratch folder beside the outputs, then renamed into place, the
+        # HTML last: a failure at any step leaves the previous report whole.
+        with tempfile.TemporaryDirectory(dir=out_dir, prefix=".build-") as scratch:
+            staged = Path(scratch)
+            (staged / f"{job.stem}.html").write_text(html_text, encoding="utf-8")
+            write_workbook(collect_tables(notebook), staged / f"{job.stem}.xlsx", title=header["title"])
+            if pdf:
+                print_pdf(staged / f"{job.stem}.html", staged / f"{job.stem}.pdf")
+            for suffix in (".xlsx", ".pdf", ".html"):
+                if (staged / f"{job.stem}{suffix}").exists():
+                    os.chmod(staged / f"{job.stem}{suffix}", file_mode())
+                    os.replace(staged / f"{job.stem}{suffix}", out_dir / f"{job.stem}{suffix}")
     except Exception as exc:  # the build reports every failure the same way, then exits non-zero
         seconds = time.monotonic() - started
         message = _error_summary(exc)
@@ -269,7 +274,7 @@ def run_job(job: Job, *, lang: str = "vi", pdf: bool = True, p: Paths | None = N
     seconds = time.monotonic() - started
     _write_status(p, job, status="ok", built=stamp, seconds=round(seconds, 1), error=None,
                   as_of=str(manifest.get("as_of")))  # fmt: skip
-    print(f"built   {job.period}/{job.stem}.html{' + .pdf' if pdf else ''} in {seconds:.1f} s")
+    print(f"built   {job.period}/{job.stem}.html{', .pdf' if pdf else ''}, .xlsx in {seconds:.1f} s")
     return True
 
 

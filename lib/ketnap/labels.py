@@ -67,6 +67,23 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Training class of {cohort}: {trained} people; by {end}, {admitted} had been admitted ({pct}). "
         "Median time from certificate to admission: {days} days.",
     ),
+    "report.sector.title": ("Kết quả kết nạp đảng viên theo khối", "Party admissions by sector"),
+    "report.organisations.title": (
+        "Bảng theo dõi các tổ chức cơ sở đảng",
+        "Scorecard of grassroots organisations",
+    ),
+    "report.training_pipeline.title": (
+        "Bồi dưỡng, kết nạp và chuyển chính thức",
+        "Training, admission and full membership",
+    ),
+    "report.annual_review.title": (
+        "Kết quả kết nạp đảng viên phục vụ xếp loại tổ chức đảng",
+        "Admissions results for the annual grading",
+    ),
+    "report.data_quality.title": ("Chất lượng số liệu báo cáo", "Data quality of the returns"),
+    # --- report: sector, organisations (notebooks sector, organisations) ---
+    # --- report: training-pipeline, annual-review ---
+    # --- report: data-quality, explore ---
     # --- metrics ---
     "metric.no_plan": ("không giao kế hoạch", "no plan set"),
     "metric.scope": ("Phạm vi", "Scope"),

@@ -17,7 +17,11 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["FORMATS", "Card", "HTMLFragment", "cards", "chart", "heading", "paragraph", "table"]
+__all__ = ["FORMATS", "TABLE_MIME", "Card", "HTMLFragment", "cards", "chart", "heading", "paragraph", "table"]
+
+#: MIME type of a table kept in the executed notebook for the report's Excel export
+#: (``ketnap.export`` collects them); the HTML shows only the ``text/html`` part.
+TABLE_MIME = "application/vnd.ketnap.table+json"
 
 #: Resolution of embedded charts: sharp on phones (2x) without bloating the page.
 CHART_DPI = 144
@@ -25,12 +29,22 @@ CHART_DPI = 144
 
 @dataclass(frozen=True)
 class HTMLFragment:
-    """A piece of report HTML; Jupyter displays it through ``_repr_html_``."""
+    """A piece of report HTML; Jupyter displays it through ``_repr_mimebundle_``.
+
+    ``export`` optionally carries a table for the report's Excel file (see :data:`TABLE_MIME`).
+    """
 
     html: str
+    export: dict[str, Any] | None = None
 
     def _repr_html_(self) -> str:
         return self.html
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        bundle: dict[str, Any] = {"text/html": self.html}
+        if self.export is not None:
+            bundle[TABLE_MIME] = self.export
+        return bundle
 
     def __str__(self) -> str:
         return self.html
@@ -101,6 +115,7 @@ def table(
     lang: str = "vi",
     row_class: Callable[[pd.Series], str] | None = None,
     caption: str = "",
+    export: str | None = None,
 ) -> HTMLFragment:
     """An HTML table of ``frame`` in its own horizontal scroll box.
 
@@ -120,6 +135,9 @@ def table(
         A function of the row giving a CSS class (e.g. ``"flag-behind"``), or "".
     caption
         An optional caption above the table.
+    export
+        A sheet name: the table also goes into the report's Excel file, with raw values (numbers
+        stay numbers) under the same headers.
     """
     from ketnap import fmt
 
@@ -153,8 +171,25 @@ def table(
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
     return HTMLFragment(
         f'<div class="table-scroll"><table>{cap}<thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table></div>"
+        f"<tbody>{''.join(body)}</tbody></table></div>",
+        export=_export(frame, columns, export) if export else None,
     )
+
+
+def _export(frame: pd.DataFrame, columns: Mapping[str, str], sheet: str) -> dict[str, Any]:
+    """The table as JSON-safe raw values: numbers as numbers, dates as ISO text, blanks as null."""
+
+    def plain(value: Any) -> Any:
+        if _blank(value):
+            return None
+        if isinstance(value, pd.Timestamp):
+            return value.date().isoformat()
+        if hasattr(value, "item"):  # numpy scalars
+            return value.item()
+        return value if isinstance(value, int | float | str | bool) else str(value)
+
+    rows = [[plain(row[c]) for c in columns] for _, row in frame.iterrows()]
+    return {"sheet": sheet, "columns": list(columns.values()), "rows": rows}
 
 
 def _blank(value: Any) -> bool:

@@ -26,7 +26,14 @@ class ReportSpec:
         return f"{self.id}.ipynb"
 
 
-REPORTS: tuple[ReportSpec, ...] = (ReportSpec("city-overview", "report.city_overview.title"),)
+REPORTS: tuple[ReportSpec, ...] = (
+    ReportSpec("city-overview", "report.city_overview.title"),
+    ReportSpec("sector", "report.sector.title", per_sector=True),
+    ReportSpec("organisations", "report.organisations.title"),
+    ReportSpec("training-pipeline", "report.training_pipeline.title"),
+    ReportSpec("annual-review", "report.annual_review.title", year_only=True),
+    ReportSpec("data-quality", "report.data_quality.title", has_lang=False),
+)
 
 
 @dataclass(frozen=True)

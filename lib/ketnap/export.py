@@ -1,0 +1,75 @@
+"""Excel exports of a report's key tables, collected from its executed notebook.
+
+Notebooks mark a table for export with ``present.table(..., export="sheet name")``; the table's raw
+values travel in the executed notebook under :data:`ketnap.present.TABLE_MIME`, and the build
+writes them here as one workbook per report. Text that a spreadsheet would run as a formula is
+neutralised; numbers stay numbers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from ketnap.present import TABLE_MIME
+from ketnap.workbook import save_deterministic
+
+__all__ = ["FORMULA_PREFIXES", "collect_tables", "safe_cell", "write_workbook"]
+
+#: A text cell starting with one of these is run as a formula by Excel or LibreOffice (OWASP CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_MAX_SHEET_TITLE = 31  # Excel's limit
+_BAD_TITLE_CHARS = str.maketrans({c: " " for c in "[]:*?/\\"})
+
+
+def safe_cell(value: Any) -> Any:
+    """A cell value that no spreadsheet will evaluate: risky text gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def collect_tables(notebook: Any) -> list[dict[str, Any]]:
+    """The exported tables of an executed notebook, in display order."""
+    found = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            table = output.get("data", {}).get(TABLE_MIME)
+            if table:
+                found.append(table)
+    return found
+
+
+def write_workbook(tables: list[dict[str, Any]], target: Path, *, title: str = "") -> Path:
+    """Write ``tables`` as one sheet each (unique titles), with a bold header row and frozen panes."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    used: set[str] = set()
+    for table in tables:
+        name = str(table["sheet"]).translate(_BAD_TITLE_CHARS).strip()[:_MAX_SHEET_TITLE] or "Sheet"
+        base, n = name, 2
+        while name.casefold() in used:
+            suffix = f" ({n})"
+            name, n = base[: _MAX_SHEET_TITLE - len(suffix)] + suffix, n + 1
+        used.add(name.casefold())
+        sheet = workbook.create_sheet(name)
+        sheet.append([safe_cell(str(c)) for c in table["columns"]])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in table["rows"]:
+            sheet.append([safe_cell(v) for v in row])
+        for i, column in enumerate(table["columns"], start=1):
+            width = max(
+                [len(str(column))] + [len(str(r[i - 1])) for r in table["rows"] if r[i - 1] is not None]
+            )
+            sheet.column_dimensions[get_column_letter(i)].width = min(60, max(8, width + 2))
+        sheet.freeze_panes = "A2"
+    if not tables:
+        workbook.create_sheet("Sheet").append([title])
+    if title:
+        workbook.properties.title = title
+    return save_deterministic(workbook, target)
