@@ -88,7 +88,7 @@ format: $(ENV_STAMP) ## Reformat the code with ruff
 
 .PHONY: lab
 lab: $(ENV_STAMP) $(MANIFEST) ## Open JupyterLab on notebooks/ with the ketnap kernel
-	@$(PYBIN)/jupyter lab --notebook-dir=notebooks --ServerApp.root_dir=notebooks --MappingKernelManager.default_kernel_name=ketnap
+	@$(PYBIN)/jupyter lab --ServerApp.root_dir=notebooks --MappingKernelManager.default_kernel_name=ketnap
 
 .PHONY: sample
 sample: $(ENV_STAMP) ## Regenerate the synthetic sample in data/sample (deterministic)

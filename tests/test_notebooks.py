@@ -106,3 +106,67 @@ def test_report_notebook_runs_clean_on_the_sample(job, tmp_path: Path) -> None:
                 f"{job.stem}: stray output {output.get('text', '')[:200]!r}"
             )
             assert output.output_type != "error"
+
+
+@pytest.mark.parametrize("spec", REPORTS, ids=lambda s: s.id)
+def test_papermill_help_documents_the_parameters(spec) -> None:
+    import subprocess
+    import sys
+
+    path = ROOT / "notebooks" / spec.notebook
+    out = subprocess.run(
+        [sys.executable, "-m", "papermill", "--help-notebook", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    flat = " ".join(out.split())  # papermill wraps long help text onto the next line
+    for name, info in papermill.inspect_notebook(str(path)).items():
+        assert f"{name}: {info['inferred_type_name']}" in flat, f"{spec.id}: {name} has no type in: {out}"
+        assert " ".join(info["help"].split()) in flat, f"{spec.id}: {name} has no help in: {out}"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["run", "sector", "--period", "2023", "--sector", "armed-forces"],
+            "unknown sector 'armed-forces'; valid:",
+        ),
+        (["run", "city-overview", "--period", "2023-13"], "invalid period '2023-13'"),
+        (
+            ["run", "city-overview", "--period", "2023", "--lang", "fr"],
+            "unknown language 'fr'; valid: vi, en",
+        ),
+    ],
+)
+def test_invalid_parameters_fail_before_any_kernel_starts(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ketnap import build
+
+    monkeypatch.setattr(papermill, "execute_notebook", lambda *a, **k: pytest.fail("a kernel was started"))
+    assert build.main(args) == 2
+    err = capsys.readouterr().err.strip()
+    assert message in err and len(err.splitlines()) == 1
+
+
+def test_undeclared_parameter_is_refused(tmp_path: Path) -> None:
+    from ketnap import build
+
+    with pytest.raises(build.BuildError, match="has no parameter 'peroid'; declared: period, lang"):
+        build.check_parameters(ROOT / "notebooks" / "city-overview.ipynb", {"peroid": "2023"})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "path", [p for p in NOTEBOOKS if p.name not in {s.notebook for s in REPORTS}], ids=lambda p: p.name
+)
+def test_other_notebooks_run_on_the_sample(path: Path, tmp_path: Path) -> None:
+    papermill.execute_notebook(
+        str(path),
+        str(tmp_path / path.name),
+        kernel_name="ketnap",
+        cwd=str(ROOT / "notebooks"),
+        progress_bar=False,
+    )

@@ -27,10 +27,19 @@ from typing import Any
 
 from ketnap.config import Paths, paths
 from ketnap.io import file_mode
-from ketnap.labels import t
+from ketnap.labels import LANGS, t
 from ketnap.reports import REPORTS, Job, ReportSpec, jobs_for
 
-__all__ = ["BuildError", "default_periods", "find_browser", "main", "print_pdf", "render_html", "run_job"]
+__all__ = [
+    "BuildError",
+    "check_parameters",
+    "default_periods",
+    "find_browser",
+    "main",
+    "print_pdf",
+    "render_html",
+    "run_job",
+]
 
 KERNEL = "ketnap"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -211,6 +220,23 @@ def _error_summary(exc: BaseException) -> str:
     return f"{ename}: {evalue}".strip().splitlines()[0]
 
 
+def check_parameters(notebook: Path, parameters: dict[str, str]) -> None:
+    """Refuse parameters the notebook does not declare, or whose value does not fit the declared type.
+
+    Papermill writes parameter names into code verbatim and would run with a typo silently using
+    the default; this check runs before any kernel starts.
+    """
+    import papermill
+
+    declared = papermill.inspect_notebook(str(notebook))
+    for name, value in parameters.items():
+        if name not in declared:
+            raise BuildError(f"{notebook.name} has no parameter {name!r}; declared: {', '.join(declared)}")
+        kind = declared[name]["inferred_type_name"]
+        if kind == "int" and not str(value).lstrip("-").isdigit():
+            raise BuildError(f"{notebook.name}: parameter {name} must be a whole number, not {value!r}")
+
+
 def run_job(job: Job, *, lang: str = "vi", pdf: bool = True, p: Paths | None = None) -> bool:
     """Execute, render and publish one report; return whether it succeeded.
 
@@ -223,6 +249,7 @@ def run_job(job: Job, *, lang: str = "vi", pdf: bool = True, p: Paths | None = N
     from ketnap.export import collect_tables, write_workbook
 
     p = p or paths()
+    check_parameters(p.notebooks / job.report.notebook, job.parameters(lang))
     out_dir = p.reports / job.period
     executed = out_dir / "executed" / f"{job.stem}.ipynb"
     executed.parent.mkdir(parents=True, exist_ok=True)
@@ -365,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("report", help=f"one of: {', '.join(s.id for s in REPORTS)}")
     run.add_argument("--period", required=True)
     run.add_argument("--sector")
-    run.add_argument("--lang", default="vi", choices=["vi", "en"])
+    run.add_argument("--lang", default="vi", help="report language: vi (default) or en")
     run.add_argument("--no-pdf", action="store_true", help="skip the PDF")
     sub.add_parser("index", help="rewrite reports/index.html from the recorded statuses")
     args = parser.parse_args(argv)
@@ -377,6 +404,8 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "run":
             spec = _spec(args.report)
             _check_period(args.period)
+            if args.lang not in LANGS:
+                raise BuildError(f"unknown language {args.lang!r}; valid: {', '.join(LANGS)}")
             sectors = _sectors(p)
             if spec.per_sector and args.sector not in sectors:
                 raise BuildError(f"unknown sector {args.sector!r}; valid: {', '.join(sectors)}")

@@ -82,6 +82,101 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "report.data_quality.title": ("Chất lượng số liệu báo cáo", "Data quality of the returns"),
     # --- report: sector, organisations (notebooks sector, organisations) ---
+    "scorecard.column.rank": ("Thứ hạng", "Rank"),
+    "scorecard.column.expected": ("Cần đạt theo tiến độ", "Expected on pace"),
+    "scorecard.column.gap": ("Còn thiếu (người)", "Short (people)"),
+    "scorecard.column.flags": ("Lưu ý", "Flags"),
+    "scorecard.column.pace": ("Tiến độ", "Pace"),
+    "scorecard.column.pace_year": ("Kết quả", "Result"),
+    "scorecard.column.trained": ("Số người học lớp bồi dưỡng", "Trained"),
+    "scorecard.column.last_admission": ("Lần kết nạp gần nhất", "Last admission"),
+    "scorecard.pace.on_pace": ("Đạt tiến độ", "On pace"),
+    "scorecard.pace.behind": ("Chậm tiến độ", "Behind pace"),
+    "scorecard.pace.met": ("Đạt chỉ tiêu", "Target met"),
+    "scorecard.pace.missed": ("Không đạt chỉ tiêu", "Target missed"),
+    "scorecard.pace.no_target": ("Không giao chỉ tiêu", "No target"),
+    "scorecard.flag.behind_pace": ("chậm tiến độ", "behind pace"),
+    "scorecard.flag.missed": ("không đạt chỉ tiêu", "target missed"),
+    "scorecard.flag.no_admissions": ("chưa kết nạp", "none admitted yet"),
+    "scorecard.flag.no_admissions_year": ("không kết nạp", "none admitted"),
+    "scorecard.flag.below_10pct": ("dưới 10% chỉ tiêu", "below 10% of target"),
+    "scorecard.flag.none_2y": ("2 năm liền không kết nạp", "none for 2+ years"),
+    "scorecard.list.no_admissions": (
+        "Chưa kết nạp được đảng viên nào trong năm",
+        "No admissions so far this year",
+    ),
+    "scorecard.list.no_admissions_year": (
+        "Không kết nạp được đảng viên nào trong năm",
+        "No admissions in the year",
+    ),
+    "scorecard.list.below_10pct": (
+        "Đã kết nạp nhưng chưa đạt 10% chỉ tiêu năm",
+        "Some admissions, but below 10% of the annual target",
+    ),
+    "scorecard.list.none_2y": (
+        "Từ 2 năm liền trở lên không kết nạp được đảng viên",
+        "No admissions for two years or more",
+    ),
+    "scorecard.list.some": ("{label} ({count}): {names}.", "{label} ({count}): {names}."),
+    "scorecard.list.empty": ("{label}: không có.", "{label}: none."),
+    "report.sector.section.ranking": ("Xếp hạng các tổ chức cơ sở đảng trong khối", "Organisations ranked"),
+    "report.sector.section.heatmap": (
+        "Kết nạp theo tháng của từng tổ chức",
+        "Admissions by organisation and month",
+    ),
+    "report.sector.section.flags": ("Tổ chức cần lưu ý", "Organisations to watch"),
+    "report.sector.sheet.ranking": ("Xếp hạng", "Ranking"),
+    "report.sector.sheet.behind": ("Chậm tiến độ", "Behind pace"),
+    "report.sector.alt.ranking": (
+        "Biểu đồ xếp hạng tỷ lệ đạt chỉ tiêu kết nạp của các tổ chức cơ sở đảng trong khối",
+        "Chart ranking the sector's organisations by target attainment",
+    ),
+    "report.sector.alt.heatmap": (
+        "Bảng màu số đảng viên kết nạp theo tháng của từng tổ chức cơ sở đảng",
+        "Heat map of admissions by organisation and month",
+    ),
+    "report.sector.ranking_note": (
+        "Chấm rỗng: tổ chức chậm tiến độ. Tiến độ là {pace} chỉ tiêu năm; “cần đạt theo tiến độ” và "
+        "“còn thiếu” được làm tròn lên thành số người.",
+        "Hollow dot: behind pace. The pace is {pace} of the annual target; “expected on pace” and "
+        "“short” are rounded up to whole people.",
+    ),
+    "report.sector.ranking_note_year": (
+        "Chấm rỗng: tổ chức không đạt chỉ tiêu năm; “còn thiếu” là số người chưa kết nạp được so với "
+        "chỉ tiêu.",
+        "Hollow dot: target missed; “short” is the number of people the target was missed by.",
+    ),
+    "report.sector.heatmap_note": (
+        "Mỗi dòng là một tổ chức, mỗi cột là một tháng; số trong ô là số đảng viên kết nạp, ô nhạt "
+        "không có số là tháng không kết nạp.",
+        "One row per organisation, one column per month; the number is the members admitted, a pale "
+        "cell without a number is a month with none.",
+    ),
+    "report.sector.section.behind_year": (
+        "Tổ chức cơ sở đảng không đạt chỉ tiêu",
+        "Organisations that missed the target",
+    ),
+    "report.organisations.summary": (
+        "{when}, có {behind}/{with_target} tổ chức cơ sở đảng được giao chỉ tiêu chậm tiến độ kết nạp; "
+        "{none}/{total} tổ chức chưa kết nạp được đảng viên nào.",
+        "{when}, {behind} of the {with_target} grassroots organisations with a target are behind pace; "
+        "{none} of {total} have admitted nobody yet.",
+    ),
+    "report.organisations.summary_year": (
+        "{when}, có {behind}/{with_target} tổ chức cơ sở đảng được giao chỉ tiêu không đạt chỉ tiêu kết "
+        "nạp; {none}/{total} tổ chức không kết nạp được đảng viên nào.",
+        "{when}, {behind} of the {with_target} grassroots organisations with a target missed it; "
+        "{none} of {total} admitted nobody.",
+    ),
+    "report.organisations.highlight": (
+        "Dòng tô màu: tổ chức chậm tiến độ (tiến độ là {pace} chỉ tiêu năm).",
+        "Shaded rows: behind pace (the pace is {pace} of the annual target).",
+    ),
+    "report.organisations.highlight_year": (
+        "Dòng tô màu: tổ chức không đạt chỉ tiêu năm.",
+        "Shaded rows: target missed.",
+    ),
+    "report.organisations.sheet": ("Bảng theo dõi", "Scorecard"),
     # --- report: training-pipeline, annual-review ---
     # --- report: data-quality, explore ---
     # --- metrics ---

@@ -1,0 +1,239 @@
+"""The rendered reports, checked the way their readers see them: in Chromium, as PDF text, byte for byte.
+
+One build of every report for the sample's default periods is made into a scratch project
+(``KETNAP_HOME``) at the start, and a second, independent build checks reproducibility. The tests
+share one xdist group so the builds happen once. Screenshots land in ``tests/artifacts/`` (ignored
+by git) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from ketnap.config import Paths
+from ketnap.reports import Job
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+PERIODS = ("2024-02", "2023")
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.xdist_group("reports"),
+    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is needed (apt-get install chromium)"),
+]
+
+
+def _scratch_home(base: Path) -> Paths:
+    for folder in ("notebooks", "data/processed", "data/interim"):
+        shutil.copytree(ROOT / folder, base / folder)
+    return Paths(base)
+
+
+def _build_all(home: Paths) -> list[Job]:
+    """Every report of the default periods, built as `make reports` does, two at a time."""
+    from ketnap.build import _jobs
+
+    jobs = [job for period in PERIODS for job in _jobs(period, home)]
+    env = {**os.environ, "KETNAP_HOME": str(home.home)}
+
+    def run(job: Job) -> subprocess.CompletedProcess[str]:
+        args = ["run", job.report.id, "--period", job.period] + (["--sector", job.sector] if job.sector else [])
+        return subprocess.run(
+            [sys.executable, "-m", "ketnap.build", *args], env=env, capture_output=True, text=True, check=False
+        )
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        results = list(pool.map(run, jobs))
+    failed = [(j.stem, r.stderr[-500:]) for j, r in zip(jobs, results, strict=True) if r.returncode != 0]
+    assert not failed, f"reports failed to build: {failed}"
+    subprocess.run([sys.executable, "-m", "ketnap.build", "index"], env=env, check=True, capture_output=True)
+    return jobs
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Paths, list[Job]]:
+    home = _scratch_home(tmp_path_factory.mktemp("build-a"))
+    return home, _build_all(home)
+
+
+@pytest.fixture(scope="session")
+def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Paths:
+    home = _scratch_home(tmp_path_factory.mktemp("build-b"))
+    _build_all(home)
+    return home
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"],
+        )  # fmt: skip
+        yield launched
+        launched.close()
+
+
+def _html_files(home: Paths) -> list[Path]:
+    return sorted(home.reports.glob("*/*.html"))
+
+
+def _open(browser, url: str, *, width: int = 1280, height: int = 900):
+    """A page at ``url`` with every console message and request recorded."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.messages, page.requests = [], []
+    page.on("console", lambda m: page.messages.append((m.type, m.text)))
+    page.on("pageerror", lambda e: page.messages.append(("pageerror", str(e))))
+    page.on("request", lambda r: page.requests.append(r.url))
+    page.goto(url, wait_until="load")
+    return page
+
+
+# --- HTML in the browser -------------------------------------------------------------------
+
+
+def test_index_links_every_report(built, browser) -> None:
+    home, jobs = built
+    page = _open(browser, (home.reports / "index.html").as_uri())
+    hrefs = page.eval_on_selector_all("a", "links => links.map(a => a.getAttribute('href'))")
+    page.close()
+    expected = {f"{job.period}/{job.stem}.{ext}" for job in jobs for ext in ("html", "pdf")}
+    assert expected <= set(hrefs)
+    for href in hrefs:
+        assert (home.reports / href).is_file(), f"index links to a missing file: {href}"
+
+
+def test_every_report_loads_clean_and_offline(built, browser) -> None:
+    home, _ = built
+    for file in _html_files(home):
+        page = _open(browser, file.as_uri())
+        errors = [m for m in page.messages if m[0] in ("error", "pageerror")]
+        outside = [u for u in page.requests if u != file.as_uri() and not u.startswith("data:")]
+        broken = page.evaluate("Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).length")
+        images = page.evaluate("document.images.length")
+        lang = page.evaluate("document.documentElement.lang")
+        code = page.evaluate("document.querySelectorAll('.jp-InputArea, pre').length")
+        page.close()
+        assert not errors, f"{file.name}: console errors {errors}"
+        assert not outside, f"{file.name}: requests outside the file {outside}"
+        assert broken == 0, f"{file.name}: {broken} images did not decode"
+        assert lang == "vi" and code == 0, f"{file.name}: lang={lang}, {code} code or printed-output blocks"
+        if file.stem != "data-quality":
+            assert images > 0, f"{file.name}: no charts"
+
+
+@pytest.mark.parametrize(
+    ("report", "figures"),
+    [
+        ("2023/city-overview.html", ["735", "104,0%", "1.253", "117,0%", "109"]),
+        ("2024-02/city-overview.html", ["231", "817", "28,3%"]),
+    ],
+)
+def test_headline_figures_are_text(built, browser, report: str, figures: list[str]) -> None:
+    home, _ = built
+    page = _open(browser, (home.reports / report).as_uri())
+    text = page.inner_text("body")
+    page.close()
+    for figure in figures:
+        assert re.search(rf"(?<![\d.,]){re.escape(figure)}(?![\d,])", text), f"{report} lacks {figure}"
+
+
+def test_phone_layout_never_scrolls_sideways(built, browser) -> None:
+    home, _ = built
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for file in _html_files(home):
+        page = _open(browser, file.as_uri(), width=375, height=812)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        # A wide table may be wider than the phone, but only inside its own scrolling box.
+        loose = page.evaluate(
+            """Array.from(document.querySelectorAll('table')).filter(t =>
+                 t.getBoundingClientRect().width > window.innerWidth && !t.closest('.table-scroll')).length"""
+        )
+        name = f"{file.parent.name}-{file.stem}"
+        page.screenshot(path=str(ARTIFACTS / f"{name}-phone.png"), full_page=True)
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.screenshot(path=str(ARTIFACTS / f"{name}-desktop.png"), full_page=True)
+        page.close()
+        assert overflow <= 0, f"{file.name}: the page scrolls sideways by {overflow}px on a phone"
+        assert loose == 0, f"{file.name}: {loose} wide tables are not in a scroll box"
+
+
+# --- PDF -----------------------------------------------------------------------------------
+
+
+def _pdfinfo(pdf: Path) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is needed")
+def test_pdfs_are_a4_with_text_and_charts(built) -> None:
+    home, _ = built
+    pdfs = sorted(home.reports.glob("*/*.pdf"))
+    assert len(pdfs) == len(_html_files(home))
+    for pdf in pdfs:
+        info = _pdfinfo(pdf)
+        width, height = (float(x) for x in re.findall(r"[\d.]+", info["Page size"])[:2])
+        assert (round(width), round(height)) == (595, 842), f"{pdf.name} is not A4: {info['Page size']}"
+        assert 1 <= int(info["Pages"]) <= 20, f"{pdf.name}: {info['Pages']} pages"
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+        assert "Ban Tổ chức Thành ủy".upper() in text.upper() or "BAN TỔ CHỨC" in text, f"{pdf.name}: header lost"
+        if pdf.stem != "data-quality":
+            images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True).stdout
+            assert len(images.strip().splitlines()) > 2, f"{pdf.name}: no charts in the PDF"
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is needed")
+def test_pdf_keeps_vietnamese_headline(built) -> None:
+    home, _ = built
+    text = subprocess.run(
+        ["pdftotext", str(home.reports / "2024-02" / "city-overview.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    text = " ".join(text.split())
+    assert "Kết quả kết nạp đảng viên toàn thành phố" in text
+    assert "231" in text and "817" in text and "28,3%" in text
+
+
+# --- reproducibility -----------------------------------------------------------------------
+
+
+def _digests(home: Paths, pattern: str) -> dict[str, str]:
+    return {
+        str(f.relative_to(home.reports)): hashlib.sha256(f.read_bytes()).hexdigest()
+        for f in sorted(home.reports.glob(pattern))
+    }
+
+
+def test_two_builds_give_identical_html(built, rebuilt) -> None:
+    first, second = _digests(built[0], "*/*.html"), _digests(rebuilt, "*/*.html")
+    assert first and first == second
+
+
+def test_two_builds_give_identical_excel(built, rebuilt) -> None:
+    first, second = _digests(built[0], "*/*.xlsx"), _digests(rebuilt, "*/*.xlsx")
+    assert first and first == second
+
+
+def _normalised_pdf(pdf: Path) -> bytes:
+    # Chromium stamps /CreationDate and /ModDate into the PDF's info dictionary; nothing else varies.
+    return re.sub(rb"/(CreationDate|ModDate) \(D:[^)]*\)", rb"/\1 (D:0)", pdf.read_bytes())
+
+
+def test_two_builds_give_identical_pdf_after_the_date_stamp(built, rebuilt) -> None:
+    for pdf in sorted(built[0].reports.glob("*/*.pdf")):
+        twin = rebuilt.reports / pdf.relative_to(built[0].reports)
+        assert _normalised_pdf(pdf) == _normalised_pdf(twin), f"{pdf.name} differs beyond its dates"
