@@ -81,15 +81,15 @@ def test_explore_runs_in_a_jupyter_session_on_the_ketnap_kernel(server) -> None:
 
     base, token = server
     assert _api(base, token, "GET", "/api/kernelspecs")["default"] == "ketnap"
-    session = _api(
-        base, token, "POST", "/api/sessions", {"path": "explore.ipynb", "type": "notebook", "kernel": {"name": "ketnap"}}
-    )
+    body = {"path": "explore.ipynb", "type": "notebook", "kernel": {"name": "ketnap"}}
+    session = _api(base, token, "POST", "/api/sessions", body)
     kernel = session["kernel"]
     assert kernel["name"] == "ketnap"
     ws = websocket.create_connection(
         f"{base.replace('http', 'ws')}/api/kernels/{kernel['id']}/channels?token={token}", timeout=120
     )
-    cells = [c for c in nbformat.read(ROOT / "notebooks" / "explore.ipynb", as_version=4).cells if c.cell_type == "code"]
+    notebook = nbformat.read(ROOT / "notebooks" / "explore.ipynb", as_version=4)
+    cells = [c for c in notebook.cells if c.cell_type == "code"]
     assert cells
     try:
         for index, cell in enumerate(cells):
