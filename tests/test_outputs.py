@@ -127,7 +127,10 @@ def test_every_report_loads_clean_and_offline(built, browser) -> None:
         images = page.evaluate("document.images.length")
         lang = page.evaluate("document.documentElement.lang")
         code = page.evaluate("document.querySelectorAll('.jp-InputArea, pre').length")
+        header = page.inner_text("header")
         page.close()
+        # The sample is synthetic and every report built from it must say so.
+        assert "Dữ liệu mô phỏng" in header, f"{file.name}: no synthetic-data notice in the header"
         assert not errors, f"{file.name}: console errors {errors}"
         assert not outside, f"{file.name}: requests outside the file {outside}"
         assert broken == 0, f"{file.name}: {broken} images did not decode"

@@ -122,7 +122,7 @@ def _header(job: Job, lang: str, manifest: dict[str, Any]) -> dict[str, Any]:
         sectors = pd.read_parquet(paths().processed / "sectors.parquet").set_index("sector")
         title = f"{title}: {sectors.loc[job.sector, 'name_vi' if lang == 'vi' else 'name_en']}"
     as_of = datetime.fromisoformat(str(manifest["as_of"])).date()
-    synthetic = str(manifest.get("root", "")).rstrip("/").endswith("sample")
+    synthetic = str(manifest.get("data_root", "")).rstrip("/").endswith("sample")
     return {
         "lang": lang,
         "title": title,

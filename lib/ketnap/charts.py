@@ -889,3 +889,217 @@ def _labelled_bars(
     ax.xaxis.set_major_formatter(FuncFormatter(formatter))
     ax.set_xlabel(xlabel)
     return ax
+
+
+# --- charts: training pipeline and annual review (reports training-pipeline, annual-review) -------
+
+#: Colours of the annual-review statuses: met, missed, no target (Okabe-Ito green, vermillion; grey).
+_STATUS_COLOURS: Final[dict[str, str]] = {"met": OKABE_ITO[2], "missed": OKABE_ITO[3], "no_target": "#BBBBBB"}
+
+
+def training_by_sector_bars(
+    training: pd.DataFrame,
+    *,
+    sectors: pd.DataFrame,
+    lang: str = "vi",
+    ax: Axes | None = None,
+) -> Axes:
+    """Training-class attendance against the plan per sector (and the city), as horizontal bars.
+
+    Each bar is the share of the annual plan attended, labelled ``trained/plan · pct``, with the
+    100% plan line. A row with no plan gets no bar and says so. Total rows (``is_total`` true)
+    are drawn last in grey, below a rule.
+
+    Parameters
+    ----------
+    training
+        A result of :func:`ketnap.pipeline.training_by_sector`: ``sector``, ``name``, ``trained``,
+        ``training_plan``, ``training_attainment_pct`` and optionally ``is_total``.
+    sectors
+        The sectors table (for the colours).
+    lang
+        ``"vi"`` or ``"en"``.
+    ax
+        Axes to draw on; a new house figure when ``None``.
+
+    Returns
+    -------
+    Axes
+        Each bar's ``gid`` is its sector code (``"total"`` for a total row).
+    """
+    required = ("sector", "name", "trained", "training_plan", "training_attainment_pct")
+    _require(training, required, "training_by_sector_bars")
+    data = training.reset_index(drop=True)
+    totals = (
+        data["is_total"].fillna(False).astype(bool).to_numpy()
+        if "is_total" in data
+        else np.zeros(len(data), dtype=bool)
+    )
+    data = pd.concat([data[~totals], data[totals]], ignore_index=True)
+    totals = np.sort(totals)  # the same reordering: totals last
+    palette = sector_palette(sectors)
+    names = [_wrap(name, 20, 2) for name in data["name"]]
+    ax = ax if ax is not None else figure(height=_ROWS_FRAME + 0.5 * max(len(data), 3))[1]
+
+    pct = pd.to_numeric(data["training_attainment_pct"], errors="coerce").astype(float).to_numpy()
+    plan = pd.to_numeric(data["training_plan"], errors="coerce").astype(float).to_numpy()
+    labels = [
+        t("chart.admitted_of_target", lang, admitted=_int(n, lang), target=_int(p, lang), pct=_pct(v, lang))
+        if np.isfinite(v)
+        else t("pipeline.chart.no_plan", lang, trained=_int(n, lang))
+        for n, p, v in zip(data["trained"], plan, pct, strict=True)
+    ]
+    for y, (code, value, total) in enumerate(zip(data["sector"], pct, totals, strict=True)):
+        if np.isfinite(value):
+            colour = _REFERENCE if total else palette.get(str(code), _MUTED)
+            (bar,) = ax.barh(y, value, height=0.6, color=colour, zorder=2)
+            bar.set_gid("total" if total else str(code))
+
+    y_positions = np.arange(len(data))
+    ax.set_yticks(y_positions, names)
+    ax.set_ylim(len(data) - 0.5, -0.5)
+    if totals.any() and not totals.all():
+        ax.axhline(int(np.argmax(totals)) - 0.5, color=_MUTED, linewidth=0.8)
+    ax.grid(axis="y", visible=False)
+    ax.tick_params(axis="y", length=0)
+    ax.axvline(100, color=_REFERENCE, linestyle="--", linewidth=1.2, zorder=3)
+    ax.text(
+        100,
+        1.0,
+        t("pipeline.chart.plan_line", lang),
+        transform=ax.get_xaxis_transform(),
+        ha="center",
+        va="bottom",
+        fontsize=9.5,
+        color=_REFERENCE,
+    )
+    ends = np.nan_to_num(pct, nan=0.0).clip(min=0)
+    ax.set_xlim(0, _right_limit(ax, ends, labels, left_labels=names, floor=110))
+    _value_labels(ax, ends, y_positions, labels, colours=[_REFERENCE if np.isfinite(v) else _MUTED for v in pct])
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _pct(v, lang, decimals=0)))
+    ax.set_xlabel(t("pipeline.chart.axis.training", lang))
+    return ax
+
+
+def days_to_admission_bars(bands: pd.DataFrame, *, lang: str = "vi", ax: Axes | None = None) -> Axes:
+    """How long after the training class people were admitted: bands of months, as labelled bars.
+
+    Parameters
+    ----------
+    bands
+        A result of :func:`ketnap.pipeline.days_to_admission_bands`: ``band`` (a key labelled from
+        the catalog as ``pipeline.chart.band.<key>``), ``count``, ``share`` (0-1; NaN when empty).
+    lang
+        ``"vi"`` or ``"en"``.
+    ax
+        Axes to draw on; a new house figure when ``None``.
+
+    Returns
+    -------
+    Axes
+        Bar widths are percentages of the admissions counted (0 when there are none).
+    """
+    _require(bands, ("band", "count", "share"), "days_to_admission_bars")
+    shares = pd.to_numeric(bands["share"], errors="coerce").astype(float).fillna(0.0).to_numpy()
+    if np.any((shares < 0) | (shares > 1)):
+        raise ValueError("days_to_admission_bars: share must be between 0 and 1 (a fraction)")
+    names = [t(f"pipeline.chart.band.{band}", lang) for band in bands["band"]]
+    labels = [
+        t("chart.count_share", lang, count=_int(c, lang), pct=_pct(100.0 * s, lang))
+        for c, s in zip(bands["count"], shares, strict=True)
+    ]
+    return _labelled_bars(
+        ax,
+        100.0 * shares,
+        names,
+        labels,
+        [_ACCENT] * len(names),
+        lang=lang,
+        xlabel=t("pipeline.chart.axis.share_admitted", lang),
+        percent_axis=True,
+    )
+
+
+def review_status_by_sector(summary: pd.DataFrame, *, lang: str = "vi", ax: Axes | None = None) -> Axes:
+    """Organisations per sector that met their admissions target, missed it or had none: stacked bars.
+
+    Parameters
+    ----------
+    summary
+        A result of :func:`ketnap.pipeline.annual_summary`: ``name``, ``met``, ``missed``,
+        ``no_target`` and optionally ``is_total`` (total rows are left out: they would dwarf the
+        sectors).
+    lang
+        ``"vi"`` or ``"en"``.
+    ax
+        Axes to draw on; a new house figure when ``None``.
+
+    Returns
+    -------
+    Axes
+        Bars in the order met, missed, no target; each bar's ``gid`` is ``<status>:<row>``.
+        Counts are written inside segments wide enough to hold them.
+    """
+    _require(summary, ("name", "met", "missed", "no_target"), "review_status_by_sector")
+    data = summary
+    if "is_total" in data:
+        data = data[~data["is_total"].fillna(False).astype(bool)]
+    data = data.reset_index(drop=True)
+    names = [_wrap(name, 20, 2) for name in data["name"]]
+    ax = ax if ax is not None else figure(height=_ROWS_FRAME + 0.6 + 0.5 * max(len(data), 3))[1]
+    y = np.arange(len(data), dtype=float)
+    left = np.zeros(len(data))
+    totals = data[["met", "missed", "no_target"]].astype(float).sum(axis=1).to_numpy()
+    right = max(float(totals.max(initial=0.0)), 1.0) * 1.08
+    ax.set_xlim(0, right)
+    ax.set_yticks(y, names)
+    ax.set_ylim(len(data) - 0.5, -0.5)
+    plot_pt = _plot_width_pt(ax, names)
+    for status in ("met", "missed", "no_target"):
+        counts = data[status].astype(float).to_numpy()
+        bars = ax.barh(
+            y,
+            counts,
+            left=left,
+            height=0.6,
+            color=_STATUS_COLOURS[status],
+            zorder=2,
+            label=t(f"pipeline.status.{status}", lang),
+        )
+        for i, (bar, count) in enumerate(zip(bars, counts, strict=True)):
+            bar.set_gid(f"{status}:{i}")
+            text = _int(count, lang)
+            if count > 0 and count / right * plot_pt > _text_width_pt(text, mpl.rcParams["font.size"]) + 4:
+                ax.text(
+                    left[i] + count / 2,
+                    y[i],
+                    text,
+                    ha="center",
+                    va="center",
+                    color="white" if status != "no_target" else "#222222",
+                    fontweight="bold",
+                    zorder=3,
+                )
+        left = left + counts
+    ax.grid(axis="y", visible=False)
+    ax.tick_params(axis="y", length=0)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _int(v, lang)))
+    ax.set_xlabel(t("pipeline.chart.axis.organisations", lang))
+    # Above the plot in two columns: three Vietnamese labels in one row are wider than the figure,
+    # and constrained layout would then shrink the axes to nothing to make room.
+    ax.legend(
+        loc="lower left",
+        bbox_to_anchor=(0, 1.0),
+        ncol=2,
+        borderaxespad=0.2,
+        handletextpad=0.3,
+        columnspacing=1.0,
+        fontsize=9.5,
+    )
+    return ax
+
+
+# Declared here, next to the functions, so this block can be added without touching the list above.
+__all__ += ["days_to_admission_bars", "review_status_by_sector", "training_by_sector_bars"]

@@ -101,6 +101,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "scorecard.flag.no_admissions_year": ("không kết nạp", "none admitted"),
     "scorecard.flag.below_10pct": ("dưới 10% chỉ tiêu", "below 10% of target"),
     "scorecard.flag.none_2y": ("2 năm liền không kết nạp", "none for 2+ years"),
+    "scorecard.card.missed": ("Tổ chức không đạt chỉ tiêu", "Organisations that missed the target"),
+    "scorecard.card.no_admissions_year": ("Tổ chức không kết nạp được đảng viên", "Organisations with no admissions"),
     "scorecard.list.no_admissions": (
         "Chưa kết nạp được đảng viên nào trong năm",
         "No admissions so far this year",
@@ -136,14 +138,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Heat map of admissions by organisation and month",
     ),
     "report.sector.ranking_note": (
-        "Chấm rỗng: tổ chức chậm tiến độ. Tiến độ là {pace} chỉ tiêu năm; “cần đạt theo tiến độ” và "
-        "“còn thiếu” được làm tròn lên thành số người.",
-        "Hollow dot: behind pace. The pace is {pace} of the annual target; “expected on pace” and "
+        "Chấm rỗng: tổ chức chậm tiến độ, tức kết nạp chưa đạt {pace} chỉ tiêu năm. “Cần đạt theo tiến độ” "
+        "và “còn thiếu” được làm tròn lên thành số người.",
+        "Hollow dot: behind pace, that is below {pace} of the annual target. “Expected on pace” and "
         "“short” are rounded up to whole people.",
     ),
     "report.sector.ranking_note_year": (
-        "Chấm rỗng: tổ chức không đạt chỉ tiêu năm; “còn thiếu” là số người chưa kết nạp được so với "
-        "chỉ tiêu.",
+        "Chấm rỗng: tổ chức không đạt chỉ tiêu năm; “còn thiếu” là số người chưa kết nạp được so với chỉ tiêu.",
         "Hollow dot: target missed; “short” is the number of people the target was missed by.",
     ),
     "report.sector.heatmap_note": (
@@ -169,8 +170,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{none} of {total} admitted nobody.",
     ),
     "report.organisations.highlight": (
-        "Dòng tô màu: tổ chức chậm tiến độ (tiến độ là {pace} chỉ tiêu năm).",
-        "Shaded rows: behind pace (the pace is {pace} of the annual target).",
+        "Dòng tô màu: tổ chức chậm tiến độ, tức kết nạp chưa đạt {pace} chỉ tiêu năm.",
+        "Shaded rows: behind pace, that is below {pace} of the annual target.",
     ),
     "report.organisations.highlight_year": (
         "Dòng tô màu: tổ chức không đạt chỉ tiêu năm.",
@@ -178,7 +179,404 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "report.organisations.sheet": ("Bảng theo dõi", "Scorecard"),
     # --- report: training-pipeline, annual-review ---
+    "pipeline.status.met": ("Đạt chỉ tiêu", "Target met"),
+    "pipeline.sheet.training": ("Bồi dưỡng theo khối", "Training by sector"),
+    "pipeline.sheet.conversion": ("Kết nạp theo năm học", "Admitted by class year"),
+    "pipeline.sheet.due": ("Đến hạn chuyển chính thức", "Due for full membership"),
+    "review.sheet.missed": ("Không đạt chỉ tiêu", "Missed target"),
+    "pipeline.status.missed": ("Không đạt chỉ tiêu", "Target missed"),
+    "pipeline.status.no_target": ("Không giao chỉ tiêu", "No target"),
+    "pipeline.total": ("Toàn thành phố", "Whole city"),
+    "pipeline.cohort.partial": ("{year} (đến {end})", "{year} (to {end})"),
+    "pipeline.section.training": ("Tham gia lớp bồi dưỡng so với kế hoạch", "Training-class attendance against plan"),
+    "pipeline.section.conversion": (
+        "Từ bồi dưỡng đến kết nạp, theo năm học",
+        "From training to admission, by class year",
+    ),
+    "pipeline.section.days": (
+        "Thời gian từ khi học lớp bồi dưỡng đến khi được kết nạp",
+        "Time from the training class to admission",
+    ),
+    "pipeline.section.due": (
+        "Đảng viên dự bị đến hạn xét chuyển chính thức",
+        "Probationary members due for full membership",
+    ),
+    "pipeline.section.due_by_organisation": (
+        "Tổ chức cơ sở đảng có đảng viên dự bị đến hạn hoặc quá hạn chưa chuyển chính thức",
+        "Organisations with probationary members due or overdue",
+    ),
+    "pipeline.column.organisations_with_trainees": ("Số tổ chức cử người học", "Organisations sending trainees"),
+    "pipeline.column.trained": ("Số người học", "Trained"),
+    "pipeline.column.training_plan": ("Kế hoạch năm", "Annual plan"),
+    "pipeline.column.training_attainment_pct": ("Tỷ lệ so với kế hoạch", "Share of plan"),
+    "pipeline.column.cohort": ("Năm học", "Class year"),
+    "pipeline.column.admitted": ("Đã kết nạp", "Since admitted"),
+    "pipeline.column.conversion_pct": ("Tỷ lệ kết nạp", "Share admitted"),
+    "pipeline.column.full_members": ("Đã chuyển chính thức", "Now full members"),
+    "pipeline.column.due": ("Đến hạn trong kỳ", "Due in the period"),
+    "pipeline.column.converted": ("Đã chuyển chính thức", "Converted"),
+    "pipeline.column.awaiting": ("Đến hạn, chưa chuyển", "Due, not converted"),
+    "pipeline.column.overdue": ("Quá hạn từ trước kỳ", "Overdue from before"),
+    "pipeline.column.outstanding": ("Tổng số chưa chuyển", "Outstanding"),
+    "pipeline.column.upcoming": ("Đến hạn trong 3 tháng tới", "Due in the next 3 months"),
+    "pipeline.card.median_days": (
+        "Trung vị thời gian từ bồi dưỡng đến kết nạp",
+        "Median time from training to admission",
+    ),
+    "pipeline.card.outstanding": (
+        "Đảng viên dự bị đến hạn hoặc quá hạn, chưa chuyển chính thức",
+        "Probationary members due or overdue, not converted",
+    ),
+    "pipeline.card.due": ("Đến hạn xét chuyển chính thức trong kỳ", "Due for full membership in the period"),
+    "pipeline.card.converted": ("Đã chuyển chính thức", "Converted"),
+    "pipeline.card.awaiting": ("Đến hạn, chưa có quyết định", "Due, no decision yet"),
+    "pipeline.card.overdue": ("Quá hạn từ trước kỳ", "Overdue from before the period"),
+    "pipeline.card.upcoming": ("Sẽ đến hạn trong 3 tháng tới", "Due in the next 3 months"),
+    "pipeline.value.days": ("{days} ngày", "{days} days"),
+    "pipeline.note.plans": (
+        "Kế hoạch của mỗi khối là tổng kế hoạch của các tổ chức cơ sở đảng trong khối; kế hoạch toàn thành phố "
+        "là kế hoạch chung của Thành ủy, nên tổng kế hoạch các khối lớn hơn kế hoạch toàn thành phố.",
+        "A sector's plan is the sum of its organisations' plans; the city's plan is the one set for the city as "
+        "a whole, so the sectors' plans add up to more than the city's.",
+    ),
+    "pipeline.note.annual_plan": (
+        "Kế hoạch tính cho cả năm; đến hết kỳ báo cáo mới qua {elapsed} thời gian của năm.",
+        "Plans are for the whole year; by the end of the period {elapsed} of the year has gone.",
+    ),
+    "pipeline.conversion.sentence": (
+        "Trong {trained} người học lớp bồi dưỡng năm {cohort}, đến ngày {end} đã có {admitted} người được kết "
+        "nạp ({pct}).",
+        "Of the {trained} people trained in {cohort}, {admitted} had been admitted by {end} ({pct}).",
+    ),
+    "pipeline.note.censoring": (
+        "Tỷ lệ được kết nạp tính đến hết kỳ báo cáo. Các năm gần đây có tỷ lệ thấp hơn vì nhiều người mới học "
+        "xong, chưa đủ thời gian để được xem xét kết nạp.",
+        "Admissions are counted up to the end of the period. Recent class years show lower shares because many "
+        "have only just finished the class and have not yet had time to be considered for admission.",
+    ),
+    "pipeline.days.sentence": (
+        "{when}, có {admitted} đảng viên được kết nạp, trong đó {with_training} người có giấy chứng nhận học "
+        "lớp bồi dưỡng từ trước. Thời gian từ khi được cấp giấy chứng nhận đến khi kết nạp: trung vị {median} "
+        "ngày (khoảng {months} tháng); một nửa số người được kết nạp sau từ {q1} đến {q3} ngày.",
+        "{when}, {admitted} members were admitted, {with_training} of them holding a training certificate "
+        "from before. Time from certificate to admission: median {median} days (about {months} months); half "
+        "took between {q1} and {q3} days.",
+    ),
+    "pipeline.days.none": (
+        "{when}, không có đảng viên mới nào có giấy chứng nhận học lớp bồi dưỡng từ trước khi kết nạp.",
+        "{when}, no new member held a training certificate dated before their admission.",
+    ),
+    "pipeline.due.rule": (
+        "Đảng viên dự bị đến hạn xét chuyển chính thức khi đủ 12 tháng kể từ ngày kết nạp (người kết nạp ngày "
+        "29/02 đến hạn ngày 28/02 năm sau). Số liệu chỉ thống kê số lượng theo tổ chức cơ sở đảng.",
+        "A probationary member is due for full membership 12 months after admission (someone admitted on "
+        "29/02 is due on 28/02 the next year). Only counts per organisation are shown.",
+    ),
+    "pipeline.due.sentence": (
+        "{when}, có {due} đảng viên dự bị đến hạn xét chuyển chính thức, trong đó {converted} đồng chí đã "
+        "được chuyển chính thức và {awaiting} đồng chí đến ngày {end} chưa có quyết định.",
+        "{when}, {due} probationary members were due for full membership: {converted} have been converted "
+        "and {awaiting} had no decision by {end}.",
+    ),
+    "pipeline.due.overdue": (
+        "Ngoài ra có {overdue} đồng chí đã quá hạn từ trước kỳ báo cáo mà đến ngày {end} chưa chuyển chính thức.",
+        "Another {overdue} were overdue from before the period and still not converted by {end}.",
+    ),
+    "pipeline.due.none_outstanding": (
+        "Không có tổ chức cơ sở đảng nào có đảng viên dự bị đến hạn hoặc quá hạn mà chưa chuyển chính thức.",
+        "No organisation has a probationary member due or overdue without a conversion.",
+    ),
+    "pipeline.alt.training": (
+        "Biểu đồ số người học lớp bồi dưỡng so với kế hoạch, theo khối",
+        "Chart of training-class attendance against the plan, by sector",
+    ),
+    "pipeline.alt.days": (
+        "Biểu đồ thời gian từ khi học lớp bồi dưỡng đến khi kết nạp",
+        "Chart of the time from the training class to admission",
+    ),
+    "pipeline.alt.status": (
+        "Biểu đồ số tổ chức đạt, không đạt chỉ tiêu kết nạp theo khối",
+        "Chart of organisations meeting or missing their admissions target, by sector",
+    ),
+    "pipeline.chart.no_plan": ("Học {trained} · không giao kế hoạch", "{trained} trained · no plan"),
+    "pipeline.chart.plan_line": ("Kế hoạch", "Plan"),
+    "pipeline.chart.axis.training": ("Số người học so với kế hoạch năm", "Attendance against the annual plan"),
+    "pipeline.chart.axis.share_admitted": (
+        "Tỷ lệ trong số đảng viên mới có giấy chứng nhận",
+        "Share of new members holding a certificate",
+    ),
+    "pipeline.chart.axis.organisations": ("Số tổ chức cơ sở đảng", "Grassroots organisations"),
+    "pipeline.chart.band.0_3": ("Dưới 3 tháng", "Under 3 months"),
+    "pipeline.chart.band.3_6": ("Từ 3 đến dưới 6 tháng", "3 to under 6 months"),
+    "pipeline.chart.band.6_12": ("Từ 6 đến dưới 12 tháng", "6 to under 12 months"),
+    "pipeline.chart.band.12_24": ("Từ 12 đến dưới 24 tháng", "12 to under 24 months"),
+    "pipeline.chart.band.24_plus": ("Từ 24 tháng trở lên", "24 months or more"),
+    "review.section.summary": ("Tổng hợp theo khối", "Summary by sector"),
+    "review.section.missed": (
+        "Tổ chức cơ sở đảng không đạt chỉ tiêu kết nạp",
+        "Organisations that missed their target",
+    ),
+    "review.section.organisations": ("Kết quả từng tổ chức cơ sở đảng", "Each organisation's result"),
+    "review.result.met": ("Đạt", "Met"),
+    "review.result.missed": ("Không đạt", "Missed"),
+    "review.result.no_target": ("Không giao chỉ tiêu", "No target"),
+    "review.column.organisations": ("Số tổ chức", "Organisations"),
+    "review.column.met": ("Đạt chỉ tiêu", "Met"),
+    "review.column.missed": ("Không đạt", "Missed"),
+    "review.column.no_target": ("Không giao chỉ tiêu", "No target"),
+    "review.column.shortfall": ("Tổng số còn thiếu (người)", "Total short (people)"),
+    "review.column.admitted": ("Kết nạp", "Admitted"),
+    "review.column.target": ("Chỉ tiêu", "Target"),
+    "review.column.attainment": ("Tỷ lệ đạt", "Attainment"),
+    "review.column.result": ("Kết quả", "Result"),
+    "review.column.difference": ("Vượt (+), thiếu (−) (người)", "Over (+) / under (−)"),
+    "review.column.short": ("Còn thiếu (người)", "Short (people)"),
+    "review.column.last_year": ("Kết nạp năm {year}", "Admitted in {year}"),
+    "review.column.change": ("Tăng (+), giảm (−) so với năm {year}", "Change on {year}"),
+    "review.card.met": ("Tổ chức đạt chỉ tiêu", "Organisations that met their target"),
+    "review.card.missed": ("Tổ chức không đạt chỉ tiêu", "Organisations that missed it"),
+    "review.card.no_target": ("Tổ chức không giao chỉ tiêu", "Organisations with no target"),
+    "review.summary.sentence": (
+        "Năm {year}, trong {total} tổ chức cơ sở đảng có {with_target} tổ chức được giao chỉ tiêu kết nạp: "
+        "{met} tổ chức đạt và vượt chỉ tiêu, {missed} tổ chức không đạt (tổng cộng còn thiếu {shortfall} đảng "
+        "viên); {no_target} tổ chức không được giao chỉ tiêu.",
+        "In {year}, {with_target} of {total} grassroots organisations had an admissions target: {met} met or "
+        "exceeded it and {missed} missed it ({shortfall} members short in all); {no_target} had no target.",
+    ),
+    "review.missed.none": (
+        "Tất cả các tổ chức được giao chỉ tiêu đều đạt chỉ tiêu kết nạp.",
+        "Every organisation with a target met it.",
+    ),
+    "review.note.method": (
+        "Đạt chỉ tiêu: số đảng viên kết nạp trong năm bằng hoặc vượt chỉ tiêu được giao; chỉ tiêu bằng 0 coi "
+        "như không giao chỉ tiêu. Vượt, thiếu = số kết nạp trừ chỉ tiêu. Số kết nạp năm trước để trống khi "
+        "tổ chức chưa thành lập.",
+        "Target met: admissions in the year equal to or above the target; a target of 0 counts as no target. "
+        "Over/under = admitted minus target. Last year's figure is blank where the organisation did not exist.",
+    ),
+    "review.note.created": (
+        "Thành lập trong năm, chỉ có kết quả của một phần năm: {names}.",
+        "Founded during the year, so judged on part of it: {names}.",
+    ),
+    "review.note.partial_year": (
+        "Lưu ý: số liệu mới đến ngày {as_of}, chưa đủ cả năm {year}; đây chưa phải kết quả cả năm.",
+        "Note: the data only run to {as_of}, not the whole of {year}; these are not full-year results.",
+    ),
     # --- report: data-quality, explore ---
+    "quality.lead": (
+        "Lần nạp số liệu ngày {date} đã đọc {files} tệp ({returns} tệp báo cáo của các tổ chức cơ sở đảng, "
+        "{reference} tệp danh mục) với {rows} dòng: {loaded} dòng được đưa vào số liệu, {quarantined} dòng "
+        "bị loại do có lỗi, nằm trong {files_quarantined} tệp.",
+        "The ingestion of {date} read {files} files ({returns} returns of grassroots organisations, "
+        "{reference} reference files) with {rows} rows: {loaded} rows loaded, {quarantined} rows rejected "
+        "for errors, in {files_quarantined} files.",
+    ),
+    "quality.scope": (
+        "Phạm vi: các tệp danh mục và các tệp báo cáo từ năm đầu tiên đến năm {year}.",
+        "Scope: the reference files and the returns of every year up to {year}.",
+    ),
+    "quality.balance.ok": (
+        "Đối chiếu khớp ở tất cả các tệp: số dòng đọc = số dòng đưa vào + số dòng bị loại.",
+        "Every file reconciles: rows read = rows loaded + rows rejected.",
+    ),
+    "quality.balance.bad": (
+        "Đối chiếu KHÔNG khớp ở {count} tệp (số dòng đọc khác số dòng đưa vào + số dòng bị loại): "
+        "báo cho người phụ trách chương trình.",
+        "{count} files do NOT reconcile (rows read differ from loaded + rejected): tell the maintainer.",
+    ),
+    "quality.how_to_fix": (
+        "Cách sửa: tổ chức cơ sở đảng sửa đúng tệp, trang tính, dòng và cột nêu dưới đây rồi gửi lại cả tệp; "
+        "Ban Tổ chức thay tệp cũ bằng tệp đã sửa và chạy lại bước nạp số liệu (make data). Dòng bị loại "
+        "không được tính vào bất kỳ số liệu nào cho đến khi được sửa.",
+        "To fix: the organisation corrects the file, sheet, row and column listed below and sends the whole "
+        "file again; the Board replaces the old file and runs the ingestion again (make data). A rejected "
+        "row counts in no figure until it is fixed.",
+    ),
+    "quality.privacy_note": (
+        "Cột Giá trị không bao giờ hiện họ tên, ngày sinh hay số CCCD; giá trị nào có thể là thông tin cá "
+        "nhân đều được ẩn. Một dòng có thể có nhiều lỗi: mỗi lỗi một hàng trong bảng. Số dòng là số dòng "
+        "như Excel hiển thị.",
+        "The Value column never shows names, birth dates or ID numbers; any value that may be personal data "
+        "is withheld. One row may break several rules: one line per rule. Row numbers are as Excel shows them.",
+    ),
+    "quality.missing_note": (
+        "Tổ chức cơ sở đảng hoạt động trong năm {year} mà không có tệp báo cáo năm {year} dùng được. Một tệp "
+        "được gắn với tổ chức theo các dòng số liệu đã đưa vào, hoặc theo tên tệp khi tên tệp là mã hay tên "
+        "của tổ chức (ví dụ DN05.xlsx); nên đặt tên tệp theo mã tổ chức.",
+        "Grassroots organisations active in {year} without a usable {year} return. A file is matched to its "
+        "organisation by the rows it loaded, or by its name when the name is the organisation's code or "
+        "name (e.g. DN05.xlsx); name files by organisation code.",
+    ),
+    "quality.unattributed_note": (
+        "{count} tệp báo cáo năm {year} chưa xác định được của tổ chức nào (xem bảng các tệp có dòng bị "
+        "loại): nếu một tổ chức ở trên đã gửi một trong các tệp này thì tổ chức đó không thiếu báo cáo.",
+        "{count} returns of {year} could not be matched to an organisation (see the files with rejected "
+        "rows): an organisation above that sent one of them is not missing its return.",
+    ),
+    "quality.section.reconciliation": ("Đối chiếu số dòng theo khối và năm", "Rows by sector and year"),
+    "quality.section.files": ("Các tệp có dòng bị loại", "Files with rejected rows"),
+    "quality.section.rules": ("Các loại lỗi và cách sửa", "Errors by rule, and how to fix them"),
+    "quality.section.quarantine": ("Danh sách dòng bị loại", "Rejected rows"),
+    "quality.section.warnings": ("Cảnh báo (không loại dòng nào)", "Warnings (nothing rejected)"),
+    "quality.section.unreadable": ("Tệp không đọc được", "Unreadable files"),
+    "quality.section.missing": ("Tổ chức chưa có báo cáo năm {year}", "Organisations without a {year} return"),
+    "quality.card.files": ("Số tệp đã đọc", "Files read"),
+    "quality.card.rows_read": ("Số dòng đã đọc", "Rows read"),
+    "quality.card.loaded": ("Số dòng đưa vào số liệu", "Rows loaded"),
+    "quality.card.quarantined": ("Số dòng bị loại", "Rows rejected"),
+    "quality.card.files_quarantined": ("Số tệp có dòng bị loại", "Files with rejected rows"),
+    "quality.card.unreadable": ("Số tệp không đọc được", "Unreadable files"),
+    "quality.card.missing": ("Tổ chức chưa có báo cáo năm {year}", "Organisations without a {year} return"),
+    "quality.card.warnings": ("Số cảnh báo", "Warnings"),
+    "quality.card.quarantined_note": ("{pct} số dòng đã đọc", "{pct} of rows read"),
+    "quality.column.file": ("Tệp", "File"),
+    "quality.column.year": ("Năm", "Year"),
+    "quality.column.group": ("Khối", "Sector"),
+    "quality.column.organisation": ("Tổ chức cơ sở đảng", "Organisation"),
+    "quality.column.sheet": ("Trang tính", "Sheet"),
+    "quality.column.row": ("Dòng", "Row"),
+    "quality.column.column": ("Cột", "Column"),
+    "quality.column.rule": ("Mã lỗi", "Rule"),
+    "quality.column.rule_name": ("Lỗi", "Error"),
+    "quality.column.explanation": ("Cách sửa", "How to fix"),
+    "quality.column.value": ("Giá trị", "Value"),
+    "quality.column.files": ("Số tệp", "Files"),
+    "quality.column.files_quarantined": ("Tệp có dòng bị loại", "Files with rejected rows"),
+    "quality.column.rows_read": ("Dòng đã đọc", "Rows read"),
+    "quality.column.loaded": ("Đưa vào", "Loaded"),
+    "quality.column.quarantined": ("Bị loại", "Rejected"),
+    "quality.column.lines": ("Số lỗi", "Errors"),
+    "quality.column.rows": ("Số dòng", "Rows"),
+    "quality.column.note": ("Ghi chú", "Note"),
+    "quality.column.reason": ("Lý do (thông báo của chương trình)", "Reason (from the program)"),
+    "quality.column.status": ("Tình trạng", "Status"),
+    "quality.group.reference": ("Danh mục (khối, tổ chức, chỉ tiêu)", "Reference data"),
+    "quality.group.unattributed": ("Chưa xác định được tổ chức", "Organisation not identified"),
+    "quality.note.unreadable": ("không đọc được", "unreadable"),
+    "quality.note.rejected_whole": ("cả tệp bị loại", "whole file rejected"),
+    "quality.status.not_sent": ("Chưa gửi báo cáo", "No return"),
+    "quality.status.rejected": ("Có tệp nhưng cả tệp bị loại: {files}", "Sent, but rejected as a whole: {files}"),
+    "quality.sheet.reconciliation": ("Đối chiếu", "Reconciliation"),
+    "quality.sheet.files": ("Tệp có dòng bị loại", "Files with rejected rows"),
+    "quality.sheet.rules": ("Loại lỗi", "Rules"),
+    "quality.sheet.quarantine": ("Dòng bị loại", "Rejected rows"),
+    "quality.sheet.warnings": ("Cảnh báo", "Warnings"),
+    "quality.sheet.unreadable": ("Tệp không đọc được", "Unreadable files"),
+    "quality.sheet.missing": ("Chưa có báo cáo {year}", "No return {year}"),
+    "quality.rule_item": ("{name} — {fix}", "{name} — {fix}"),
+    "quality.value.withheld": ("(đã ẩn: có thể là thông tin cá nhân)", "(withheld: may be personal data)"),
+    "quality.none.quarantine": ("Không có dòng nào bị loại.", "No row was rejected."),
+    "quality.none.warnings": ("Không có cảnh báo.", "No warnings."),
+    "quality.none.unreadable": ("Không có tệp nào không đọc được.", "Every file could be read."),
+    "quality.none.missing": (
+        "Tất cả các tổ chức cơ sở đảng hoạt động trong năm {year} đều đã có báo cáo năm {year}.",
+        "Every grassroots organisation active in {year} has a {year} return.",
+    ),
+    # Short names of the ingestion rules (ketnap.ingest.RULES), then what each means and how to fix it.
+    "quality.rule.unreadable-file": ("Không đọc được tệp", "Unreadable file"),
+    "quality.rule.missing-field": ("Thiếu thông tin bắt buộc", "Required field empty"),
+    "quality.rule.unknown-organisation": ("Tổ chức không có trong danh sách", "Unknown organisation"),
+    "quality.rule.unknown-category": ("Giá trị không thuộc danh mục", "Value not an allowed category"),
+    "quality.rule.unparsable-date": ("Không phải ngày tháng", "Not a date"),
+    "quality.rule.impossible-date": ("Ngày không có thật", "Impossible date"),
+    "quality.rule.date-outside-period": ("Ngày không thuộc năm báo cáo", "Date outside the return's year"),
+    "quality.rule.future-date": ("Ngày ở tương lai", "Date in the future"),
+    "quality.rule.date-order": ("Ngày chuyển chính thức trước ngày kết nạp", "Conversion before admission"),
+    "quality.rule.under-18": ("Chưa đủ 18 tuổi khi kết nạp", "Under 18 at admission"),
+    "quality.rule.duplicate-person": ("Một người được ghi hai lần", "Same person twice"),
+    "quality.rule.duplicate-row": ("Dòng danh mục bị lặp", "Repeated reference row"),
+    "quality.rule.bad-id-number": ("Số CCCD không đủ 12 chữ số", "ID number not 12 digits"),
+    "quality.rule.bad-number": ("Không phải số nguyên không âm", "Not a whole number ≥ 0"),
+    "quality.rule.year-mismatch": ("Năm báo cáo khác thư mục năm", "Year differs from its folder"),
+    "quality.rule.extra-column": ("Cột ngoài mẫu", "Extra column"),
+    "quality.rule.extra-sheet": ("Trang tính ngoài mẫu", "Extra sheet"),
+    "quality.rule.missing-sheet": ("Thiếu trang tính không bắt buộc", "Optional sheet missing"),
+    "quality.rule.legacy-encoding": ("Tệp CSV không phải UTF-8", "CSV not in UTF-8"),
+    "quality.fix.unreadable-file": (
+        "Tệp không phải .xlsx, bị hỏng, có mật khẩu, rỗng, hoặc thiếu trang tính hay dòng tiêu đề bắt buộc: "
+        "lưu lại thành .xlsx theo đúng mẫu, bỏ mật khẩu, rồi gửi lại.",
+        "The file cannot be read at all (not an .xlsx workbook, corrupt, password-protected, empty, or a "
+        "required sheet or header row missing): save it as .xlsx from the template, without a password.",
+    ),
+    "quality.fix.missing-field": (
+        "Điền đủ ô bắt buộc. Nếu thiếu ở trang Thông tin thì cả tệp bị loại.",
+        "A required cell is empty: fill it in. In the Thông tin sheet this rejects the whole file.",
+    ),
+    "quality.fix.unknown-organisation": (
+        "Ghi đúng mã tổ chức (ví dụ PX01) hoặc đúng tên như trong danh sách tổ chức cơ sở đảng. Nếu sai ở "
+        "trang Thông tin thì cả tệp bị loại.",
+        "Neither a known organisation code nor name: use the code (e.g. PX01) or the name as listed. In the "
+        "Thông tin sheet this rejects the whole file.",
+    ),
+    "quality.fix.unknown-category": (
+        "Chọn đúng một giá trị trong danh mục (xem trang Hướng dẫn của mẫu), ví dụ Giới tính chỉ ghi Nam hoặc Nữ.",
+        "Not one of the allowed values: pick one from the list (see the template's Hướng dẫn sheet), e.g. "
+        "Nam or Nữ for sex.",
+    ),
+    "quality.fix.unparsable-date": (
+        "Nhập ngày kiểu Excel hoặc gõ dd/mm/yyyy (ví dụ 05/03/2023).",
+        "Not a date: enter an Excel date or type dd/mm/yyyy (e.g. 05/03/2023).",
+    ),
+    "quality.fix.impossible-date": (
+        "Ngày không tồn tại (như 31/02/2023) hoặc năm không hợp lý: kiểm tra lại ngày, tháng, năm.",
+        "No such date (e.g. 31/02/2023) or an implausible year: check day, month and year.",
+    ),
+    "quality.fix.date-outside-period": (
+        "Ghi dòng này vào báo cáo của đúng năm đó, hoặc sửa lại ngày.",
+        "The date is not in the return's year: put the row in that year's return, or correct the date.",
+    ),
+    "quality.fix.future-date": (
+        "Ngày sau ngày nạp số liệu: kiểm tra lại ngày, tháng, năm.",
+        "The date is after the day of ingestion: check day, month and year.",
+    ),
+    "quality.fix.date-order": (
+        "Ngày chuyển chính thức phải sau ngày kết nạp: kiểm tra lại hai ngày này.",
+        "The conversion must come after the admission: check both dates.",
+    ),
+    "quality.fix.under-18": (
+        "Kiểm tra lại ngày sinh và ngày kết nạp: người được kết nạp phải đủ 18 tuổi.",
+        "Under 18 on the admission date: check the birth date and the admission date.",
+    ),
+    "quality.fix.duplicate-person": (
+        "Cùng một số CCCD xuất hiện hai lần, chỉ lần ghi đầu tiên được tính: xóa dòng lặp, hoặc sửa số CCCD "
+        "nếu ghi nhầm.",
+        "The same person (same ID number) appears twice: only the first is counted; delete the repeat or "
+        "correct the ID number.",
+    ),
+    "quality.fix.duplicate-row": (
+        "Mã hoặc tên đã có ở dòng trên, chỉ dòng đầu tiên được tính: xóa dòng lặp.",
+        "A reference row repeats a code or name listed above: only the first is kept; delete the repeat.",
+    ),
+    "quality.fix.bad-id-number": (
+        "Ghi đủ 12 chữ số CCCD (không dùng số CMND 9 chữ số cũ); định dạng ô là văn bản để không mất số 0 ở đầu.",
+        "The ID number (CCCD) must have 12 digits (not the old 9-digit CMND); format the cell as text so "
+        "the leading 0 stays.",
+    ),
+    "quality.fix.bad-number": (
+        "Ghi một số nguyên từ 0 trở lên (ví dụ 12).",
+        "Must be a whole number, 0 or more (e.g. 12).",
+    ),
+    "quality.fix.year-mismatch": (
+        "Năm báo cáo ở trang Thông tin khác thư mục năm chứa tệp, cả tệp bị loại: sửa năm hoặc đặt tệp vào "
+        "đúng thư mục.",
+        "The Năm báo cáo in Thông tin differs from the file's year folder: correct one; the whole file is rejected.",
+    ),
+    "quality.fix.extra-column": (
+        "Cột không có trong mẫu được bỏ qua, không ảnh hưởng số liệu.",
+        "A column the template does not have: ignored, no figure is affected.",
+    ),
+    "quality.fix.extra-sheet": (
+        "Trang tính không có trong mẫu được bỏ qua, không ảnh hưởng số liệu.",
+        "A sheet the template does not have: ignored.",
+    ),
+    "quality.fix.missing-sheet": (
+        "Trang tính không bắt buộc bị thiếu được coi là không có dòng nào; nên dùng đúng mẫu.",
+        "An optional sheet is absent: read as empty; use the template.",
+    ),
+    "quality.fix.legacy-encoding": (
+        "Đã đọc theo bảng mã Windows-1258; nên lưu lại dạng CSV UTF-8.",
+        "A CSV file not in UTF-8: read as Windows-1258; save it as CSV UTF-8.",
+    ),
     # --- metrics ---
     "metric.no_plan": ("không giao kế hoạch", "no plan set"),
     "metric.scope": ("Phạm vi", "Scope"),

@@ -73,9 +73,11 @@ __all__ = [
     "days_to_admission_summary",
     "due_dates",
     "due_for_full_membership",
+    "flag_missed",
     "parse_year",
     "signed",
     "training_by_sector",
+    "year_complete",
 ]
 
 Level = Literal["city", "sector", "organisation"]
@@ -126,6 +128,11 @@ def parse_year(year: int | str) -> int:
     if len(text) != 4 or not text.isdigit():
         raise ValueError(f"invalid year {year!r}; expected four digits, e.g. 2023")
     return int(text)
+
+
+def year_complete(tables: Tables, year: int | str) -> bool:
+    """Whether the data reach 31 December of ``year`` (``tables.as_of`` on or after it)."""
+    return bool(tables.as_of >= pd.Timestamp(parse_year(year), 12, 31))
 
 
 def signed(lang: str = "vi") -> Callable[[Any], str]:
@@ -192,12 +199,13 @@ def conversion_by_cohort(
     pandas.DataFrame
         One row per cohort with anyone trained (oldest first): ``cohort``, ``trained``,
         ``admitted``, ``conversion_pct``, ``full_members`` (see
-        :func:`ketnap.metrics.conversion`), and ``complete``: false for the period's own year when
-        the period ends before 31 December (the cohort is still being trained).
+        :func:`ketnap.metrics.conversion`), ``complete``: false for the period's own year when
+        the period ends before 31 December (the cohort is still being trained), and
+        ``cohort_label``: the year, with "to <period end>" for an incomplete cohort.
     """
     period = parse_period(period)
     dates = tables.training["completion_date"].dropna()
-    columns = ["cohort", "trained", "admitted", "conversion_pct", "full_members", "complete"]
+    columns = ["cohort", "cohort_label", "trained", "admitted", "conversion_pct", "full_members", "complete"]
     if dates.empty:
         return pd.DataFrame({c: pd.Series(dtype=float) for c in columns})
     start = int(dates.dt.year.min()) if first_cohort is None else int(first_cohort)
@@ -206,14 +214,18 @@ def conversion_by_cohort(
         row = conversion(tables, cohort, by="city", as_of=period.end, lang=lang).iloc[0]
         if row["trained"] == 0:
             continue
+        complete = cohort < period.year or period.end == date(period.year, 12, 31)
         rows.append(
             {
                 "cohort": cohort,
+                "cohort_label": str(cohort)
+                if complete
+                else t("pipeline.cohort.partial", lang, year=cohort, end=fmt.date(period.end, lang)),
                 "trained": int(row["trained"]),
                 "admitted": int(row["admitted"]),
                 "conversion_pct": float(row["conversion_pct"]),
                 "full_members": int(row["full_members"]),
-                "complete": cohort < period.year or period.end == date(period.year, 12, 31),
+                "complete": complete,
             }
         )
     return pd.DataFrame(rows, columns=columns)
@@ -269,13 +281,16 @@ def days_to_admission_summary(days: pd.DataFrame | pd.Series) -> dict[str, float
     dict
         ``count``, ``median``, ``q1`` (25th percentile), ``q3`` (75th), ``p90`` and ``max``, in
         days (NaN when there are none); percentiles interpolate linearly, as pandas does.
+        ``median_months`` is the median in months of 30.4375 days.
     """
     values = (days["days"] if isinstance(days, pd.DataFrame) else days).astype(float)
     if values.empty:
-        return {"count": 0, "median": np.nan, "q1": np.nan, "q3": np.nan, "p90": np.nan, "max": np.nan}
+        keys = ("median", "median_months", "q1", "q3", "p90", "max")
+        return {"count": 0, **dict.fromkeys(keys, np.nan)}
     return {
         "count": int(values.size),
         "median": float(values.median()),
+        "median_months": float(values.median()) / _DAYS_PER_MONTH,
         "q1": float(values.quantile(0.25)),
         "q3": float(values.quantile(0.75)),
         "p90": float(values.quantile(0.9)),
@@ -448,7 +463,7 @@ def annual_review(tables: Tables, year: int | str, *, lang: str = "vi") -> pd.Da
             "admitted": admitted.to_numpy(),
             "attainment_pct": orgs["attainment_pct"].astype(float).to_numpy(),
             "status": status,
-            "status_label": [t(f"pipeline.status.{s}", lang) for s in status],
+            "status_label": [t(f"review.result.{s}", lang) for s in status],
             "difference": (admitted - target).to_numpy(),
             "admitted_last_year": last_year.to_numpy(),
             "change": (admitted - last_year).to_numpy(),
@@ -492,3 +507,8 @@ def annual_summary(review: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def flag_missed(row: pd.Series) -> str:
+    """``present.table`` row class for :func:`annual_review` rows: highlight a missed target."""
+    return "flag-behind" if row.get("status") == "missed" else ""

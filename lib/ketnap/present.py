@@ -17,7 +17,18 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["FORMATS", "TABLE_MIME", "Card", "HTMLFragment", "cards", "chart", "heading", "paragraph", "table"]
+__all__ = [
+    "FORMATS",
+    "TABLE_MIME",
+    "Card",
+    "HTMLFragment",
+    "cards",
+    "chart",
+    "heading",
+    "paragraph",
+    "table",
+    "tall_chart",
+]
 
 #: MIME type of a table kept in the executed notebook for the report's Excel export
 #: (``ketnap.export`` collects them); the HTML shows only the ``text/html`` part.
@@ -197,3 +208,22 @@ def _blank(value: Any) -> bool:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
+
+
+# A4 minus the page margins of report.css (14 mm top and bottom) and room for a heading line.
+_TALL_CHART_PRINT_HEIGHT = "255mm"
+
+
+def tall_chart(figure_or_axes: Any, *, alt: str) -> HTMLFragment:
+    """Like :func:`chart`, for a chart with a row per organisation that is taller than a printed page.
+
+    On screen it is the same as :func:`chart` (full width, so 30+ rows stay legible on a phone). On
+    paper it is scaled down to fit one A4 page, instead of being cut between two pages mid-row
+    with its heading left alone on the page before.
+    """
+    html = chart(figure_or_axes, alt=alt).html.replace('<figure class="chart">', '<figure class="chart tall">', 1)
+    style = (
+        "<style>@media print { figure.chart.tall img"
+        f" {{ width: auto; max-width: 100%; max-height: {_TALL_CHART_PRINT_HEIGHT}; }} }}</style>"
+    )
+    return HTMLFragment(style + html)

@@ -85,9 +85,7 @@ _COUNTS: Final[list[str]] = ["rows_read", "loaded", "quarantined"]
 _RETURN_PATH = re.compile(r"^returns/(\d{4})/")
 # Headers of the columns that hold personal data, as matching keys (from ingestion's own columns).
 _PERSONAL_HEADERS: Final[frozenset[str]] = frozenset(
-    fold(c.header)
-    for c in (*ADMISSION_COLUMNS, *TRAINING_COLUMNS, *CONVERSION_COLUMNS)
-    if c.field in PERSONAL_FIELDS
+    fold(c.header) for c in (*ADMISSION_COLUMNS, *TRAINING_COLUMNS, *CONVERSION_COLUMNS) if c.field in PERSONAL_FIELDS
 )
 # An ID number (CCCD 12 digits, the old CMND 9), wherever it was typed.
 _LONG_NUMBER = re.compile(r"\d(?:[\s.\-]?\d){8,}")
@@ -198,9 +196,9 @@ def attribute_files(files: Iterable[str], tables: Tables) -> pd.Series:
         files under ``returns/`` are attributed.
     """
     files = list(dict.fromkeys(files))
-    loaded = pd.concat(
-        [tables.admissions, tables.training, tables.conversions], ignore_index=True
-    )[["source_file", "org_code"]].dropna()
+    loaded = pd.concat([tables.admissions, tables.training, tables.conversions], ignore_index=True)[
+        ["source_file", "org_code"]
+    ].dropna()
     by_rows = loaded.drop_duplicates("source_file").set_index("source_file")["org_code"]
     orgs = tables.organisations
     by_name: dict[str, str] = {}
@@ -502,9 +500,7 @@ def unreadable_files(log: IngestionLog, files: pd.DataFrame) -> pd.DataFrame:
     return frame[["file", "year", "name", "message"]]
 
 
-def missing_returns(
-    files: pd.DataFrame, tables: Tables, period: Period | str, *, lang: str = "vi"
-) -> pd.DataFrame:
+def missing_returns(files: pd.DataFrame, tables: Tables, period: Period | str, *, lang: str = "vi") -> pd.DataFrame:
     """Organisations active in the period's year without a usable return for that year.
 
     An organisation is active when its lifetime overlaps 1 January to the period's end. A return

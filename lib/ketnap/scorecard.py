@@ -128,7 +128,8 @@ def with_display_columns(metrics: pd.DataFrame, period: Period | str, *, lang: s
     out = metrics.copy()
     has_target = ~out["flag_no_target"].astype(bool)
     out["expected_people"] = _whole_people_up(out["expected"]).where(has_target)
-    out["gap_people"] = _whole_people_up(out["gap"]).clip(lower=0).where(has_target)
+    # "+ 0.0" turns the -0.0 that ceil gives for gaps in (-1, 0] into 0.0, which prints without a sign.
+    out["gap_people"] = (_whole_people_up(out["gap"]).clip(lower=0) + 0.0).where(has_target)
     out["pace"] = [pace_status(row, whole_year=whole, lang=lang) for _, row in out.iterrows()]
     out["flags"] = [flag_words(row, whole_year=whole, lang=lang) for _, row in out.iterrows()]
     return out
@@ -279,9 +280,7 @@ def pace_note(period: Period | str, *, key: str, lang: str = "vi") -> str:
     return t(key, lang, pace=fmt.pct(pace_share(parse_period(period)) * 100, lang))
 
 
-def scorecard(
-    metrics: pd.DataFrame, sectors: pd.DataFrame, period: Period | str, *, lang: str = "vi"
-) -> pd.DataFrame:
+def scorecard(metrics: pd.DataFrame, sectors: pd.DataFrame, period: Period | str, *, lang: str = "vi") -> pd.DataFrame:
     """One row per grassroots organisation for the scorecard, in sector order then Vietnamese name order.
 
     Parameters
@@ -310,9 +309,7 @@ def scorecard(
     out = fmt.sort_vi(metrics, "name").copy()
     order = out["sector"].map(table["order"]).astype(float).fillna(np.inf)
     out = out.iloc[np.argsort(order.to_numpy(), kind="stable")]
-    out["sector_name"] = (
-        out["sector"].map(table["name_vi" if lang == "vi" else "name_en"]).fillna(out["sector"])
-    )
+    out["sector_name"] = out["sector"].map(table["name_vi" if lang == "vi" else "name_en"]).fillna(out["sector"])
     out["pace"] = [pace_status(row, whole_year=whole, lang=lang) for _, row in out.iterrows()]
     return out[SCORECARD_COLUMNS]
 
