@@ -55,9 +55,7 @@ def test_missing_browser_says_how_to_install_one(monkeypatch: pytest.MonkeyPatch
 
 
 @pytest.mark.slow
-def test_a_failing_notebook_keeps_the_previous_report(
-    home: Paths, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_failing_notebook_keeps_the_previous_report(home: Paths, capsys: pytest.CaptureFixture[str]) -> None:
     out = home.reports / "2023"
     out.mkdir(parents=True)
     (out / "city-overview.html").write_text("previous good report", encoding="utf-8")

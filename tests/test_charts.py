@@ -103,9 +103,7 @@ def matrix() -> pd.DataFrame:
     values = np.zeros((3, 12))
     values[0, 0], values[0, 4], values[1, 2], values[2, 11] = 3, 1253, 1, 2
     values[:, 10] = np.nan  # a month with no returns
-    return pd.DataFrame(
-        values, index=["Đảng bộ phường Hàm Rồng", LONG_NAME, "Chi bộ Trường THPT"], columns=months
-    )
+    return pd.DataFrame(values, index=["Đảng bộ phường Hàm Rồng", LONG_NAME, "Chi bộ Trường THPT"], columns=months)
 
 
 @pytest.fixture
@@ -241,9 +239,7 @@ def test_cumulative_vs_pace_lines_and_month_labels(monthly):
 
 
 def test_cumulative_vs_pace_in_english_without_last_year_or_target(monthly):
-    ax = charts.cumulative_vs_pace(
-        monthly.drop(columns="cumulative_last_year").assign(pace=np.nan), lang="en"
-    )
+    ax = charts.cumulative_vs_pace(monthly.drop(columns="cumulative_last_year").assign(pace=np.nan), lang="en")
     assert len(ax.lines) == 1  # no last year given, and no target means no pace line
     assert _ticks(ax.get_xticklabels())[:3] == ["Jan", "Feb", "Mar"]
     assert _ticks(ax.get_xticklabels())[-1] == "Dec"

@@ -52,9 +52,7 @@ def test_ketnap_kernel_is_registered() -> None:
 
 
 def test_make_help_lists_the_front_door_targets() -> None:
-    out = subprocess.run(
-        ["make", "--no-print-directory"], cwd=ROOT, capture_output=True, text=True, check=True
-    )
+    out = subprocess.run(["make", "--no-print-directory"], cwd=ROOT, capture_output=True, text=True, check=True)
     for target in ("reports", "test", "lab", "lint", "clean", "data"):
         assert re.search(rf"^\s+\S*{target}\S*\s+\S", out.stdout, re.M), f"`make` help lacks {target}"
 

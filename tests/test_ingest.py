@@ -101,9 +101,7 @@ def test_corpus_has_at_least_25_defective_files(corpus: IngestResult) -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-def test_defect_gives_its_exact_errors_and_the_valid_rows_still_load(
-    case: Case, corpus: IngestResult
-) -> None:
+def test_defect_gives_its_exact_errors_and_the_valid_rows_still_load(case: Case, corpus: IngestResult) -> None:
     got = {(i.file, i.sheet, i.row, i.column, i.rule) for i in corpus.errors if i.file == case.file}
     expected = {(e.file or case.file, e.sheet, e.row, e.column, e.rule) for e in case.errors}
     assert got == expected
@@ -129,9 +127,7 @@ def test_reconciliation_accounts_for_every_row(corpus: IngestResult) -> None:
     assert per_table["Bồi dưỡng"] == len(corpus.tables["training"])
     assert per_table["Chuyển chính thức"] == len(corpus.tables["conversions"])
     # A rejected row is quarantined once, however many rules it breaks.
-    row_errors = {
-        (i.file, i.sheet, i.row) for i in corpus.errors if i.row is not None and i.sheet != "Thông tin"
-    }
+    row_errors = {(i.file, i.sheet, i.row) for i in corpus.errors if i.row is not None and i.sheet != "Thông tin"}
     info_rejected = recon[recon["file"].isin({i.file for i in corpus.errors if i.sheet == "Thông tin"})]
     assert recon["quarantined"].sum() == len(row_errors) + info_rejected["rows_read"].sum()
 
@@ -155,9 +151,7 @@ def test_written_files_match_the_result(tmp_path: Path) -> None:
     manifest = json.loads((tmp_path / "processed" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["as_of"] == "2024-02-01"  # the latest loaded date (future_date.xlsx's valid rows)
     assert manifest["row_counts"] == {name: len(result.tables[name]) for name in TABLES}
-    on_disk = {
-        p.relative_to(tmp_path / "data").as_posix() for p in (tmp_path / "data").rglob("*") if p.is_file()
-    }
+    on_disk = {p.relative_to(tmp_path / "data").as_posix() for p in (tmp_path / "data").rglob("*") if p.is_file()}
     assert {i["file"] for i in manifest["inputs"]} == on_disk
     for item in manifest["inputs"]:
         data = (tmp_path / "data" / item["file"]).read_bytes()
@@ -170,8 +164,7 @@ def test_outputs_are_deterministic(tmp_path: Path) -> None:
     build_corpus(tmp_path / "data")
     first = run(tmp_path)
     snapshot = {
-        p.name: p.read_bytes()
-        for p in [*(tmp_path / "processed").iterdir(), *(tmp_path / "interim").iterdir()]
+        p.name: p.read_bytes() for p in [*(tmp_path / "processed").iterdir(), *(tmp_path / "interim").iterdir()]
     }
     second = run(tmp_path)
     for path in [*(tmp_path / "processed").iterdir(), *(tmp_path / "interim").iterdir()]:
@@ -230,9 +223,7 @@ def test_title_rows_above_the_header_are_skipped_and_rows_keep_excel_numbers(bas
     write_return(
         returns(base, "title.xlsx"),
         sheets={"Kết nạp": rows},
-        titles={
-            "Kết nạp": [["BÁO CÁO KẾT NẠP ĐẢNG VIÊN"], ["Đảng bộ phường Hàm Rồng", None, "Năm 2023"], []]
-        },
+        titles={"Kết nạp": [["BÁO CÁO KẾT NẠP ĐẢNG VIÊN"], ["Đảng bộ phường Hàm Rồng", None, "Năm 2023"], []]},
     )
     result = run(base)
     # Three title rows, the header on row 4, so the bad second row is row 6.
@@ -242,8 +233,7 @@ def test_title_rows_above_the_header_are_skipped_and_rows_keep_excel_numbers(bas
 
 def test_headers_in_nfd_any_case_and_stray_spaces(base: Path) -> None:
     headers = [
-        f"  {nfd(h).upper()}  *" if i % 2 else nfd(h).replace(" ", "   ")
-        for i, h in enumerate(ADMISSION_HEADERS)
+        f"  {nfd(h).upper()}  *" if i % 2 else nfd(h).replace(" ", "   ") for i, h in enumerate(ADMISSION_HEADERS)
     ]
     write_return(
         returns(base, "headers.xlsx"),
@@ -354,9 +344,7 @@ def test_optional_sheets_may_be_missing(base: Path) -> None:
     assert loaded(result, "returns/2023/only.xlsx") == 1
 
 
-@pytest.mark.parametrize(
-    "named_as", ["P02", " p02 ", "Đảng bộ phường Đông Thọ", nfd("đảng bộ  PHƯỜNG đông thọ")]
-)
+@pytest.mark.parametrize("named_as", ["P02", " p02 ", "Đảng bộ phường Đông Thọ", nfd("đảng bộ  PHƯỜNG đông thọ")])
 def test_organisation_by_code_or_by_name(base: Path, named_as: str) -> None:
     write_return(returns(base, "org.xlsx"), organisation=named_as, sheets={"Kết nạp": [admission("org", 1)]})
     result = run(base)
@@ -382,9 +370,7 @@ def test_blank_rows_and_numbered_empty_rows_are_not_rows(base: Path) -> None:
 def test_id_numbers_typed_as_numbers_or_with_spaces_are_the_same_person(base: Path) -> None:
     ident = person_id("ids", 1)
     assert ident.startswith("0")
-    write_return(
-        returns(base, "a.xlsx"), sheets={"Kết nạp": [admission("ids", 1, **{"Số CCCD": int(ident)})]}
-    )
+    write_return(returns(base, "a.xlsx"), sheets={"Kết nạp": [admission("ids", 1, **{"Số CCCD": int(ident)})]})
     spaced = f"{ident[:3]} {ident[3:6]} {ident[6:9]} {ident[9:]}"
     write_return(returns(base, "b.xlsx"), sheets={"Kết nạp": [admission("ids", 2, **{"Số CCCD": spaced})]})
     result = run(base)
@@ -394,9 +380,7 @@ def test_id_numbers_typed_as_numbers_or_with_spaces_are_the_same_person(base: Pa
 
 def test_admission_columns(base: Path) -> None:
     row = admission("cols", 1, **{"Ngày sinh": datetime(2005, 3, 6), "Ngày kết nạp": datetime(2023, 3, 6)})
-    write_return(
-        returns(base, "cols.xlsx"), sheets={"Kết nạp": [row], "Chuyển chính thức": [conversion("c", 1)]}
-    )
+    write_return(returns(base, "cols.xlsx"), sheets={"Kết nạp": [row], "Chuyển chính thức": [conversion("c", 1)]})
     result = run(base)
     assert not result.issues
     record = result.tables["admissions"].iloc[0].to_dict()
@@ -422,9 +406,7 @@ def test_bad_reference_rows_are_quarantined_and_the_rest_load(base: Path) -> Non
     sheet.append(["P01", "Tên khác", "enterprises", "Chi bộ cơ sở"])  # row 7: duplicate code
     sheet.append(["X09", "Đảng bộ xã Mới", "Khối vũ trang", "Chi bộ cơ sở"])  # row 8: unknown sector
     sheet.append(["X10", "Chi bộ Thôn Một", "wards-communes", "Chi bộ", "P01"])  # row 9: unknown kind
-    sheet.append(
-        ["X11", "Chi bộ Thôn Hai", "wards-communes", "Chi bộ cơ sở", "Z99"]
-    )  # row 10: unknown parent
+    sheet.append(["X11", "Chi bộ Thôn Hai", "wards-communes", "Chi bộ cơ sở", "Z99"])  # row 10: unknown parent
     sheet.append(["X12", "Chi bộ Thôn Ba", "wards-communes", "Chi bộ cơ sở", "Đảng bộ phường Hàm Rồng"])
     workbook.save(path)
     write_reference_targets = [
@@ -466,9 +448,7 @@ def test_unusable_reference_data_stops_the_run_and_main_exits_2(
     with pytest.raises(ReferenceDataError, match=broken):
         run(base)
     assert not (base / "processed" / "manifest.json").exists()
-    code = main(
-        ["--root", str(base / "data"), "--out", str(base / "processed"), "--interim", str(base / "interim")]
-    )
+    code = main(["--root", str(base / "data"), "--out", str(base / "processed"), "--interim", str(base / "interim")])
     assert code == 2
     assert broken in capsys.readouterr().err
 
@@ -515,9 +495,7 @@ def test_raw_data_without_a_key_is_a_clear_error(base: Path, monkeypatch: pytest
     monkeypatch.setenv("KETNAP_PERSON_KEY_FILE", str(base / "absent.key"))
     with pytest.raises(PersonKeyError, match=r"person\.key"):
         ingest(base / "data", base / "processed", base / "interim", today=TODAY)
-    assert (
-        main(["--root", str(base / "data"), "--out", str(base / "out"), "--interim", str(base / "tmp")]) == 2
-    )
+    assert main(["--root", str(base / "data"), "--out", str(base / "out"), "--interim", str(base / "tmp")]) == 2
     assert "KETNAP_PERSON_KEY" in capsys.readouterr().err
 
 
@@ -528,9 +506,7 @@ def test_the_sample_root_is_hashed_with_the_demo_key(base: Path, monkeypatch: py
     write_return(sample / "returns" / "2023" / "a.xlsx", sheets={"Kết nạp": [admission("demo", 1)]})
     result = ingest(sample, base / "processed", base / "interim", today=TODAY)
     assert result.manifest["person_key_source"] == "demo"
-    assert list(result.tables["admissions"]["person_key"]) == [
-        person_key(person_id("demo", 1), DEMO_PERSON_KEY)
-    ]
+    assert list(result.tables["admissions"]["person_key"]) == [person_key(person_id("demo", 1), DEMO_PERSON_KEY)]
 
 
 # --- privacy -----------------------------------------------------------------------------------

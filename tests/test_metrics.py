@@ -108,9 +108,7 @@ def build_tables() -> Tables:
                 religious=True,
                 occupation="private-enterprise-worker",
             ),
-            admission(
-                "P6", "W3", "2024-02-15", "F", 45, religion="Phật giáo", religious=True, occupation="farmer"
-            ),
+            admission("P6", "W3", "2024-02-15", "F", 45, religion="Phật giáo", religious=True, occupation="farmer"),
             admission("Q1", "S2", "2024-01-10", "M", 30, occupation="teacher"),
             admission("P4", "S1", "2024-03-05"),
         ],

@@ -123,8 +123,7 @@ def test_sector_sentences(tables: Tables) -> None:
         "(không giao chỉ tiêu).",
         "Trong 2 tháng đầu năm 2024, Khối trường THPT đã kết nạp được 127 đảng viên mới, "
         "đạt 31,8% chỉ tiêu năm (400 đảng viên).",  # 31,75% rounds half up
-        "Trong 2 tháng đầu năm 2024, Khối doanh nghiệp chưa kết nạp được đảng viên mới nào "
-        "(không giao chỉ tiêu).",
+        "Trong 2 tháng đầu năm 2024, Khối doanh nghiệp chưa kết nạp được đảng viên mới nào (không giao chỉ tiêu).",
     ]
     assert n.headline(tables, "2024-02", sector="high-schools", lang="en") == (
         "In the first 2 months of 2024, the Upper-secondary schools sector admitted 127 new members, "
@@ -177,12 +176,9 @@ def test_period_phrase(period: str, vi: str, en: str) -> None:
 
 def test_admissions_sentence_edge_cases() -> None:
     assert n.admissions_sentence("2024-Q1", 58, 817) == (
-        "Trong quý I/2024, Đảng bộ thành phố đã kết nạp được 58 đảng viên mới, "
-        "đạt 7,1% chỉ tiêu năm (817 đảng viên)."
+        "Trong quý I/2024, Đảng bộ thành phố đã kết nạp được 58 đảng viên mới, đạt 7,1% chỉ tiêu năm (817 đảng viên)."
     )
-    assert n.admissions_sentence("2023", 12, 0).endswith(
-        "đã kết nạp được 12 đảng viên mới (không giao chỉ tiêu)."
-    )
+    assert n.admissions_sentence("2023", 12, 0).endswith("đã kết nạp được 12 đảng viên mới (không giao chỉ tiêu).")
     assert n.admissions_sentence("2023", 12, float("nan"), lang="en").endswith("(no target set).")
     assert n.admissions_sentence("2023", 0, 40) == (
         "Năm 2023, Đảng bộ thành phố không kết nạp được đảng viên mới nào (chỉ tiêu 40 đảng viên)."

@@ -32,9 +32,7 @@ def test_there_are_notebooks_for_every_report() -> None:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_committed_without_outputs(path: Path) -> None:
     for cell in _code_cells(path):
-        assert cell.outputs == [] and cell.execution_count is None, (
-            f"{path.name}: clear outputs before committing"
-        )
+        assert cell.outputs == [] and cell.execution_count is None, f"{path.name}: clear outputs before committing"
     metadata = nbformat.read(path, as_version=4).metadata
     assert metadata.get("kernelspec", {}).get("name") == "ketnap"
     assert set(metadata) <= {"kernelspec", "language_info"}, f"{path.name}: strip extra notebook metadata"
@@ -43,9 +41,7 @@ def test_committed_without_outputs(path: Path) -> None:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_thin_no_definitions(path: Path) -> None:
     for cell in _code_cells(path):
-        source = "\n".join(
-            line for line in cell.source.splitlines() if not line.lstrip().startswith(("%", "!"))
-        )
+        source = "\n".join(line for line in cell.source.splitlines() if not line.lstrip().startswith(("%", "!")))
         for node in ast.walk(ast.parse(source)):
             assert not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda), (
                 f"{path.name}: move definitions into the ketnap library"
@@ -60,9 +56,7 @@ def test_parameters_cell_is_tagged_and_documented(spec) -> None:
     lines = [line for line in first.source.splitlines() if line.strip() and not line.startswith("#")]
     assert lines, "the parameters cell is empty"
     for line in lines:
-        assert PARAM_LINE.match(line), (
-            f"{spec.notebook}: parameter line not `name: type = default  # help`: {line!r}"
-        )
+        assert PARAM_LINE.match(line), f"{spec.notebook}: parameter line not `name: type = default  # help`: {line!r}"
     inspected = papermill.inspect_notebook(str(path))
     expected = {"year" if spec.year_only else "period"} | ({"lang"} if spec.has_lang else set())
     expected |= {"sector"} if spec.per_sector else set()
@@ -75,11 +69,7 @@ def test_parameters_cell_is_tagged_and_documented(spec) -> None:
 def _sample_jobs() -> list:
     import pandas as pd
 
-    sectors = (
-        pd.read_parquet(ROOT / "data" / "processed" / "sectors.parquet")
-        .sort_values("order")["sector"]
-        .tolist()
-    )
+    sectors = pd.read_parquet(ROOT / "data" / "processed" / "sectors.parquet").sort_values("order")["sector"].tolist()
     jobs = []
     for period, full_year in (("2024-02", False), ("2023", True)):
         jobs += jobs_for(period, full_year=full_year, sectors=sectors)
@@ -102,9 +92,7 @@ def test_report_notebook_runs_clean_on_the_sample(job, tmp_path: Path) -> None:
     for cell in executed.cells:
         for output in cell.get("outputs", []):
             # Printed text or warnings would be hidden in the report; a report notebook must not make any.
-            assert output.output_type != "stream", (
-                f"{job.stem}: stray output {output.get('text', '')[:200]!r}"
-            )
+            assert output.output_type != "stream", f"{job.stem}: stray output {output.get('text', '')[:200]!r}"
             assert output.output_type != "error"
 
 

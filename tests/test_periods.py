@@ -67,9 +67,7 @@ def test_period_is_frozen_and_parse_is_idempotent() -> None:
     assert parse_period(p.label) == p
 
 
-@pytest.mark.parametrize(
-    "bad", ["2024-13", "2024-00", "2024-Q5", "24-02", "2024/02", "Q1-2024", "", "2024-02-29"]
-)
+@pytest.mark.parametrize("bad", ["2024-13", "2024-00", "2024-Q5", "24-02", "2024/02", "Q1-2024", "", "2024-02-29"])
 def test_bad_periods_raise_one_line_listing_the_forms(bad: str) -> None:
     with pytest.raises(PeriodError) as info:
         parse_period(bad)

@@ -74,9 +74,7 @@ def test_cli_summary_json(
 
 def test_only_the_documented_faults_are_quarantined(ingested: tuple[Path, Path]) -> None:
     with (SAMPLE / "faults.csv").open(encoding="utf-8") as fh:
-        documented = {
-            (r["file"], r["sheet"], int(r["row"]), r["column"], r["rule"]) for r in csv.DictReader(fh)
-        }
+        documented = {(r["file"], r["sheet"], int(r["row"]), r["column"], r["rule"]) for r in csv.DictReader(fh)}
     quarantine = pd.read_csv(ingested[1] / "quarantine.csv", encoding="utf-8-sig")
     found = set(quarantine[["file", "sheet", "row", "column", "rule"]].itertuples(index=False, name=None))
     assert found == documented
@@ -125,12 +123,8 @@ def test_no_personal_data_reaches_processed_or_interim(ingested: tuple[Path, Pat
             values = set(frame[column].dropna().astype(str))
             assert not values & names, f"{file.name}:{column} holds names"
             assert not values & ids, f"{file.name}:{column} holds ID numbers"
-        assert not {c for c in frame.columns if "birth" in c and "year" not in c}, (
-            f"{file.name} keeps birth dates"
-        )
-    text = "\n".join(
-        f.read_text(encoding="utf-8-sig") for f in [*interim.glob("*.csv"), out / "manifest.json"]
-    )
+        assert not {c for c in frame.columns if "birth" in c and "year" not in c}, f"{file.name} keeps birth dates"
+    text = "\n".join(f.read_text(encoding="utf-8-sig") for f in [*interim.glob("*.csv"), out / "manifest.json"])
     leaked_names = [n for n in names if n in text]
     leaked_ids = [i for i in ids if i in text]
     leaked_births = [b for b in births if f"{b:%d/%m/%Y}" in text]

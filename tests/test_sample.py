@@ -209,9 +209,7 @@ def test_school_admissions_are_mostly_students_aged_18(sample: Sample) -> None:
     schools = {o.code for o in sample.organisations if o.sector == "high-schools"}
     admitted = sample.admissions[sample.admissions["org_code"].isin(schools)]
     assert (admitted["occupation"] == "student").mean() > 0.85
-    ages = [
-        _whole_years(b, a) for b, a in zip(admitted["birth_date"], admitted["admission_date"], strict=True)
-    ]
+    ages = [_whole_years(b, a) for b, a in zip(admitted["birth_date"], admitted["admission_date"], strict=True)]
     assert sum(age == 18 for age in ages) / len(ages) > 0.75
     months = pd.to_datetime(admitted["admission_date"]).dt.month
     assert not months.isin([7, 8]).any()  # summer holidays
@@ -245,16 +243,13 @@ def test_training_precedes_admission_for_most(sample: Sample) -> None:
     assert len(linked) / len(admitted) > 0.8
     assert (linked["admission_date"].to_numpy() > trained[linked["id_number"]].to_numpy()).all()
     assert (
-        linked["org_code"].to_numpy()
-        == sample.training.set_index("id_number").loc[linked["id_number"], "org_code"]
+        linked["org_code"].to_numpy() == sample.training.set_index("id_number").loc[linked["id_number"], "org_code"]
     ).all()
 
 
 def test_conversions_follow_twelve_months_of_probation(sample: Sample) -> None:
     conversions = sample.conversions.merge(sample.admissions[["id_number", "admission_date"]], on="id_number")
-    for admitted, converted in zip(
-        conversions["admission_date_x"], conversions["admission_date_y"], strict=True
-    ):
+    for admitted, converted in zip(conversions["admission_date_x"], conversions["admission_date_y"], strict=True):
         assert admitted == converted
     gap = pd.to_datetime(conversions["conversion_date"]) - pd.to_datetime(conversions["admission_date_x"])
     assert gap.dt.days.between(365, 366 + 14).all()

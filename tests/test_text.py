@@ -35,9 +35,7 @@ def test_modern_tone_moves_the_mark_in_open_glides(old: str, modern: str) -> Non
     assert modern_tone(modern) == modern
 
 
-@pytest.mark.parametrize(
-    "word", ["hoàng", "toán", "ngoài", "xoáy", "khuyến", "quý", "quỳnh", "thuở", "người", "hoa"]
-)
+@pytest.mark.parametrize("word", ["hoàng", "toán", "ngoài", "xoáy", "khuyến", "quý", "quỳnh", "thuở", "người", "hoa"])
 def test_modern_tone_leaves_syllables_where_both_styles_agree(word: str) -> None:
     assert modern_tone(word) == word
 

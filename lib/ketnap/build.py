@@ -86,9 +86,7 @@ def makefile(periods: list[str], p: Paths) -> str:
         for job in _jobs(period, p):
             html_out = f"reports/{period}/{job.stem}.html"
             outputs.append(html_out)
-            args = f"run {job.report.id} --period {period}" + (
-                f" --sector {job.sector}" if job.sector else ""
-            )
+            args = f"run {job.report.id} --period {period}" + (f" --sector {job.sector}" if job.sector else "")
             lines += [
                 f"{html_out}: notebooks/{job.report.notebook} $(LIB_SOURCES) $(MANIFEST) | $(ENV_STAMP)",
                 f"\t@$(PY) -m ketnap.build {args}",
@@ -271,6 +269,9 @@ def run_job(job: Job, *, lang: str = "vi", pdf: bool = True, p: Paths | None = N
             progress_bar=False,
             log_output=False,
             config=kernel_config,
+            # jupyter_client interrupts the kernel before shutting it down, and ipykernel logs that
+            # as an ERROR on the terminal; cell errors still come back through the protocol.
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
         notebook = nbformat.read(executed, as_version=4)
         header = _header(job, lang, manifest)
@@ -335,11 +336,7 @@ def write_index(p: Paths | None = None, lang: str = "vi") -> Path:
             stem = html.escape(s["stem"])
             link = f'<a href="{html.escape(period)}/{stem}.html">{stem}</a>'
             pdf = f' · <a href="{html.escape(period)}/{stem}.pdf">PDF</a>' if ok else ""
-            state = (
-                t("index.ok", lang)
-                if ok
-                else f"{t('index.failed', lang)}: {html.escape(s.get('error') or '')}"
-            )
+            state = t("index.ok", lang) if ok else f"{t('index.failed', lang)}: {html.escape(s.get('error') or '')}"
             rows.append(
                 f'<tr class="{"ok" if ok else "failed"}"><td>{link}{pdf}</td>'
                 f"<td>{html.escape(str(s.get('as_of')))}</td>"
@@ -382,12 +379,8 @@ def main(argv: list[str] | None = None) -> int:
     """``python -m ketnap.build {makefile,run,index}``: see the module docstring."""
     parser = argparse.ArgumentParser(prog="python -m ketnap.build", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    mk = sub.add_parser(
-        "makefile", help="print make rules for the reports of the default periods or --period"
-    )
-    mk.add_argument(
-        "--period", action="append", help="a period such as 2024-02, 2024-Q1 or 2023 (repeatable)"
-    )
+    mk = sub.add_parser("makefile", help="print make rules for the reports of the default periods or --period")
+    mk.add_argument("--period", action="append", help="a period such as 2024-02, 2024-Q1 or 2023 (repeatable)")
     run = sub.add_parser("run", help="run one report")
     run.add_argument("report", help=f"one of: {', '.join(s.id for s in REPORTS)}")
     run.add_argument("--period", required=True)
@@ -409,11 +402,7 @@ def main(argv: list[str] | None = None) -> int:
             sectors = _sectors(p)
             if spec.per_sector and args.sector not in sectors:
                 raise BuildError(f"unknown sector {args.sector!r}; valid: {', '.join(sectors)}")
-            return (
-                0
-                if run_job(Job(spec, args.period, args.sector), lang=args.lang, pdf=not args.no_pdf, p=p)
-                else 1
-            )
+            return 0 if run_job(Job(spec, args.period, args.sector), lang=args.lang, pdf=not args.no_pdf, p=p) else 1
         else:
             print(f"index   {write_index(p)}")
     except (BuildError, ValueError, FileNotFoundError) as exc:

@@ -203,9 +203,7 @@ def savefig(fig: Figure, path: str | Path, **kwargs: Any) -> Path:
     # Constrained layout never reaches an exact fixed point: every draw moves the axes by a few
     # millionths of a point (the ticks it picks depend on the width it gave), which changes SVG ids
     # and PDF coordinates. Lay out once, then freeze the positions so every save is identical.
-    if fig.get_layout_engine() is not None and not isinstance(
-        fig.get_layout_engine(), PlaceHolderLayoutEngine
-    ):
+    if fig.get_layout_engine() is not None and not isinstance(fig.get_layout_engine(), PlaceHolderLayoutEngine):
         fig.draw_without_rendering()
         fig.set_layout_engine("none")
     fig.savefig(path, **kwargs)
@@ -334,9 +332,7 @@ def attainment_by_sector(
     )
     ends = np.nan_to_num(attainment, nan=0.0)
     ax.set_xlim(0, _right_limit(ax, np.maximum(ends, 0), labels, left_labels=names, floor=110))
-    _value_labels(
-        ax, ends, y_positions, labels, colours=[_REFERENCE if np.isfinite(a) else _MUTED for a in attainment]
-    )
+    _value_labels(ax, ends, y_positions, labels, colours=[_REFERENCE if np.isfinite(a) else _MUTED for a in attainment])
     ax.xaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _pct(v, lang, decimals=0)))
     ax.set_xlabel(t("chart.axis.attainment", lang))
@@ -471,9 +467,9 @@ def org_month_heatmap(
     months = [_month_number(c) for c in matrix.columns]
     ax = ax if ax is not None else figure(rows=len(matrix))[1]
 
-    annotations = np.vectorize(
-        lambda v: "" if not np.isfinite(v) or v == 0 else _int(v, lang), otypes=[object]
-    )(values.to_numpy())
+    annotations = np.vectorize(lambda v: "" if not np.isfinite(v) or v == 0 else _int(v, lang), otypes=[object])(
+        values.to_numpy()
+    )
     sns.heatmap(
         values,
         ax=ax,
@@ -693,9 +689,7 @@ def ranked_attainment(
     ax.set_yticks(y_all, names)
     ax.set_ylim(n_rows - 0.5, -0.5)
     ax.set_xlim(0, _right_limit(ax, ends, labels, left_labels=names, floor=110, pad_pt=8))
-    _value_labels(
-        ax, ends, y_all, labels, colours=[_REFERENCE] * n_ranked + [_MUTED] * len(untargeted), pad_pt=7
-    )
+    _value_labels(ax, ends, y_all, labels, colours=[_REFERENCE] * n_ranked + [_MUTED] * len(untargeted), pad_pt=7)
     for tick in ax.get_yticklabels()[n_ranked:]:
         tick.set_color(_MUTED)
     if n_ranked and len(untargeted):
@@ -708,9 +702,7 @@ def ranked_attainment(
     ax.xaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _pct(v, lang, decimals=0)))
     ax.set_xlabel(t("chart.axis.attainment", lang))
-    target_handle = Line2D(
-        [], [], color=_REFERENCE, linestyle="--", linewidth=1.2, label=t("chart.target_line", lang)
-    )
+    target_handle = Line2D([], [], color=_REFERENCE, linestyle="--", linewidth=1.2, label=t("chart.target_line", lang))
     handles, _ = ax.get_legend_handles_labels()
     # Above the plot, not on it: dots can be anywhere along the axis.
     ax.legend(
@@ -802,9 +794,7 @@ _TEXT_TO_PATH = TextToPath()
 def _text_width_pt(text: str, fontsize: float) -> float:
     """Width in points of ``text`` in the theme font: widest line."""
     prop = FontProperties(family=THEME["font.sans-serif"], size=fontsize)
-    return max(
-        _TEXT_TO_PATH.get_text_width_height_descent(line, prop, ismath=False)[0] for line in text.split("\n")
-    )
+    return max(_TEXT_TO_PATH.get_text_width_height_descent(line, prop, ismath=False)[0] for line in text.split("\n"))
 
 
 def _plot_width_pt(ax: Axes, left_labels: Sequence[str]) -> float:

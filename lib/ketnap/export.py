@@ -63,9 +63,7 @@ def write_workbook(tables: list[dict[str, Any]], target: Path, *, title: str = "
         for row in table["rows"]:
             sheet.append([safe_cell(v) for v in row])
         for i, column in enumerate(table["columns"], start=1):
-            width = max(
-                [len(str(column))] + [len(str(r[i - 1])) for r in table["rows"] if r[i - 1] is not None]
-            )
+            width = max([len(str(column))] + [len(str(r[i - 1])) for r in table["rows"] if r[i - 1] is not None])
             sheet.column_dimensions[get_column_letter(i)].width = min(60, max(8, width + 2))
         sheet.freeze_panes = "A2"
     if not tables:

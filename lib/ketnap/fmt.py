@@ -158,9 +158,7 @@ def period_label(period: Period | str, lang: str = "vi") -> str:
         return month(period.start, lang)
     first = format_date(period.start, "MMMM", locale=lang)
     last = format_date(period.end, "MMMM", locale=lang)
-    return t(
-        "period.label.month_ytd", lang, months=period.end_month, first=first, last=last, year=period.year
-    )
+    return t("period.label.month_ytd", lang, months=period.end_month, first=first, last=last, year=period.year)
 
 
 # --- Vietnamese collation -------------------------------------------------------------------------

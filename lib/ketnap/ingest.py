@@ -357,9 +357,7 @@ class Category:
 
 SEXES = Category({"Nam": "M", "Nữ": "F"})
 YOUTH_UNION = Category({"Có": True, "Không": False})
-RELIGIONS = Category(
-    {r: r for r in ("Không", "Phật giáo", "Công giáo", "Tin lành", "Cao Đài", "Hòa Hảo", "Khác")}
-)
+RELIGIONS = Category({r: r for r in ("Không", "Phật giáo", "Công giáo", "Tin lành", "Cao Đài", "Hòa Hảo", "Khác")})
 _OCCUPATION_LABELS = {
     "Học sinh, sinh viên": "student",
     "Giáo viên": "teacher",
@@ -556,9 +554,7 @@ class SheetTable:
         return self.columns[column.field][1] if column.field in self.columns else column.header
 
 
-def locate_table(
-    rows: Sequence[Sequence[Any]], columns: Sequence[Column], *, file: str, sheet: str
-) -> SheetTable:
+def locate_table(rows: Sequence[Sequence[Any]], columns: Sequence[Column], *, file: str, sheet: str) -> SheetTable:
     """Find the header row (the first containing every required header) and the data rows below.
 
     Raises
@@ -672,9 +668,7 @@ class RowCheck:
         """Record a violation; the value is dropped for personal fields whatever the caller passed."""
         shown = None if value is None or column.field in PERSONAL_FIELDS else _show(value)
         self.issues.append(
-            Issue(
-                self.table.file, self.table.sheet, self.row, self.table.header(column), rule, message, shown
-            )
+            Issue(self.table.file, self.table.sheet, self.row, self.table.header(column), rule, message, shown)
         )
 
     def present(self, column: Column) -> Any | None:
@@ -699,9 +693,7 @@ class RowCheck:
             self.fail(column, "unknown-category", f"allowed: {category.describe()}", value)
         return found
 
-    def date(
-        self, column: Column, *, today: date, year: int | None = None, latest: date | None = None
-    ) -> date | None:
+    def date(self, column: Column, *, today: date, year: int | None = None, latest: date | None = None) -> date | None:
         """A date, checked not to be after ``today`` and, given ``year``, to fall in that year."""
         value = self.present(column)
         if value is None:
@@ -807,9 +799,7 @@ def _read_csv_rows(data: bytes, file: str, issues: list[Issue]) -> list[tuple[An
     return [tuple(r) for r in csv.reader(_bytes_io.StringIO(text))]
 
 
-def _read_sectors(
-    rows: list[tuple[Any, ...]], file: str
-) -> tuple[list[dict[str, Any]], list[Issue], SheetCount]:
+def _read_sectors(rows: list[tuple[Any, ...]], file: str) -> tuple[list[dict[str, Any]], list[Issue], SheetCount]:
     table = locate_table(rows, SECTOR_COLUMNS, file=file, sheet=Path(file).name)
     count = SheetCount(file, table.sheet, rows_read=len(table.rows))
     issues = _extra_column_warnings(table)
@@ -829,9 +819,7 @@ def _read_sectors(
             count.quarantined += 1
             continue
         seen.add(fold(code or ""))
-        records.append(
-            {"sector": code, "order": order, "name_vi": name_vi, "name_en": name_en, "colour": colour}
-        )
+        records.append({"sector": code, "order": order, "name_vi": name_vi, "name_en": name_en, "colour": colour})
         count.loaded += 1
     return records, issues, count
 
@@ -876,9 +864,7 @@ def _read_organisations(
         if parent is not None:
             record["parent_code"] = index.find(_show(parent))
             if record["parent_code"] is None:
-                check.fail(
-                    c["parent_code"], "unknown-organisation", "not a known organisation code or name", parent
-                )
+                check.fail(c["parent_code"], "unknown-organisation", "not a known organisation code or name", parent)
         if check.failed:
             issues += check.issues
             count.quarantined += 1
@@ -906,9 +892,7 @@ def _read_targets(
         if org_text is not None and fold(org_text) != fold(CITY_CODE):
             org_code = organisations.find(org_text)
             if org_code is None:
-                check.fail(
-                    c["org_code"], "unknown-organisation", "not a known organisation code or name", org_text
-                )
+                check.fail(c["org_code"], "unknown-organisation", "not a known organisation code or name", org_text)
         admissions_target = check.number(c["admissions_target"])
         training_plan = check.number(c["training_plan"])
         plans = {m: check.number(c[f"month_{m}"]) for m in range(1, 13)}
@@ -1002,9 +986,7 @@ def _read_info(
 
     def problem(wanted: str, rule: str, message: str, value: Any = None) -> None:
         number, label, _ = found.get(wanted, (None, wanted, None))
-        issues.append(
-            Issue(file, sheet, number, label, rule, message, None if value is None else _show(value))
-        )
+        issues.append(Issue(file, sheet, number, label, rule, message, None if value is None else _show(value)))
 
     org_code = year = None
     for wanted in (ORG_LABEL, YEAR_LABEL):
@@ -1059,9 +1041,7 @@ def _read_return(
             if required:
                 raise Unreadable(f"no sheet {sheet!r} (sheets: {', '.join(titles)})")
             issues.append(
-                Issue(
-                    file, sheet, None, None, "missing-sheet", "sheet absent; read as empty", level="warning"
-                )
+                Issue(file, sheet, None, None, "missing-sheet", "sheet absent; read as empty", level="warning")
             )
             continue
         rows = _read_sheet_rows(workbook, title)
@@ -1074,9 +1054,7 @@ def _read_return(
         tables.append((table_name, locate_table(rows, columns, file=file, sheet=title)))
     known = {fold(s) for s in (INFO_SHEET, INSTRUCTIONS_SHEET, *(d[0] for d in _DATA_SHEETS))}
     for title in titles:
-        if fold(title) not in known and any(
-            not _is_empty(v) for r in _read_sheet_rows(workbook, title) for v in r
-        ):
+        if fold(title) not in known and any(not _is_empty(v) for r in _read_sheet_rows(workbook, title) for v in r):
             issues.append(
                 Issue(
                     file,
@@ -1330,9 +1308,7 @@ def ingest(
 
     sectors_in = reference("sectors.csv")
     try:
-        sectors, found, count = _read_sectors(
-            _read_csv_rows(sectors_in.data, sectors_in.file, issues), sectors_in.file
-        )
+        sectors, found, count = _read_sectors(_read_csv_rows(sectors_in.data, sectors_in.file, issues), sectors_in.file)
     except Unreadable as exc:
         raise unusable(sectors_in, str(exc)) from None
     issues += found
@@ -1517,13 +1493,9 @@ def format_report(result: IngestResult) -> str:
             lines.append(f"{file:<{width}}  {'–':>6}  {'–':>6}  {'–':>11}  unreadable")
             continue
         flag = "  ✗" if row["quarantined"] else ""
-        lines.append(
-            f"{file:<{width}}  {row['rows_read']:>6}  {row['loaded']:>6}  {row['quarantined']:>11}{flag}"
-        )
+        lines.append(f"{file:<{width}}  {row['rows_read']:>6}  {row['loaded']:>6}  {row['quarantined']:>11}{flag}")
     total = per_file.sum()
-    lines.append(
-        f"{'total':<{width}}  {total['rows_read']:>6}  {total['loaded']:>6}  {total['quarantined']:>11}"
-    )
+    lines.append(f"{'total':<{width}}  {total['rows_read']:>6}  {total['loaded']:>6}  {total['quarantined']:>11}")
     lines.append(
         f"{len(per_file)} files, {len(unreadable)} unreadable; tables: "
         + ", ".join(f"{k} {v}" for k, v in result.manifest["row_counts"].items())

@@ -623,13 +623,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "narrative.subject.city": ("Đảng bộ thành phố", "the City Party Committee"),
     "narrative.subject.sector": ("{name}", "the {name} sector"),
     "narrative.admitted.year": (
-        "{when}, {subject} đã kết nạp được {admitted} đảng viên mới, "
-        "đạt {pct} chỉ tiêu ({target} đảng viên).",
+        "{when}, {subject} đã kết nạp được {admitted} đảng viên mới, đạt {pct} chỉ tiêu ({target} đảng viên).",
         "{when}, {subject} admitted {admitted} new members, {pct} of the target ({target} members).",
     ),
     "narrative.admitted.in_year": (
-        "{when}, {subject} đã kết nạp được {admitted} đảng viên mới, "
-        "đạt {pct} chỉ tiêu năm ({target} đảng viên).",
+        "{when}, {subject} đã kết nạp được {admitted} đảng viên mới, đạt {pct} chỉ tiêu năm ({target} đảng viên).",
         "{when}, {subject} admitted {admitted} new members, {pct} of the annual target ({target} members).",
     ),
     "narrative.admitted.no_target": (

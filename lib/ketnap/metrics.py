@@ -215,17 +215,13 @@ def _scope(tables: Tables, period: Period | str, by: Level, sector: str | None) 
     period = parse_period(period)
     orgs = tables.organisations
     adm = tables.admissions
-    admitting = orgs["org_code"].isin(
-        adm.loc[_between(adm["admission_date"], period.start, period.end), "org_code"]
-    )
+    admitting = orgs["org_code"].isin(adm.loc[_between(adm["admission_date"], period.start, period.end), "org_code"])
     in_scope = orgs[_active(orgs, period.start, period.end) | admitting]
     if sector is not None:
         in_scope = in_scope[in_scope["sector"] == sector]
     order = tables.sectors.set_index("sector")["order"]
     in_scope = sort_vi(in_scope, "name")
-    in_scope = in_scope.iloc[
-        np.argsort(in_scope["sector"].map(order).fillna(np.inf).to_numpy(), kind="stable")
-    ]
+    in_scope = in_scope.iloc[np.argsort(in_scope["sector"].map(order).fillna(np.inf).to_numpy(), kind="stable")]
     org_sector = orgs.set_index("org_code")["sector"]
     return _Scope(tables, period, by, sector, in_scope, org_sector)
 
@@ -413,9 +409,7 @@ def metrics(
     adm = tables.admissions
     out = units.copy()
 
-    out["organisations"] = (
-        scope.keys(scope.orgs["org_code"]).value_counts().reindex(index, fill_value=0).astype(int)
-    )
+    out["organisations"] = scope.keys(scope.orgs["org_code"]).value_counts().reindex(index, fill_value=0).astype(int)
     admitted = scope.count(adm, _between(adm["admission_date"], period.start, period.end))
     out["admitted"] = admitted.reindex(index, fill_value=0).astype(int)
     ytd = scope.count(adm, _between(adm["admission_date"], period.year_start, period.end))
@@ -438,9 +432,7 @@ def metrics(
 
     out["admitted_last_year"] = _last_year(scope, units)
     out["yoy_change"] = out["admitted"] - out["admitted_last_year"]
-    out["yoy_change_pct"] = (out["yoy_change"] / out["admitted_last_year"] * 100).where(
-        out["admitted_last_year"] > 0
-    )
+    out["yoy_change_pct"] = (out["yoy_change"] / out["admitted_last_year"] * 100).where(out["admitted_last_year"] > 0)
 
     training = tables.training
     in_period = training[_between(training["completion_date"], period.start, period.end)]
@@ -617,15 +609,11 @@ def training_to_admission(
         tables.training[["person_key", "completion_date"]], on="person_key", how="inner"
     )
     pairs = pairs[pairs["completion_date"] <= pairs["admission_date"]]
-    latest = pairs.groupby(["person_key", "admission_date", "org_code"], as_index=False)[
-        "completion_date"
-    ].max()
+    latest = pairs.groupby(["person_key", "admission_date", "org_code"], as_index=False)["completion_date"].max()
     latest["days"] = (latest["admission_date"] - latest["completion_date"]).dt.days
     keys = scope.keys(latest["org_code"])
     out = units.copy()
-    out["admitted"] = (
-        scope.keys(adm["org_code"]).value_counts().reindex(units.index, fill_value=0).astype(int)
-    )
+    out["admitted"] = scope.keys(adm["org_code"]).value_counts().reindex(units.index, fill_value=0).astype(int)
     out["admitted_with_training"] = keys.value_counts().reindex(units.index, fill_value=0).astype(int)
     out["median_days_to_admission"] = latest["days"].groupby(keys).median().reindex(units.index).astype(float)
     return out
@@ -733,9 +721,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def summary(
-    tables: Tables, period: Period | str, sector: str | None = None, *, lang: str = "vi"
-) -> dict[str, Any]:
+def summary(tables: Tables, period: Period | str, sector: str | None = None, *, lang: str = "vi") -> dict[str, Any]:
     """The headline numbers for the city (or one sector) in ``period``, as plain Python values.
 
     Returns

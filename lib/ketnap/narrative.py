@@ -149,9 +149,7 @@ def sector_sentences(tables: Tables, period: Period | str, *, lang: str = "vi") 
     ]
 
 
-def pace_sentence(
-    tables: Tables, period: Period | str, *, sector: str | None = None, lang: str = "vi"
-) -> str:
+def pace_sentence(tables: Tables, period: Period | str, *, sector: str | None = None, lang: str = "vi") -> str:
     """Attainment against the calendar, and the monthly rate still needed; "" for a whole year or no target.
 
     Example: "Kết quả này vượt tiến độ thời gian (16,7% thời gian của năm). Để hoàn thành chỉ tiêu,
@@ -173,9 +171,7 @@ def pace_sentence(
     return " ".join(parts)
 
 
-def training_sentence(
-    tables: Tables, period: Period | str, *, sector: str | None = None, lang: str = "vi"
-) -> str:
+def training_sentence(tables: Tables, period: Period | str, *, sector: str | None = None, lang: str = "vi") -> str:
     """The awareness-training sentence: organisations that sent people, attendees, share of the plan.
 
     For 2023 on the sample: "Năm 2023, có 109 đảng bộ, chi bộ cơ sở đã cử được 1.253 quần chúng ưu

@@ -129,9 +129,7 @@ def parse_period(text: str | Period) -> Period:
         return text
     match = _PATTERN.match(str(text))
     if match is None:
-        raise PeriodError(
-            f"invalid period {text!r}; valid forms: {PERIOD_FORMS}, e.g. 2024-02, 2024-Q1, 2023"
-        )
+        raise PeriodError(f"invalid period {text!r}; valid forms: {PERIOD_FORMS}, e.g. 2024-02, 2024-Q1, 2023")
     year = int(match["year"])
     if not 1900 <= year <= 2999:
         raise PeriodError(f"invalid period {text!r}: year {year} out of range 1900-2999")

@@ -103,9 +103,7 @@ def chart(figure_or_axes: Any, *, alt: str) -> HTMLFragment:
     figure.savefig(buffer, format="png", dpi=CHART_DPI, bbox_inches="tight", metadata={"Software": None})
     plt.close(figure)
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return HTMLFragment(
-        f'<figure class="chart"><img src="data:image/png;base64,{data}" alt="{escape(alt)}"></figure>'
-    )
+    return HTMLFragment(f'<figure class="chart"><img src="data:image/png;base64,{data}" alt="{escape(alt)}"></figure>')
 
 
 #: Format names accepted by :func:`table`, mapped to ``ketnap.fmt`` functions; all but ``date`` are numbers.
@@ -211,7 +209,6 @@ def _blank(value: Any) -> bool:
 
 
 # A4 minus the page margins of report.css (14 mm top and bottom) and room for a heading line.
-_TALL_CHART_PRINT_HEIGHT = "255mm"
 
 
 def tall_chart(figure_or_axes: Any, *, alt: str) -> HTMLFragment:
@@ -221,9 +218,7 @@ def tall_chart(figure_or_axes: Any, *, alt: str) -> HTMLFragment:
     paper it is scaled down to fit one A4 page, instead of being cut between two pages mid-row
     with its heading left alone on the page before.
     """
-    html = chart(figure_or_axes, alt=alt).html.replace('<figure class="chart">', '<figure class="chart tall">', 1)
-    style = (
-        "<style>@media print { figure.chart.tall img"
-        f" {{ width: auto; max-width: 100%; max-height: {_TALL_CHART_PRINT_HEIGHT}; }} }}</style>"
+    # The print size lives in the report template's CSS (``figure.chart.tall``).
+    return HTMLFragment(
+        chart(figure_or_axes, alt=alt).html.replace('<figure class="chart">', '<figure class="chart tall">', 1)
     )
-    return HTMLFragment(style + html)

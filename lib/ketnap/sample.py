@@ -89,9 +89,7 @@ class Sector:
 #: The article's four sectors; colours from the Okabe-Ito palette (safe for colour-blind readers).
 SECTORS: tuple[Sector, ...] = (
     Sector("wards-communes", 1, "Khối phường - xã", "Wards and communes", "#E69F00"),
-    Sector(
-        "admin-units", 2, "Khối hành chính - sự nghiệp", "Administrative and public-service units", "#0072B2"
-    ),
+    Sector("admin-units", 2, "Khối hành chính - sự nghiệp", "Administrative and public-service units", "#0072B2"),
     Sector("high-schools", 3, "Khối trường THPT", "Upper-secondary schools", "#009E73"),
     Sector("enterprises", 4, "Khối doanh nghiệp", "Enterprises", "#CC79A7"),
 )
@@ -282,9 +280,7 @@ def _catalogue() -> list[tuple[str, str, str, str, str]]:
         subtype = "centre" if name.startswith("Trung tâm") else "school"
         rows.append(("high-schools", f"Chi bộ {name}", "chi-bo-co-so", subtype, ""))
     for name, kind, state, special in _ENTERPRISES:
-        rows.append(
-            ("enterprises", f"{_kind_prefix(kind)} {name}", kind, "state" if state else "private", special)
-        )
+        rows.append(("enterprises", f"{_kind_prefix(kind)} {name}", kind, "state" if state else "private", special))
     return rows
 
 
@@ -306,9 +302,7 @@ def _organisations(rng: np.random.Generator, scale: float) -> list[Organisation]
             _, name, kind, subtype, special = base[i % len(base)]
             copy = i // len(base)
             # Copies beyond the real list get a number, so names stay unique at larger scales.
-            rows.append(
-                (f"{name} ({copy + 1})" if copy else name, kind, subtype, special if not copy else "")
-            )
+            rows.append((f"{name} ({copy + 1})" if copy else name, kind, subtype, special if not copy else ""))
         width = max(2, len(str(len(rows))))
         # Bounded spread: even the smallest organisation has a few candidates a year.
         capacities = _CAPACITY[sector.code] * np.clip(rng.lognormal(0.0, 0.4, size=len(rows)), 0.6, 2.2)
@@ -486,9 +480,7 @@ def _cells(organisation: Organisation) -> list[str]:
     if organisation.subtype == "commune":
         return [f"Chi bộ thôn {i}" for i in range(1, 9)]
     if organisation.subtype == "admin":
-        return [
-            f"Chi bộ {n}" for n in ("Văn phòng", "Phòng Tổng hợp", "Phòng Nghiệp vụ 1", "Phòng Nghiệp vụ 2")
-        ]
+        return [f"Chi bộ {n}" for n in ("Văn phòng", "Phòng Tổng hợp", "Phòng Nghiệp vụ 1", "Phòng Nghiệp vụ 2")]
     return [f"Chi bộ {n}" for n in ("Văn phòng công ty", "Phân xưởng 1", "Phân xưởng 2", "Đội kỹ thuật")]
 
 
@@ -557,9 +549,7 @@ def _largest_remainder(total: int, weights: np.ndarray) -> np.ndarray:
     return counts
 
 
-def _targets(
-    organisations: list[Organisation], calibration: Calibration, rng: np.random.Generator
-) -> pd.DataFrame:
+def _targets(organisations: list[Organisation], calibration: Calibration, rng: np.random.Generator) -> pd.DataFrame:
     """The targets table: the city row and one row per active organisation and year."""
     rows: list[dict[str, Any]] = []
     total_capacity = sum(o.capacity for o in organisations if o.active_in(2023))
@@ -728,9 +718,7 @@ def build(seed: int = DEFAULT_SEED, scale: float = 1.0, calibration: Calibration
             training.append(_training_row(person, certificate))
 
     training += _extra_trainees(organisations, calibration, training, classes, trainers, people, rng_train)
-    admissions_frame = pd.DataFrame(admissions).sort_values(
-        ["admission_date", "id_number"], ignore_index=True
-    )
+    admissions_frame = pd.DataFrame(admissions).sort_values(["admission_date", "id_number"], ignore_index=True)
     training_frame = pd.DataFrame(training).sort_values(["completion_date", "id_number"], ignore_index=True)
     conversions_frame = _conversions(admissions_frame, by_code, rng_conv)
     faults = _faults(organisations, admissions_frame, training_frame, people, rng_faults)
@@ -858,9 +846,7 @@ def _conversions(
             due = dt.date(admitted.year + 1, 3, 1)
         if due > PERIOD_END or rng.random() < 0.02:
             continue
-        converted = min(
-            due + dt.timedelta(days=int(rng.integers(0, 15))), dt.date(due.year, 12, 31), PERIOD_END
-        )
+        converted = min(due + dt.timedelta(days=int(rng.integers(0, 15))), dt.date(due.year, 12, 31), PERIOD_END)
         if not by_code[person.org_code].active_on(converted):
             continue  # the organisation was dissolved: its members moved elsewhere
         rows.append(
@@ -946,12 +932,8 @@ def _faults(
 
     faults: list[Fault] = []
 
-    def add(
-        year: int, org: Organisation, sheet: str, column: str, rule: str, note: str, record: dict
-    ) -> None:
-        faults.append(
-            Fault(f"returns/{year}/{org.code}.xlsx", sheet, column, rule, note, record, year, org.code)
-        )
+    def add(year: int, org: Organisation, sheet: str, column: str, rule: str, note: str, record: dict) -> None:
+        faults.append(Fault(f"returns/{year}/{org.code}.xlsx", sheet, column, rule, note, record, year, org.code))
 
     ward, school, admin, enterprise = (
         pick(s) for s in ("wards-communes", "high-schools", "admin-units", "enterprises")
@@ -1053,9 +1035,7 @@ def _layouts(
         for org in organisations:
             if not org.active_in(year):
                 continue
-            layouts[(year, org.code)] = ReturnLayout(
-                title_row=rng.random() < 0.3, text_dates=rng.random() < 0.2
-            )
+            layouts[(year, org.code)] = ReturnLayout(title_row=rng.random() < 0.3, text_dates=rng.random() < 0.2)
             draw = rng.random()
             # Most returns give the code; some the name, typed in NFD or with old tone marks.
             if draw < 0.7:
@@ -1086,9 +1066,7 @@ def _check(sample: Sample) -> None:
     trained = sample.training.assign(year=pd.to_datetime(sample.training["completion_date"]).dt.year)
     for year in YEARS:
         if admitted.get(year, 0) != cal.admissions[year]:
-            raise AssertionError(
-                f"{year}: {admitted.get(year, 0)} admissions, expected {cal.admissions[year]}"
-            )
+            raise AssertionError(f"{year}: {admitted.get(year, 0)} admissions, expected {cal.admissions[year]}")
         rows = trained[trained["year"] == year]
         if len(rows) != cal.training[year]:
             raise AssertionError(f"{year}: {len(rows)} trainees, expected {cal.training[year]}")
@@ -1216,12 +1194,7 @@ def _target_rows(targets: pd.DataFrame) -> list[dict[str, Any]]:
                "training_plan": "Kế hoạch bồi dưỡng", **{f"T{m}": f"T{m}" for m in range(1, 13)}}  # fmt: skip
     rows = []
     for record in targets.to_dict("records"):
-        rows.append(
-            {
-                headers[k]: (None if pd.isna(v) else int(v) if k != "org_code" else v)
-                for k, v in record.items()
-            }
-        )
+        rows.append({headers[k]: (None if pd.isna(v) else int(v) if k != "org_code" else v) for k, v in record.items()})
     return rows
 
 
@@ -1293,9 +1266,7 @@ def write(sample: Sample, out: Path | None = None) -> list[Path]:
         "Danh sách tổ chức cơ sở đảng của bộ dữ liệu mẫu; tên có thật, số liệu không có thật.",
         "Tạo bởi: python -m ketnap.sample",
     ]
-    write_organisations(
-        out / "reference" / "organisations.xlsx", _organisation_rows(sample.organisations), note=note
-    )
+    write_organisations(out / "reference" / "organisations.xlsx", _organisation_rows(sample.organisations), note=note)
     write_targets(out / "reference" / "targets.xlsx", _target_rows(sample.targets), note=[SYNTHETIC_NOTE])
 
     records = _records_by_return(sample)
@@ -1344,12 +1315,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Command line: ``python -m ketnap.sample [--out DIR] [--seed N] [--scale F]``."""
     parser = argparse.ArgumentParser(prog="python -m ketnap.sample", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=None, help="data root to write (default data/sample)")
-    parser.add_argument(
-        "--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})"
-    )
-    parser.add_argument(
-        "--scale", type=float, default=1.0, help="size factor; 1 = Thanh Hóa city (default 1)"
-    )
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
+    parser.add_argument("--scale", type=float, default=1.0, help="size factor; 1 = Thanh Hóa city (default 1)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     sample = generate(args.out, seed=args.seed, scale=args.scale)

@@ -460,9 +460,7 @@ def _return_template() -> Workbook:
         for offset, value in enumerate(values, start=1):
             instructions.cell(row=first_row + offset, column=col, value=value)
         instructions.column_dimensions[letter].width = 34 if header == "Nghề nghiệp" else 14
-        ranges[header] = (
-            f"'{INSTRUCTIONS_SHEET}'!${letter}${first_row + 1}:${letter}${first_row + len(values)}"
-        )
+        ranges[header] = f"'{INSTRUCTIONS_SHEET}'!${letter}${first_row + 1}:${letter}${first_row + len(values)}"
     instructions.column_dimensions["A"].width = 12
     for name, headers in RETURN_SHEETS.items():
         sheet = workbook.create_sheet(name, index=len(workbook.sheetnames) - 1)
@@ -484,10 +482,7 @@ def _organisations_template(sector_names: Sequence[str]) -> Workbook:
     note = [
         "HƯỚNG DẪN: DANH SÁCH TỔ CHỨC CƠ SỞ ĐẢNG",
         "",
-        *(
-            line.format(sheet=ORGANISATIONS_SHEET, what="tổ chức cơ sở đảng")
-            for line in _REFERENCE_TEMPLATE_NOTE
-        ),
+        *(line.format(sheet=ORGANISATIONS_SHEET, what="tổ chức cơ sở đảng") for line in _REFERENCE_TEMPLATE_NOTE),
         "Mã tổ chức: duy nhất, không dùng mã 'TP' (dành cho toàn thành phố).",
         "Khối: tên khối (hoặc mã khối) trong reference/sectors.csv. Loại hình: Đảng bộ cơ sở / Chi bộ cơ sở.",
         "Ngày thành lập / giải thể: chỉ ghi khi tổ chức được thành lập hoặc giải thể trong kỳ theo dõi.",

@@ -95,18 +95,14 @@ def write_reference(root: Path, *, targets: Sequence[Sequence[Any]] | None = Non
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Tổ chức"
-    sheet.append(
-        ["Mã tổ chức", "Tên tổ chức", "Khối", "Loại hình", "Trực thuộc", "Ngày thành lập", "Ngày giải thể"]
-    )
+    sheet.append(["Mã tổ chức", "Tên tổ chức", "Khối", "Loại hình", "Trực thuộc", "Ngày thành lập", "Ngày giải thể"])
     for code, name, sector, kind in ORGANISATIONS:
         sheet.append([code, name, sector, kind, None, datetime(2000, 1, 1), None])
     workbook.save(reference / "organisations.xlsx")
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Chỉ tiêu"
-    sheet.append(
-        ["Năm", "Mã tổ chức", "Chỉ tiêu kết nạp", "Kế hoạch bồi dưỡng", *(f"T{m}" for m in range(1, 13))]
-    )
+    sheet.append(["Năm", "Mã tổ chức", "Chỉ tiêu kết nạp", "Kế hoạch bồi dưỡng", *(f"T{m}" for m in range(1, 13))])
     default = [[2023, "TP", 20, 40], [2024, "TP", 25, 45]] + [
         [year, code, 5, 10, *([1] * 5)] for year in (2023, 2024) for code, *_ in ORGANISATIONS
     ]
@@ -154,9 +150,7 @@ def write_return(
     names = dict(sheet_names or {})
     if "Thông tin" not in omit:
         sheet = workbook.create_sheet(names.get("Thông tin", "Thông tin"))
-        for label, value in (
-            info if info is not None else [("Tổ chức cơ sở đảng", organisation), ("Năm báo cáo", year)]
-        ):
+        for label, value in info if info is not None else [("Tổ chức cơ sở đảng", organisation), ("Năm báo cáo", year)]:
             sheet.append([label, value])
     for canonical, default_headers in SHEET_HEADERS.items():
         if canonical in omit:
@@ -440,9 +434,7 @@ CASES: tuple[Case, ...] = (
     ),
     Case(
         "every_violation",
-        _three(
-            "every_violation", {"Ngày sinh": "1995", "Số CCCD": 12345, "Giới tính": "?", "Ngày kết nạp": None}
-        ),
+        _three("every_violation", {"Ngày sinh": "1995", "Số CCCD": 12345, "Giới tính": "?", "Ngày kết nạp": None}),
         (
             Expected("unparsable-date", _ADM, 3, "Ngày sinh"),
             Expected("bad-id-number", _ADM, 3, "Số CCCD"),
@@ -520,12 +512,8 @@ CASES: tuple[Case, ...] = (
     Case("encrypted", _bytes(_OLE), (Expected("unreadable-file"),)),
     Case("empty_file", _bytes(b""), (Expected("unreadable-file"),)),
     Case("old_format", _bytes(_OLE), (Expected("unreadable-file"),), suffix=".xls"),
-    Case(
-        "scanned_pdf", _bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"), (Expected("unreadable-file"),), suffix=".pdf"
-    ),
-    Case(
-        "csv_return", _bytes("STT,Họ và tên\n1,A\n".encode()), (Expected("unreadable-file"),), suffix=".csv"
-    ),
+    Case("scanned_pdf", _bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"), (Expected("unreadable-file"),), suffix=".pdf"),
+    Case("csv_return", _bytes("STT,Họ và tên\n1,A\n".encode()), (Expected("unreadable-file"),), suffix=".csv"),
     Case("entity_bomb", _entity_bomb, (Expected("unreadable-file"),)),
 )
 
