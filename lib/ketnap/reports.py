@@ -20,6 +20,7 @@ class ReportSpec:
     per_sector: bool = False
     year_only: bool = False  # the period parameter is a year (only full-year periods get it)
     has_lang: bool = True
+    has_charts: bool = True  # tables-only reports (scorecards, data quality) say False
 
     @property
     def notebook(self) -> str:
@@ -29,10 +30,10 @@ class ReportSpec:
 REPORTS: tuple[ReportSpec, ...] = (
     ReportSpec("city-overview", "report.city_overview.title"),
     ReportSpec("sector", "report.sector.title", per_sector=True),
-    ReportSpec("organisations", "report.organisations.title"),
+    ReportSpec("organisations", "report.organisations.title", has_charts=False),
     ReportSpec("training-pipeline", "report.training_pipeline.title"),
     ReportSpec("annual-review", "report.annual_review.title", year_only=True),
-    ReportSpec("data-quality", "report.data_quality.title", has_lang=False),
+    ReportSpec("data-quality", "report.data_quality.title", has_lang=False, has_charts=False),
 )
 
 
