@@ -21,11 +21,7 @@ PY := $(PYBIN)/python
 export PATH := $(abspath $(PYBIN)):$(PATH)
 export PYTHONDONTWRITEBYTECODE := 1
 
-# Reports run in parallel, one per core, unless the caller chose -j.
 NPROC := $(shell nproc 2>/dev/null || echo 2)
-ifeq ($(filter -j% --jobs%,$(MAKEFLAGS)),)
-  MAKEFLAGS += -j$(NPROC) --output-sync=target
-endif
 
 PERIOD ?=
 LIB_SOURCES := $(sort $(wildcard lib/ketnap/*.py lib/ketnap/templates/*/*))
@@ -58,8 +54,10 @@ $(MANIFEST): $(RAW_INPUTS) lib/ketnap/ingest.py lib/ketnap/text.py lib/ketnap/io
 data: $(MANIFEST) ## Ingest the returns (data/raw, else the sample) into data/processed
 
 # The report targets depend on the data (which periods exist), so they are generated into a
-# makefile fragment; it is only read when reports are asked for.
+# makefile fragment; it is only read when reports are asked for. Each stale report queues itself;
+# the index rule then builds the queue in one go, one worker per core (KETNAP_WORKERS to change).
 REPORTS_MK := .make/reports-$(or $(PERIOD),default).mk
+BUILD_QUEUE := .make/queue
 ifneq ($(filter reports,$(MAKECMDGOALS)),)
 include $(REPORTS_MK)
 endif
@@ -78,13 +76,17 @@ test: $(ENV_STAMP) $(MANIFEST) lint ## Run the linter and the whole test suite (
 
 .PHONY: lint
 lint: $(ENV_STAMP) ## Check the code style with ruff
-	@$(PYBIN)/ruff check lib tests notebooks
-	@$(PYBIN)/ruff format --check lib tests notebooks
+	@$(PYBIN)/ruff check lib tests notebooks bench
+	@$(PYBIN)/ruff format --check lib tests notebooks bench
 
 .PHONY: format
 format: $(ENV_STAMP) ## Reformat the code with ruff
-	@$(PYBIN)/ruff check --fix lib tests notebooks
-	@$(PYBIN)/ruff format lib tests notebooks
+	@$(PYBIN)/ruff check --fix lib tests notebooks bench
+	@$(PYBIN)/ruff format lib tests notebooks bench
+
+.PHONY: bench
+bench: $(ENV_STAMP) $(MANIFEST) ## Measure build speed and national-scale metrics (bench/results/latest.json)
+	@$(PY) bench/run.py
 
 .PHONY: lab
 lab: $(ENV_STAMP) $(MANIFEST) ## Open JupyterLab on notebooks/ with the ketnap kernel

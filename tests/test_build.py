@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from ketnap import build
+from ketnap import build, runner
 from ketnap.config import Paths
 from ketnap.reports import REPORTS, Job
 
@@ -32,8 +32,10 @@ def test_default_periods_are_latest_month_and_last_full_year() -> None:
 def test_makefile_has_one_rule_per_report_and_the_index(home: Paths) -> None:
     rules = build.makefile(["2024-02", "2023"], home)
     assert "reports/2024-02/city-overview.html: notebooks/city-overview.ipynb" in rules
-    assert "\t@$(PY) -m ketnap.build run city-overview --period 2023" in rules
+    assert "\t@echo 'city-overview 2023 -' >> $(BUILD_QUEUE)" in rules
+    assert "\t@echo 'sector 2023 high-schools' >> $(BUILD_QUEUE)" in rules
     assert rules.count("reports/index.html:") == 1
+    assert "\t@$(PY) -m ketnap.build batch --queue $(BUILD_QUEUE)" in rules
 
 
 def test_a_malformed_period_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -49,9 +51,9 @@ def test_unknown_report_lists_the_valid_ones(capsys: pytest.CaptureFixture[str])
 
 def test_missing_browser_says_how_to_install_one(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("KETNAP_BROWSER", raising=False)
-    monkeypatch.setattr(build.shutil, "which", lambda name: None)
-    with pytest.raises(build.BuildError, match="apt-get install chromium"):
-        build.find_browser()
+    monkeypatch.setattr(runner.shutil, "which", lambda name: None)
+    with pytest.raises(runner.BuildError, match="apt-get install chromium"):
+        runner.find_browser()
 
 
 @pytest.mark.slow
@@ -63,12 +65,14 @@ def test_a_failing_notebook_keeps_the_previous_report(home: Paths, capsys: pytes
     notebook.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('deliberate failure')"))
     nbformat.write(notebook, home.notebooks / CITY.notebook)
 
-    assert build.run_job(Job(CITY, "2023"), pdf=False, p=home) is False
+    with runner.Runner(home, pdf=False) as run:
+        outcome = run.run(Job(CITY, "2023"))
+    build.write_index(home)
+
+    assert not outcome.ok and outcome.error == "RuntimeError: deliberate failure"
 
     assert (out / "city-overview.html").read_text(encoding="utf-8") == "previous good report"
     assert (out / "executed" / "city-overview.ipynb").exists(), "the failed run record is kept"
-    err = capsys.readouterr().err
-    assert "FAILED  2023/city-overview" in err and "RuntimeError: deliberate failure" in err
     index = (home.reports / "index.html").read_text(encoding="utf-8")
     assert 'class="failed"' in index and "deliberate failure" in index
     assert not list(out.glob(".*.tmp")), "no temporary file left behind"

@@ -108,6 +108,20 @@ def _open(browser, url: str, *, width: int = 1280, height: int = 900):
     return page
 
 
+def _assert_images_complete(file: Path) -> None:
+    """Every embedded PNG decodes in full (a browser shows a truncated PNG partly, without an error)."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    for data in re.findall(r'src="data:image/png;base64,([^"]+)"', file.read_text(encoding="utf-8")):
+        try:
+            Image.open(io.BytesIO(base64.b64decode(data, validate=True))).load()
+        except Exception as exc:
+            raise AssertionError(f"{file.name}: an embedded chart does not decode: {exc}") from exc
+
+
 # --- HTML in the browser -------------------------------------------------------------------
 
 
@@ -128,7 +142,11 @@ def test_every_report_loads_clean_and_offline(built, browser) -> None:
         page = _open(browser, file.as_uri())
         errors = [m for m in page.messages if m[0] in ("error", "pageerror")]
         outside = [u for u in page.requests if u != file.as_uri() and not u.startswith("data:")]
-        broken = page.evaluate("Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).length")
+        broken = page.evaluate(
+            """Promise.all(Array.from(document.images).map(i => i.decode().then(() => i.naturalWidth > 0, () => false)))
+                 .then(ok => ok.filter(x => !x).length)"""
+        )
+        _assert_images_complete(file)
         images = page.evaluate("document.images.length")
         lang = page.evaluate("document.documentElement.lang")
         code = page.evaluate("document.querySelectorAll('.jp-InputArea, pre').length")

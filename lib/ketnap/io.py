@@ -17,7 +17,16 @@ import pandas as pd
 
 from ketnap.config import paths
 
-__all__ = ["TABLES", "Tables", "file_mode", "load", "read_manifest", "write_json_atomic", "write_table"]
+__all__ = [
+    "TABLES",
+    "Tables",
+    "file_mode",
+    "load",
+    "read_manifest",
+    "write_json_atomic",
+    "write_table",
+    "write_text_atomic",
+]
 
 #: Processed table name -> its columns, in order.
 TABLES: dict[str, list[str]] = {
@@ -101,16 +110,24 @@ def write_table(frame: pd.DataFrame, name: str, folder: Path | None = None) -> P
     return target
 
 
-def write_json_atomic(obj: Any, target: Path) -> Path:
-    """Write JSON (UTF-8, sorted keys, stable) to ``target`` via a temporary file and a rename."""
+def write_text_atomic(text: str, target: Path) -> Path:
+    """Write UTF-8 ``text`` to ``target`` via a temporary file beside it and a rename."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(obj, fh, ensure_ascii=False, indent=2, sort_keys=True, default=str)
-        fh.write("\n")
-    os.chmod(tmp, file_mode())
-    os.replace(tmp, target)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.chmod(tmp, file_mode())
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
     return target
+
+
+def write_json_atomic(obj: Any, target: Path) -> Path:
+    """Write JSON (UTF-8, sorted keys, stable) to ``target`` atomically."""
+    return write_text_atomic(json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n", target)
 
 
 def read_manifest(folder: Path | None = None) -> dict[str, Any]:

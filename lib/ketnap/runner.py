@@ -1,0 +1,286 @@
+"""Running report jobs: papermill executes, nbconvert renders HTML, Chromium prints the PDF.
+
+A :class:`Runner` runs jobs one after another in one process and pays the fixed costs once:
+papermill and nbconvert are imported once, one headless Chromium prints every PDF, and the kernel
+for the next notebook is started (and its imports warmed) while the current report renders.
+Every notebook still gets a fresh kernel and papermill stays the executor of record. The build
+(``ketnap.build``) runs one Runner per core.
+
+Each job writes its executed notebook under ``reports/<period>/executed/`` (kept when it fails,
+as the record), then publishes HTML, PDF and Excel atomically: all are made in a scratch folder
+and renamed into place, the HTML last, so a failed run never replaces a good report.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ketnap.config import Paths, paths
+from ketnap.io import file_mode, read_manifest, write_json_atomic
+from ketnap.labels import t
+from ketnap.reports import Job
+
+__all__ = ["KERNEL", "BuildError", "Outcome", "Runner", "check_parameters", "find_browser", "render_html"]
+
+KERNEL = "ketnap"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+BROWSER_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync", "--disable-extensions",
+    "--disable-background-networking", "--disable-component-update",
+]  # fmt: skip
+#: Imported in each kernel while it waits for its notebook; the notebook's own imports are then free.
+WARM_UP = "import pandas, matplotlib.pyplot, ketnap.charts, ketnap.metrics, ketnap.narrative, ketnap.present"
+#: jupyter_client interrupts a kernel before shutting it down and ipykernel logs that as an ERROR on
+#: the terminal; cell errors still come back through the protocol.
+KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
+
+
+class BuildError(RuntimeError):
+    """A build step failed in a way the user can fix; the message says how."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one job."""
+
+    job: Job
+    ok: bool
+    seconds: float
+    error: str | None = None
+    executed: Path | None = None
+
+
+def find_browser() -> str:
+    """The Chrome/Chromium used for PDF: ``KETNAP_BROWSER`` if set, else the first found on PATH."""
+    named = os.environ.get("KETNAP_BROWSER")
+    if named:
+        if shutil.which(named) or Path(named).is_file():
+            return shutil.which(named) or named
+        raise BuildError(f"KETNAP_BROWSER={named} is not an executable Chrome/Chromium")
+    for name in BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise BuildError(
+        "no Chrome/Chromium found for PDF output: install one (Debian/Ubuntu: `sudo apt-get install chromium`) "
+        "or set KETNAP_BROWSER=/path/to/chrome"
+    )
+
+
+def check_parameters(notebook: Path, parameters: dict[str, str]) -> None:
+    """Refuse parameters the notebook does not declare, or whose value does not fit the declared type.
+
+    Papermill writes parameter names into code verbatim and would run with a typo silently using
+    the default; this check runs before any kernel starts.
+    """
+    import papermill
+
+    declared = papermill.inspect_notebook(str(notebook))
+    for name, value in parameters.items():
+        if name not in declared:
+            raise BuildError(f"{notebook.name} has no parameter {name!r}; declared: {', '.join(declared)}")
+        kind = declared[name]["inferred_type_name"]
+        if kind == "int" and not str(value).lstrip("-").isdigit():
+            raise BuildError(f"{notebook.name}: parameter {name} must be a whole number, not {value!r}")
+
+
+def render_html(notebook: Any, header: dict[str, Any]) -> str:
+    """Render an executed notebook as a report page: no code, no printed output, all inline."""
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    config = Config()
+    config.HTMLExporter.extra_template_basedirs = [str(TEMPLATES)]
+    config.HTMLExporter.template_name = "ketnap"
+    config.HTMLExporter.exclude_input = True
+    config.HTMLExporter.exclude_input_prompt = True
+    config.HTMLExporter.exclude_output_prompt = True
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_cell_tags = {"parameters", "injected-parameters", "remove-cell"}
+    notebook.metadata["ketnap"] = header
+    body, _ = HTMLExporter(config=config).from_notebook_node(notebook)
+    return body
+
+
+def header(job: Job, lang: str, manifest: dict[str, Any], p: Paths) -> dict[str, Any]:
+    """The report header the template shows (title, organisation, period, data-as-of)."""
+    from ketnap import fmt
+    from ketnap.periods import parse_period
+
+    title = t(job.report.title_key, lang)
+    if job.sector:
+        import pandas as pd
+
+        sectors = pd.read_parquet(p.processed / "sectors.parquet").set_index("sector")
+        title = f"{title}: {sectors.loc[job.sector, 'name_vi' if lang == 'vi' else 'name_en']}"
+    as_of = datetime.fromisoformat(str(manifest["as_of"])).date()
+    synthetic = str(manifest.get("data_root", "")).rstrip("/").endswith("sample")
+    return {
+        "lang": lang,
+        "title": title,
+        "organisation": t("org.board", lang),
+        "period_caption": t("report.period", lang),
+        "period_label": fmt.period_label(parse_period(job.period), lang),
+        "as_of_caption": t("report.as_of", lang),
+        "as_of": fmt.date(as_of, lang),
+        "synthetic_notice": t("data.synthetic", lang) if synthetic else "",
+        "footer": t("report.footer", lang),
+    }
+
+
+def _error_summary(exc: BaseException) -> str:
+    """One line naming the failing cell's error (papermill's exception carries ename/evalue)."""
+    ename = getattr(exc, "ename", type(exc).__name__)
+    evalue = getattr(exc, "evalue", str(exc))
+    return f"{ename}: {evalue}".strip().splitlines()[0]
+
+
+def status_file(p: Paths, period: str, stem: str) -> Path:
+    """Where a job's last outcome is recorded (read by the index)."""
+    return p.reports / period / ".status" / f"{stem}.json"
+
+
+class _Kernel:
+    """A started ``ketnap`` kernel talking over IPC sockets in a private folder.
+
+    IPC instead of TCP ports: parallel kernels cannot collide on a port (or on jupyter_client's
+    default ``kernel-ipc-N`` names in the working directory), and the kernel does not warn about
+    unencrypted TCP. The warm-up imports are sent at once and run while the kernel waits.
+    """
+
+    def __init__(self, p: Paths) -> None:
+        from jupyter_client.manager import KernelManager
+        from traitlets.config import Config
+
+        self.sockets = tempfile.TemporaryDirectory(prefix="ketnap-kernel-")
+        config = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(self.sockets.name) / "kernel")}})
+        self.manager = KernelManager(kernel_name=KERNEL, config=config)
+        # The kernel reads the same project as this process (KETNAP_HOME), from the notebooks' folder.
+        env = {**os.environ, "KETNAP_HOME": str(p.home)}
+        self.manager.start_kernel(extra_arguments=KERNEL_ARGS, cwd=str(p.notebooks), env=env)
+        self.client = self.manager.client()
+        self.client.start_channels()
+        self.client.execute(WARM_UP, silent=True, store_history=False)
+
+    def hand_over(self) -> Any:
+        """The kernel manager for papermill; our own client lets go (the warm-up is queued already)."""
+        self.client.stop_channels()
+        return self.manager
+
+    def close(self) -> None:
+        try:
+            if self.manager.has_kernel:
+                self.manager.shutdown_kernel(now=True)
+        finally:
+            self.sockets.cleanup()
+
+
+class Runner:
+    """Runs report jobs in this process; see the module docstring. Use as a context manager."""
+
+    def __init__(self, p: Paths | None = None, *, lang: str = "vi", pdf: bool = True) -> None:
+        self.p = p or paths()
+        self.lang = lang
+        self.pdf = pdf
+        self._spare: _Kernel | None = None
+        self._playwright: Any = None
+        self._browser: Any = None
+
+    def __enter__(self) -> Runner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the spare kernel and the browser."""
+        if self._spare is not None:
+            self._spare.close()
+            self._spare = None
+        if self._browser is not None:
+            self._browser.close()
+            self._playwright.stop()
+            self._browser = self._playwright = None
+
+    def _kernel(self) -> _Kernel:
+        """A warm kernel for this job; the next one starts now, so it warms while this job runs."""
+        kernel = self._spare or _Kernel(self.p)
+        self._spare = _Kernel(self.p)
+        return kernel
+
+    def _print_pdf(self, html_file: Path, pdf_file: Path) -> None:
+        """Print ``html_file`` to ``pdf_file`` (A4 from the page's CSS) in the shared browser."""
+        if self._browser is None:
+            from playwright.sync_api import sync_playwright
+
+            executable = find_browser()
+            self._playwright = sync_playwright().start()
+            self._browser = self._playwright.chromium.launch(executable_path=executable, args=BROWSER_ARGS)
+        page = self._browser.new_page()
+        try:
+            page.goto(html_file.resolve().as_uri(), wait_until="load")
+            page.pdf(path=str(pdf_file), prefer_css_page_size=True, print_background=True)
+        finally:
+            page.close()
+
+    def _publish(self, job: Job, notebook: Any, manifest: dict[str, Any], out_dir: Path) -> None:
+        from ketnap.export import collect_tables, write_workbook
+
+        head = header(job, self.lang, manifest, self.p)
+        html_text = render_html(notebook, head)
+        with tempfile.TemporaryDirectory(dir=out_dir, prefix=".build-") as scratch:
+            staged = Path(scratch)
+            (staged / f"{job.stem}.html").write_text(html_text, encoding="utf-8")
+            write_workbook(collect_tables(notebook), staged / f"{job.stem}.xlsx", title=head["title"])
+            if self.pdf:
+                self._print_pdf(staged / f"{job.stem}.html", staged / f"{job.stem}.pdf")
+            for suffix in (".xlsx", ".pdf", ".html"):  # the HTML last: it is what make checks
+                if (staged / f"{job.stem}{suffix}").exists():
+                    os.chmod(staged / f"{job.stem}{suffix}", file_mode())
+                    os.replace(staged / f"{job.stem}{suffix}", out_dir / f"{job.stem}{suffix}")
+
+    def run(self, job: Job) -> Outcome:
+        """Execute, render and publish one report; the outcome is also recorded for the index."""
+        import nbformat
+        import papermill
+
+        notebook_path = self.p.notebooks / job.report.notebook
+        check_parameters(notebook_path, job.parameters(self.lang))
+        out_dir = self.p.reports / job.period
+        executed = out_dir / "executed" / f"{job.stem}.ipynb"
+        executed.parent.mkdir(parents=True, exist_ok=True)
+        started = time.monotonic()
+        stamp = datetime.now().astimezone().isoformat(timespec="seconds")
+        manifest = read_manifest(self.p.processed)
+        kernel = self._kernel()
+        error = None
+        try:
+            papermill.execute_notebook(
+                str(notebook_path),
+                str(executed),
+                parameters=job.parameters(self.lang),
+                kernel_name=KERNEL,
+                cwd=str(self.p.notebooks),
+                progress_bar=False,
+                km=kernel.hand_over(),
+            )
+            self._publish(job, nbformat.read(executed, as_version=4), manifest, out_dir)
+        except Exception as exc:  # every failure is reported the same way; the caller decides the exit code
+            error = _error_summary(exc)
+        finally:
+            kernel.close()
+        seconds = time.monotonic() - started
+        write_json_atomic(
+            {"report": job.report.id, "stem": job.stem, "period": job.period, "status": "ok" if error is None else
+             "failed", "built": stamp, "seconds": round(seconds, 1), "error": error, "as_of": str(manifest["as_of"])},
+            status_file(self.p, job.period, job.stem),
+        )  # fmt: skip
+        return Outcome(job, error is None, seconds, error, executed)
