@@ -16,6 +16,7 @@ import html
 import json
 import multiprocessing
 import os
+import shutil
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -28,12 +29,16 @@ from typing import Any
 from ketnap.config import Paths, paths
 from ketnap.io import read_manifest, write_text_atomic
 from ketnap.labels import LANGS, t
+from ketnap.lock import LockTimeout, exclusive
 from ketnap.reports import REPORTS, Job, ReportSpec, jobs_for
 from ketnap.runner import BuildError, Outcome, Runner, status_file
 
 __all__ = ["BuildError", "build", "default_periods", "main", "makefile", "write_index"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+# Exit codes of `python -m ketnap.build` (and so of `make reports`), documented in the README.
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 
 
 # --- what to build -------------------------------------------------------------------------
@@ -95,13 +100,24 @@ def makefile(periods: list[str], p: Paths, queue: str = "$(BUILD_QUEUE)") -> str
 _runner: Runner | None = None
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Leave when the build that started this worker is gone (killed, say), taking the kernels along."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    if _runner is not None:
+        _runner.close()
+    os._exit(1)
+
+
 def _worker_start(home: str, lang: str, pdf: bool) -> None:
     """Start this worker process's Runner; it is closed when the pool shuts the process down."""
+    import threading
     from multiprocessing import util
 
     global _runner
     _runner = Runner(Paths(Path(home)), lang=lang, pdf=pdf)
     util.Finalize(_runner, _runner.close, exitpriority=10)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
 
 
 def _worker_run(job: Job) -> Outcome:
@@ -123,17 +139,62 @@ def workers(jobs: int) -> int:
     return max(1, min(wanted, jobs))
 
 
+def _clear_leftovers(p: Paths) -> None:
+    """Remove scratch folders and temporary files a killed build left beside the reports."""
+    for leftover in [*p.reports.glob("*/.build-*"), *p.reports.glob("**/.*.tmp")]:
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
+
+
+def _write_log(p: Paths, started: datetime, lang: str, pdf: bool, outcomes: list[Outcome]) -> Path:
+    """One log per run under ``logs/``: parameters, data files with checksums, timings and outcome."""
+    from ketnap.io import write_json_atomic
+
+    manifest = read_manifest(p.processed)
+    log = {
+        "started": started.isoformat(timespec="seconds"),
+        "finished": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "parameters": {"lang": lang, "pdf": pdf, "workers": workers(len(outcomes) or 1)},
+        "data": {"root": manifest.get("data_root"), "as_of": manifest.get("as_of"), "inputs": manifest.get("inputs")},
+        "reports": [
+            {
+                "period": o.job.period,
+                "report": o.job.stem,
+                "status": "ok" if o.ok else "failed",
+                "seconds": round(o.seconds, 2),
+                "error": o.error,
+            }
+            for o in outcomes
+        ],
+        "outcome": "ok" if all(o.ok for o in outcomes) else "failed",
+    }
+    return write_json_atomic(log, p.logs / f"{started:%Y%m%dT%H%M%S}-{os.getpid()}-reports.json")
+
+
 def build(jobs: Sequence[Job], *, lang: str = "vi", pdf: bool = True, p: Paths | None = None) -> list[Outcome]:
-    """Run ``jobs`` in parallel (see :func:`workers`), print a progress line per report, write the index."""
+    """Run ``jobs`` in parallel (see :func:`workers`), print a progress line per report, write the index.
+
+    Holds the build lock throughout (:func:`ketnap.lock.exclusive`) and writes a run log under ``logs/``.
+    """
     p = p or paths()
     unique = list(dict.fromkeys(jobs))
-    if not unique:
-        write_index(p)
-        return []
     for job in unique:  # refuse bad parameters before any kernel starts
         from ketnap.runner import check_parameters
 
         check_parameters(p.notebooks / job.report.notebook, job.parameters(lang))
+    with exclusive(p.home / ".make" / "build.lock", what="build"):
+        _clear_leftovers(p)
+        stamp = datetime.now().astimezone()
+        outcomes = _build(unique, lang=lang, pdf=pdf, p=p) if unique else []
+        write_index(p)
+        if unique:
+            _write_log(p, stamp, lang, pdf, outcomes)
+    return outcomes
+
+
+def _build(unique: list[Job], *, lang: str, pdf: bool, p: Paths) -> list[Outcome]:
     unique.sort(key=lambda job: -_expected_seconds(job, p))
     started, outcomes = time.monotonic(), []
     width = len(str(len(unique)))
@@ -158,7 +219,6 @@ def build(jobs: Sequence[Job], *, lang: str = "vi", pdf: bool = True, p: Paths |
                 print(f"        executed notebook kept for debugging: {outcome.executed}", file=sys.stderr)
     failed = sum(not o.ok for o in outcomes)
     print(f"{len(outcomes) - failed} built, {failed} failed in {time.monotonic() - started:.1f} s", flush=True)
-    write_index(p)
     return outcomes
 
 
@@ -263,10 +323,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "makefile":
             as_of = datetime.fromisoformat(str(read_manifest(p.processed)["as_of"]))
             print(makefile(args.period or default_periods(as_of), p))
-            return 0
+            return EXIT_OK
         if args.command == "index":
             print(f"index   {write_index(p)}")
-            return 0
+            return EXIT_OK
         if args.lang not in LANGS:
             raise BuildError(f"unknown language {args.lang!r}; valid: {', '.join(LANGS)}")
         if args.command == "run":
@@ -280,10 +340,13 @@ def main(argv: list[str] | None = None) -> int:
             jobs = _read_queue(args.queue) if args.queue else []
             jobs += [job for period in args.period or [] for job in _jobs(period, p)]
         outcomes = build(jobs, lang=args.lang, pdf=not args.no_pdf, p=p)
+    except LockTimeout as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
     except (BuildError, ValueError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 2
-    return 0 if all(o.ok for o in outcomes) else 1
+        return EXIT_USAGE
+    return EXIT_OK if all(o.ok for o in outcomes) else EXIT_FAILED
 
 
 if __name__ == "__main__":

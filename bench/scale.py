@@ -1,0 +1,224 @@
+"""Scale: load + every metric of the city overview and organisations reports at national size, against a plain read.
+
+The national-size synthetic set (``ketnap.sample.write_national``: 52,000 grassroots
+organisations, about 2 million admissions and 3.5 million training certificates over ten years)
+is written to a temporary folder. Then, in fresh subprocesses, side by side and for each period
+(the latest month, year to date, and the last full year):
+
+- read: every Parquet table read with ``pandas.read_parquet``, as ``ketnap.io.load`` does, and
+  nothing else: the floor;
+- report: ``ketnap.io.load`` and every number the ``city-overview`` and ``organisations``
+  notebooks compute (summary, sentences, monthly series, sector and organisation metrics,
+  composition, the behind-pace table, flag counts, the scorecard), without rendering.
+
+Each child reports its wall time (imports excluded on both sides) and its peak RSS
+(``ru_maxrss``). Goals: report time at most 3x the read time, peak RSS at most 4 GiB. Each
+measurement is the best of ``--repeat`` runs (default 2), alternating read and report. Results: a
+table on stdout and ``bench/results/scale.json`` (merged into ``bench/run.py``'s figures).
+
+Usage: ``.venv/bin/python bench/scale.py [--organisations N] [--years N] [--repeat N] [--keep DIR]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results"
+PERIODS = ("2024-02", "2023")  # the latest month (year to date) and the last full year of the national set
+RATIO_GOAL = 3.0
+RSS_GOAL_GIB = 4.0
+
+
+def _peak_rss_gib() -> float:
+    # ru_maxrss is in KiB on Linux (bytes on macOS).
+    scale = 1 if sys.platform == "darwin" else 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 2**30
+
+
+def child_read(folder: Path) -> dict[str, Any]:
+    """Only read every processed table, the way ``ketnap.io.load`` reads them."""
+    import pandas as pd
+
+    from ketnap.io import TABLES
+
+    started = time.perf_counter()
+    frames = {name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLES}
+    json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    elapsed = time.perf_counter() - started
+    return {"seconds": elapsed, "rss_gib": _peak_rss_gib(), "rows": sum(len(f) for f in frames.values())}
+
+
+def child_report(folder: Path, period: str) -> dict[str, Any]:
+    """Load, then every figure of the city overview and the organisations scorecard for ``period``."""
+    from ketnap import metrics as m
+    from ketnap import narrative
+    from ketnap import scorecard as sc
+    from ketnap.io import load
+
+    lang = "vi"
+    started = time.perf_counter()
+    tables = load(folder)
+    loaded = time.perf_counter()
+    # notebooks/city-overview.ipynb, cell by cell
+    city = m.summary(tables, period, lang=lang)
+    sentences = [narrative.headline(tables, period, lang=lang), narrative.pace_sentence(tables, period, lang=lang)]
+    series = m.monthly_series(tables, period)
+    by_sector = m.metrics(tables, period, by="sector", lang=lang)
+    sentences += narrative.sector_sentences(tables, period, lang=lang)
+    sentences.append(narrative.training_sentence(tables, period, lang=lang))
+    mix = m.composition_long(m.composition(tables, period, by="city", lang=lang))
+    organisations = m.metrics(tables, period, by="organisation", lang=lang)
+    behind = organisations[organisations["flag_behind_pace"]].sort_values("gap", ascending=False).head(15)
+    sentences.append(narrative.behind_pace_sentence(tables, period, lang=lang, limit=5))
+    overview = time.perf_counter()
+    # notebooks/organisations.ipynb
+    organisations = m.metrics(tables, period, by="organisation", lang=lang)
+    counts = sc.flag_counts(organisations)
+    sentences.append(sc.summary_sentence(organisations, period, lang=lang))
+    sentences.append(sc.pace_note(period, key="report.organisations.highlight", lang=lang))
+    card = sc.scorecard(organisations, tables.sectors, period, lang=lang)
+    finished = time.perf_counter()
+    return {
+        "seconds": finished - started,
+        "load_s": loaded - started,
+        "city_overview_s": overview - loaded,
+        "organisations_s": finished - overview,
+        "rss_gib": _peak_rss_gib(),
+        "check": {
+            "admitted": city["admitted"],
+            "target": city["target"],
+            "series_rows": len(series),
+            "sectors": len(by_sector),
+            "composition_rows": len(mix),
+            "organisations": counts["organisations"],
+            "behind_rows": len(behind),
+            "scorecard_rows": len(card),
+            "sentences": sum(len(s) for s in sentences),
+        },
+    }
+
+
+def _run_child(*args: str) -> dict[str, Any]:
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--child", *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _best(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    best = min(runs, key=lambda r: r["seconds"])
+    return {**best, "rss_gib": max(r["rss_gib"] for r in runs)}
+
+
+def measure(folder: Path, repeat: int) -> list[dict[str, Any]]:
+    figures = []
+    for period in PERIODS:
+        reads, reports = [], []
+        for _ in range(repeat):
+            # Alternated, so both sides see the same page cache and machine load.
+            reads.append(_run_child("read", str(folder)))
+            reports.append(_run_child("report", str(folder), period))
+        read, report = _best(reads), _best(reports)
+        ratio = report["seconds"] / read["seconds"]
+        rss = report["rss_gib"]
+        figures.append(
+            {
+                "figure": f"scale {period}",
+                "ours_s": round(report["seconds"], 3),
+                "baseline_s": round(read["seconds"], 3),
+                "ratio": round(ratio, 2),
+                "goal": f"<= {RATIO_GOAL:g}x the read time, RSS <= {RSS_GOAL_GIB:g} GiB",
+                "met": bool(ratio <= RATIO_GOAL and rss <= RSS_GOAL_GIB),
+                "period": period,
+                "read_s": round(read["seconds"], 3),
+                "report_s": round(report["seconds"], 3),
+                "load_s": round(report["load_s"], 3),
+                "city_overview_s": round(report["city_overview_s"], 3),
+                "organisations_s": round(report["organisations_s"], 3),
+                "ratio_goal": RATIO_GOAL,
+                "ratio_met": bool(ratio <= RATIO_GOAL),
+                "rss_gib": round(rss, 3),
+                "read_rss_gib": round(read["rss_gib"], 3),
+                "rss_goal_gib": RSS_GOAL_GIB,
+                "rss_met": bool(rss <= RSS_GOAL_GIB),
+                "check": report["check"],
+            }
+        )
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--organisations", type=int, default=None, help="grassroots organisations (default 52,000)")
+    parser.add_argument("--years", type=int, default=None, help="full years of data (default 10)")
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each child; the best time counts (default 2)")
+    parser.add_argument("--keep", type=Path, default=None, help="write (or reuse) the national set here")
+    args = parser.parse_args(argv)
+
+    if args.child:
+        kind, folder, *rest = args.child
+        result = child_read(Path(folder)) if kind == "read" else child_report(Path(folder), *rest)
+        print(json.dumps(result, default=str))
+        return 0
+
+    from ketnap.sample import write_national
+
+    options = {k: v for k, v in (("organisations", args.organisations), ("years", args.years)) if v is not None}
+    with tempfile.TemporaryDirectory(prefix="ketnap-scale-") as tmp:
+        folder = args.keep or Path(tmp)
+        started = time.perf_counter()
+        if (folder / "manifest.json").exists():
+            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+            print(f"reusing {folder}", flush=True)
+        else:
+            print("writing the national-size set ...", flush=True)
+            manifest = write_national(folder, **options)
+        generated = time.perf_counter() - started
+        size = sum(p.stat().st_size for p in folder.glob("*.parquet"))
+        counts = ", ".join(f"{k} {v:,}" for k, v in manifest["row_counts"].items())
+        print(f"  {counts}; {size / 1e6:.0f} MB Parquet; {generated:.1f} s", flush=True)
+        figures = measure(folder, args.repeat)
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    result = {
+        "cpu_count": os.cpu_count(),
+        "row_counts": manifest["row_counts"],
+        "parquet_mb": round(size / 1e6, 1),
+        "generate_s": round(generated, 1),
+        "figures": figures,
+    }
+    (RESULTS / "scale.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print()
+    print(f"{'figure':<16} {'read':>8} {'report':>8} {'ratio':>6} {'RSS GiB':>8}  {'goal':<38} met")
+    for f in figures:
+        print(
+            f"{f['figure']:<16} {f['read_s']:>7.2f}s {f['report_s']:>7.2f}s {f['ratio']:>6.2f} {f['rss_gib']:>8.2f}  "
+            f"{f['goal']:<38} {'yes' if f['met'] else 'NO'}"
+        )
+        print(
+            f"{'':<16} load {f['load_s']:.2f}s, city overview {f['city_overview_s']:.2f}s, "
+            f"organisations {f['organisations_s']:.2f}s; read RSS {f['read_rss_gib']:.2f} GiB"
+        )
+    print(f"\nwritten {RESULTS / 'scale.json'} ({os.cpu_count()} CPUs)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
