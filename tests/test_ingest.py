@@ -22,6 +22,8 @@ import pytest
 from defects.corpus import (
     ADMISSION_HEADERS,
     CASES,
+    HTML_CELL,
+    HTML_CLASS,
     KEY,
     TODAY,
     Case,
@@ -92,19 +94,35 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> IngestResult:
     return run(base)
 
 
-def test_corpus_has_at_least_25_defective_files(corpus: IngestResult) -> None:
-    assert len(CASES) >= 25
+def test_corpus_has_at_least_40_distinct_defect_kinds(corpus: IngestResult) -> None:
+    assert len(CASES) >= 40
     assert len({c.name for c in CASES}) == len(CASES)
+    assert len({c.file for c in CASES}) == len(CASES)
+    # Every case pins its outcome: exact errors, or (a tolerated defect) exact warnings and rows loaded.
+    assert all(c.errors or c.warnings or c.loaded for c in CASES)
     defective = {i.file for i in corpus.errors}
-    assert len(defective) >= 25
-    assert {c.file for c in CASES} <= defective
+    assert len(defective) >= 40
+    assert {c.file for c in CASES if c.errors} <= defective
+    # Whole-file rejections say precisely why, each in its own words.
+    reasons = [e.says for c in CASES for e in c.errors if e.rule == "unreadable-file"]
+    assert None not in reasons and len(set(reasons)) == len(reasons)
+
+
+def _issue_keys(issues: list[Any], file: str) -> set[tuple[Any, ...]]:
+    return {(i.file, i.sheet, i.row, i.column, i.rule) for i in issues if i.file == file}
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_defect_gives_its_exact_errors_and_the_valid_rows_still_load(case: Case, corpus: IngestResult) -> None:
-    got = {(i.file, i.sheet, i.row, i.column, i.rule) for i in corpus.errors if i.file == case.file}
+    got = _issue_keys(corpus.errors, case.file)
     expected = {(e.file or case.file, e.sheet, e.row, e.column, e.rule) for e in case.errors}
     assert got == expected
+    expected_warnings = {(e.file or case.file, e.sheet, e.row, e.column, e.rule) for e in case.warnings}
+    assert _issue_keys(corpus.warnings, case.file) == expected_warnings
+    for want in (*case.errors, *case.warnings):
+        if want.says is not None:
+            messages = [i.message for i in corpus.issues if i.file == (want.file or case.file) and i.rule == want.rule]
+            assert any(want.says in m for m in messages), (want.says, messages)
     for sheet, count in case.loaded.items():
         assert loaded(corpus, case.file, sheet) == count
     assert all(rule in RULES for *_, rule in got)
@@ -128,7 +146,9 @@ def test_reconciliation_accounts_for_every_row(corpus: IngestResult) -> None:
     assert per_table["Chuyển chính thức"] == len(corpus.tables["conversions"])
     # A rejected row is quarantined once, however many rules it breaks.
     row_errors = {(i.file, i.sheet, i.row) for i in corpus.errors if i.row is not None and i.sheet != "Thông tin"}
-    info_rejected = recon[recon["file"].isin({i.file for i in corpus.errors if i.sheet == "Thông tin"})]
+    # Whole returns rejected for their organisation or year: by Thông tin, or a CSV return's file name.
+    whole = {i.file for i in corpus.errors if i.sheet == "Thông tin" or (i.row is None and i.rule != "unreadable-file")}
+    info_rejected = recon[recon["file"].isin(whole)]
     assert recon["quarantined"].sum() == len(row_errors) + info_rejected["rows_read"].sum()
 
 
@@ -607,3 +627,81 @@ def test_hundreds_of_small_returns_ingest_quickly(base: Path) -> None:
 def test_openpyxl_parses_with_defusedxml() -> None:
     assert openpyxl.xml.DEFUSEDXML is True
     assert ingest_module.RULES["unreadable-file"]
+
+
+# --- bad input: what the corpus's tolerated defects load as ---------------------------------------
+
+
+def test_markup_in_text_fields_loads_verbatim(corpus: IngestResult) -> None:
+    """HTML and script are text like any other: kept as typed (escaping is the output side's job)."""
+    file = "returns/2023/html_in_text_fields.xlsx"
+    admissions = corpus.tables["admissions"]
+    assert HTML_CELL in set(admissions.loc[admissions["source_file"] == file, "cell"])
+    training_rows = corpus.tables["training"]
+    assert list(training_rows.loc[training_rows["source_file"] == file, "class_name"]) == [HTML_CLASS]
+
+
+def test_csv_returns_decode_to_the_same_text_in_every_encoding(corpus: IngestResult) -> None:
+    admissions = corpus.tables["admissions"]
+    by_file = {
+        "returns/2023/P02.csv": "P02",
+        "returns/2023/T01.csv": "T01",
+        "returns/2023/Chi bộ Công ty Cổ phần Hòa Bình.csv": "D01",  # organisation by name, Windows-1258
+    }
+    for file, org in by_file.items():
+        rows = admissions[admissions["source_file"] == file]
+        assert len(rows) == 2 and set(rows["org_code"]) == {org}, file
+        assert set(rows["cell"]) == {"Chi bộ phố Tân Nam"}, file
+        assert set(rows["education"]) <= {"Đại học"} and set(rows["occupation"]) == {"teacher"}, file
+    mixed = admissions[admissions["source_file"] == "returns/2023/mixed_nfc_nfd.xlsx"]
+    assert set(mixed["org_code"]) == {"H01"} and set(mixed["ethnic_group"]) <= {"Kinh", "Mường"}
+
+
+def test_numbers_stored_as_text_are_the_same_person_as_numbers(corpus: IngestResult) -> None:
+    admissions = corpus.tables["admissions"]
+    keys = set(admissions.loc[admissions["source_file"] == "returns/2023/numbers_stored_as_text.xlsx", "person_key"])
+    assert keys == {person_key(person_id("numbers", n), KEY) for n in (1, 3, 4)}
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(base: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_return(returns(base, "ok.xlsx"), sheets={"Kết nạp": [admission("size", 1)]})
+    big = write_return(returns(base, "big.xlsx"), sheets={"Kết nạp": [admission("size", n) for n in range(2, 40)]})
+    monkeypatch.setattr(
+        ingest_module, "MAX_FILE_BYTES", (big.stat().st_size + returns(base, "ok.xlsx").stat().st_size) // 2
+    )
+    result = run(base)
+    assert [(i.file, i.rule) for i in result.errors] == [("returns/2023/big.xlsx", "unreadable-file")]
+    assert "over the limit" in result.errors[0].message
+    assert loaded(result, "returns/2023/ok.xlsx") == 1
+    item = next(i for i in result.manifest["inputs"] if i["file"] == "returns/2023/big.xlsx")
+    assert item["bytes"] == big.stat().st_size
+    assert item["sha256"] == hashlib.sha256(big.read_bytes()).hexdigest()
+
+
+def test_formatted_empty_rows_do_not_count_against_the_row_cap(base: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ingest_module, "MAX_SHEET_ROWS", 14)  # the reference sheets have 13
+    path = write_return(returns(base, "styled.xlsx"), sheets={"Kết nạp": [admission("styled", n) for n in (1, 2)]})
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Kết nạp"]
+    for row in range(10, 500):
+        sheet.cell(row, 2).number_format = "@"  # formatted down the page, nothing typed
+    workbook.save(path)
+    write_return(returns(base, "long.xlsx"), sheets={"Kết nạp": [admission("long", n) for n in range(1, 15)]})
+    result = run(base)
+    assert errors_of(result) == {("Kết nạp", None, None, "unreadable-file")}
+    assert {i.file for i in result.errors} == {"returns/2023/long.xlsx"}
+    assert loaded(result, "returns/2023/styled.xlsx") == 2
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("Dân tộc".encode("utf-8-sig"), ("Dân tộc", "utf-8")),
+        ("Dân tộc".encode("utf-16"), ("Dân tộc", "utf-16")),
+        ("Dân tộc".encode("utf-16-le"), ("Dân tộc", "utf-16")),
+        ("Dân tộc".encode(), ("Dân tộc", "utf-8")),
+        (b"D\xe2n t\xf4\xf2c", ("Dân tô\u0323c", "cp1258")),
+    ],
+)
+def test_decode_text(data: bytes, expected: tuple[str, str]) -> None:
+    assert ingest_module.decode_text(data) == expected

@@ -29,6 +29,7 @@ import os
 import re
 import sys
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -38,6 +39,8 @@ from typing import Any, Literal
 import openpyxl
 import pandas as pd
 from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as DefusedET
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
 
 from ketnap import __version__
 from ketnap.config import DEMO_PERSON_KEY, paths
@@ -64,9 +67,11 @@ __all__ = [
 #: Every rule id ingestion can report, with what it means. Ids are stable: tests, the quarantine
 #: file and anyone grepping it rely on them.
 RULES: dict[str, str] = {
-    "unreadable-file": "the file cannot be read at all (not a workbook, corrupt, encrypted, empty, "
-    "a required sheet or header row missing)",
-    "missing-field": "a required field is empty",
+    "unreadable-file": "the file cannot be read at all (not a workbook, corrupt, encrypted, an old .xls, "
+    "empty, a required sheet or header row missing) or is refused unread by a safety limit (a zip bomb, "
+    "an XML entity bomb, a file or sheet far beyond any real return: see MAX_* in ketnap.ingest)",
+    "missing-field": "a required field is empty (the message says when the cell is inside merged cells)",
+    "formula-cell": "a required cell holds a formula whose result was never saved in the file",
     "unknown-organisation": "the organisation is neither a known code nor a known name",
     "unknown-category": "the value is not one of the allowed categories",
     "unparsable-date": "not a date: neither an Excel date nor dd/mm/yyyy text",
@@ -84,7 +89,8 @@ RULES: dict[str, str] = {
     "extra-column": "a column the data dictionary does not know; ignored",
     "extra-sheet": "a sheet the data dictionary does not know; ignored",
     "missing-sheet": "an optional sheet is absent; read as empty",
-    "legacy-encoding": "a CSV file not in UTF-8; read as Windows-1258",
+    "legacy-encoding": "a CSV file not in UTF-8 or UTF-16; read as Windows-1258",
+    "hidden-sheet": "a sheet that is read is hidden in Excel; read anyway",
 }
 
 Level = Literal["error", "warning"]
@@ -413,6 +419,23 @@ _HEADER_SCAN_ROWS = 30
 _PROGRESS_EVERY = 50
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 and encrypted OOXML files
 _SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")
+_CSV_SUFFIX = ".csv"
+
+# Safety limits: an untrusted file is refused, unread, when it exceeds one (``unreadable-file``).
+# A real return is a few hundred kB; these are orders of magnitude above any of them.
+#: Largest file read at all (bytes on disk).
+MAX_FILE_BYTES = 50 * 2**20
+#: Largest total uncompressed size an .xlsx may declare in its zip directory (checked before inflating).
+MAX_UNCOMPRESSED_BYTES = 100 * 2**20
+#: Largest compression ratio of one zip member; members under :data:`RATIO_CHECKED_FROM` are exempt.
+MAX_COMPRESSION_RATIO = 100
+#: Members smaller than this (uncompressed) are not ratio-checked: small XML compresses very well.
+RATIO_CHECKED_FROM = 2**20
+#: Most members an .xlsx may hold (a real one has about 10 to 30).
+MAX_ZIP_MEMBERS = 1000
+#: Most filled rows one sheet (or CSV return) may hold: a whole city's yearly admissions are a few
+#: hundred, one organisation's a few dozen.
+MAX_SHEET_ROWS = 20_000
 
 # --------------------------------------------------------------------------------------------
 # Cell values
@@ -531,7 +554,39 @@ def _show(value: Any) -> str:
 
 
 class Unreadable(Exception):
-    """A file that cannot be read at all; the message says why, for the person who sent it."""
+    """A file that cannot be read at all; the message says why, for the person who sent it.
+
+    ``sheet`` names the sheet at fault, when one is (a missing header row, too many rows).
+    """
+
+    def __init__(self, message: str, *, sheet: str = "") -> None:
+        super().__init__(message)
+        self.sheet = sheet
+
+
+@dataclass(frozen=True)
+class CellMarks:
+    """What a read-only, cached-values read of a sheet cannot tell: formulas and merged cells.
+
+    Attributes
+    ----------
+    uncached_formulas : frozenset of (int, int)
+        ``(Excel row, 0-based column)`` of formula cells whose result was never saved: openpyxl
+        reads them as empty (the file came from a tool that writes formulas but does not compute).
+    merged : tuple of (int, int, int, int, str)
+        ``(min_row, min_col, max_row, max_col, "I2:I4")`` per merged range (columns 0-based). Only
+        the first cell of a range holds a value; the others read as empty.
+    """
+
+    uncached_formulas: frozenset[tuple[int, int]] = frozenset()
+    merged: tuple[tuple[int, int, int, int, str], ...] = ()
+
+    def merged_range(self, row: int, column: int) -> str | None:
+        """The merged range a cell lies in, other than as its first cell, or ``None``."""
+        for min_row, min_col, max_row, max_col, ref in self.merged:
+            if min_row <= row <= max_row and min_col <= column <= max_col and (row, column) != (min_row, min_col):
+                return ref
+        return None
 
 
 def _header_key(value: Any) -> str:
@@ -548,13 +603,21 @@ class SheetTable:
     columns: dict[str, tuple[int, str]]  # field -> (index, header as typed, NFC)
     rows: list[tuple[int, tuple[Any, ...]]]  # (Excel row number, values); blank rows left out
     extras: list[str]
+    marks: CellMarks = field(default_factory=CellMarks)
 
     def header(self, column: Column) -> str:
         """The header of ``column`` as typed in the file, or the canonical one if absent."""
         return self.columns[column.field][1] if column.field in self.columns else column.header
 
 
-def locate_table(rows: Sequence[Sequence[Any]], columns: Sequence[Column], *, file: str, sheet: str) -> SheetTable:
+def locate_table(
+    rows: Sequence[Sequence[Any]],
+    columns: Sequence[Column],
+    *,
+    file: str,
+    sheet: str,
+    marks: CellMarks | None = None,
+) -> SheetTable:
     """Find the header row (the first containing every required header) and the data rows below.
 
     Raises
@@ -589,16 +652,94 @@ def locate_table(rows: Sequence[Sequence[Any]], columns: Sequence[Column], *, fi
             for number, values in enumerate(rows[index + 1 :], start=index + 2)
             if any(not _is_empty(values[i]) for i in counted if i < len(values))
         ]
-        return SheetTable(file, sheet, mapping, data, extras)
-    raise Unreadable(f"sheet {sheet!r} has no header row with {', '.join(best_missing)}")
+        return SheetTable(file, sheet, mapping, data, extras, marks or CellMarks())
+    raise Unreadable(f"sheet {sheet!r} has no header row with {', '.join(best_missing)}", sheet=sheet)
+
+
+def _filled(values: Sequence[Any]) -> bool:
+    # Cheaper than _is_empty (no normalisation): a cell of spaces counts here, not as a data row.
+    return any(v is not None and v != "" for v in values)
 
 
 def _read_sheet_rows(workbook: Any, title: str) -> list[tuple[Any, ...]]:
+    """Every row of a sheet (blank rows as ``()``), refusing a sheet of more than :data:`MAX_SHEET_ROWS`.
+
+    Rows are counted as they stream in, so an absurd sheet is refused without being held in memory.
+    """
     sheet = workbook[title]
     # Files from other tools often carry wrong <dimension> tags, which truncate read-only
     # iteration; resetting makes openpyxl read every cell that is there.
     sheet.reset_dimensions()
-    return [tuple(values) for values in sheet.iter_rows(values_only=True)]
+    rows: list[tuple[Any, ...]] = []
+    filled = 0
+    for values in sheet.iter_rows(values_only=True):
+        if _filled(values):
+            filled += 1
+            if filled > MAX_SHEET_ROWS:
+                raise Unreadable(_too_many_rows(title), sheet=title)
+            rows.append(tuple(values))
+        else:
+            rows.append(())  # styled but empty rows (formatting down to row 1048576) cost nothing
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows
+
+
+def _too_many_rows(sheet: str) -> str:
+    return (
+        f"sheet {sheet!r} has more than {MAX_SHEET_ROWS:,} filled rows, the limit for one sheet (one "
+        f"organisation's year is a few dozen): refused unread; check for pasted or generated data"
+    )
+
+
+def _sheet_has_content(workbook: Any, title: str) -> bool:
+    """Whether a sheet holds any non-blank cell (stops at the first one)."""
+    sheet = workbook[title]
+    sheet.reset_dimensions()
+    return any(not _is_empty(v) for values in sheet.iter_rows(values_only=True) for v in values)
+
+
+_SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def _cell_marks(workbook: Any, title: str) -> CellMarks:
+    """Formula cells without a saved result, and merged ranges, from the sheet's XML.
+
+    The XML is only parsed (with defusedxml) when it contains a formula or a merge at all, so
+    ordinary returns cost one substring search.
+    """
+    sheet = workbook[title]
+    archive, member = getattr(workbook, "_archive", None), getattr(sheet, "_worksheet_path", None)
+    if archive is None or member is None:
+        return CellMarks()
+    try:
+        xml = archive.read(member)
+    except KeyError:
+        return CellMarks()
+    if b"<f" not in xml and b"mergeCell" not in xml:
+        return CellMarks()
+    formulas: set[tuple[int, int]] = set()
+    merged: list[tuple[int, int, int, int, str]] = []
+    for _, element in DefusedET.iterparse(_bytes_io.BytesIO(xml), events=("end",)):
+        tag = element.tag
+        if tag == f"{_SHEET_NS}c":
+            formula = element.find(f"{_SHEET_NS}f")
+            cached = element.find(f"{_SHEET_NS}v")
+            if formula is not None and (cached is None or not (cached.text or "")) and element.get("r"):
+                column, row = coordinate_from_string(element.get("r"))
+                formulas.add((row, column_index_from_string(column) - 1))
+            element.clear()
+        elif tag == f"{_SHEET_NS}row":
+            element.clear()
+        elif tag == f"{_SHEET_NS}mergeCell" and element.get("ref"):
+            ref = element.get("ref", "")
+            try:
+                min_col, min_row, max_col, max_row = range_boundaries(ref)
+            except ValueError:
+                continue
+            if None not in (min_col, min_row, max_col, max_row):
+                merged.append((min_row, min_col - 1, max_row, max_col - 1, ref))  # type: ignore[operator]
+    return CellMarks(frozenset(formulas), tuple(merged))
 
 
 def _find_sheet(titles: Iterable[str], wanted: str) -> str | None:
@@ -606,18 +747,118 @@ def _find_sheet(titles: Iterable[str], wanted: str) -> str | None:
     return next((t for t in titles if fold(t) == key), None)
 
 
+def _utf16(name: str) -> bytes:
+    return name.encode("utf-16-le")
+
+
+def _describe_ole(data: bytes, suffix: str) -> str:
+    """Why an OLE compound file (Office 97-2003 container) is not read: which kind of file it is.
+
+    The stream names sit in the container's directory in UTF-16; encrypted .xlsx files are an OLE
+    container holding ``EncryptionInfo`` and ``EncryptedPackage``.
+    """
+    if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
+        return (
+            "the workbook is password-protected (encrypted): open it in Excel, remove the password "
+            "(File › Info › Protect Workbook › Encrypt with Password, empty) and send it again as .xlsx"
+        )
+    if _utf16("Workbook") in data or _utf16("Book") in data:
+        renamed = f" renamed {suffix}" if suffix in _SPREADSHEET_SUFFIXES else ""
+        return f"an old Excel 97-2003 (.xls) workbook{renamed}: open it in Excel and save as .xlsx (Excel Workbook)"
+    if _utf16("WordDocument") in data:
+        return "a Word document, not a workbook: send the return as .xlsx"
+    return "an old Microsoft Office (97-2003) file, not an .xlsx workbook: save the return as .xlsx"
+
+
+def _describe_not_zip(data: bytes) -> str:
+    """Why content that is not a zip archive is not an .xlsx workbook, naming what it looks like."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n").lower()
+    if head.startswith(b"%pdf"):
+        return "a PDF document, not a workbook: send the return as .xlsx"
+    if b"urn:schemas-microsoft-com:office:spreadsheet" in data[:4096]:
+        return "an Excel 2003 XML spreadsheet: open it in Excel and save as .xlsx"
+    if head.startswith(b"<") and (b"<html" in head or b"<table" in head or b"<!doctype html" in head):
+        return (
+            "an HTML page (an export from a web system) saved with a spreadsheet name: "
+            "open it in Excel and save as .xlsx"
+        )
+    if data[:4096].count(b"\x00") == 0 and (b"," in head or b";" in head or b"\t" in head):
+        return "a text (CSV) file saved with an .xlsx name: send it as .csv, or save it in Excel as .xlsx"
+    return "not an .xlsx workbook (the content is not a zip archive)"
+
+
+def check_zip_budget(data: bytes) -> zipfile.ZipFile:
+    """Open an .xlsx as a zip after checking its directory against the safety limits; never inflates.
+
+    Python's :mod:`zipfile` stops inflating a member at the size its directory declares (and then
+    fails on the checksum), so the declared sizes checked here bound what any later read inflates.
+
+    Raises
+    ------
+    Unreadable
+        Too many members, a total declared uncompressed size over :data:`MAX_UNCOMPRESSED_BYTES`,
+        or a member compressed more than :data:`MAX_COMPRESSION_RATIO` times (a zip bomb), or no
+        readable zip directory at all.
+    """
+    try:
+        archive = zipfile.ZipFile(_bytes_io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        raise Unreadable(f"the workbook is corrupt and cannot be read ({type(exc).__name__})") from exc
+    members = archive.infolist()
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise Unreadable(
+            f"the workbook holds {len(members):,} parts, over the limit of {MAX_ZIP_MEMBERS:,} "
+            f"(a real one has a few dozen): refused unread"
+        )
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise Unreadable(
+            f"the workbook would inflate to {total / 2**20:,.0f} MB, over the limit of "
+            f"{MAX_UNCOMPRESSED_BYTES // 2**20} MB (possible zip bomb): refused unread"
+        )
+    for member in members:
+        if member.file_size >= RATIO_CHECKED_FROM and member.file_size > MAX_COMPRESSION_RATIO * max(
+            member.compress_size, 1
+        ):
+            ratio = member.file_size / max(member.compress_size, 1)
+            raise Unreadable(
+                f"a part of the workbook ({member.filename}) is compressed {ratio:,.0f} times, over the "
+                f"limit of {MAX_COMPRESSION_RATIO} (possible zip bomb): refused unread"
+            )
+    return archive
+
+
+def _describe_zip(archive: zipfile.ZipFile) -> str | None:
+    """Why a zip archive is not an Excel workbook (a .docx, .ods, .xlsb…), or ``None`` when it is one."""
+    names = set(archive.namelist())
+    if "xl/workbook.xml" in names or any(n.lower() == "xl/workbook.xml" for n in names):
+        return None
+    if "xl/workbook.bin" in names:
+        return "an Excel binary workbook (.xlsb): open it in Excel and save as .xlsx"
+    if "word/document.xml" in names:
+        return "a Word document (.docx), not a workbook: send the return as .xlsx"
+    if "content.xml" in names and "mimetype" in names:
+        return "an OpenDocument file (.ods, LibreOffice): save it as .xlsx (Excel 2007-365)"
+    return "a zip archive that is not an Excel workbook: send the return as .xlsx"
+
+
 def _open_workbook(data: bytes, suffix: str) -> Any:
-    """Open workbook bytes read-only (cached values, not formulas), or raise :class:`Unreadable`."""
+    """Open workbook bytes read-only (cached values, not formulas), or raise :class:`Unreadable`.
+
+    Order: what the content is (empty, an OLE container, not a zip), the extension, the zip's safety
+    limits (:func:`check_zip_budget`), that the zip is a workbook, and only then openpyxl.
+    """
     if not data:
         raise Unreadable("the file is empty")
     if data.startswith(_OLE_MAGIC):
-        raise Unreadable(
-            "password-protected (encrypted) or old Excel 97-2003 file: remove the password and save as .xlsx"
-        )
+        raise Unreadable(_describe_ole(data, suffix))
     if suffix not in _SPREADSHEET_SUFFIXES:
         raise Unreadable(f"not a spreadsheet ({suffix or 'no extension'}): send the return as .xlsx")
     if not data.startswith(b"PK"):
-        raise Unreadable("not an .xlsx workbook (the content is not a zip archive)")
+        raise Unreadable(_describe_not_zip(data))
+    with check_zip_budget(data) as archive:
+        if (why := _describe_zip(archive)) is not None:
+            raise Unreadable(why)
     try:
         # openpyxl parses with defusedxml when it is installed (a dependency), so hostile XML is
         # refused rather than expanded.
@@ -672,10 +913,33 @@ class RowCheck:
         )
 
     def present(self, column: Column) -> Any | None:
-        """The cell, or ``None`` after recording ``missing-field`` for a required empty cell."""
+        """The cell, or ``None`` after recording why a required cell is empty.
+
+        ``formula-cell`` when it holds a formula whose result was never saved; ``missing-field``
+        otherwise, naming the merged range when the cell is inside one (only its first cell holds
+        the value).
+        """
         value = self.raw(column)
         if value is None and column.required:
-            self.fail(column, "missing-field", f"{column.header} is required")
+            where = self.table.columns.get(column.field)
+            marks = self.table.marks
+            if where is not None and (self.row, where[0]) in marks.uncached_formulas:
+                self.fail(
+                    column,
+                    "formula-cell",
+                    f"{column.header} is a formula whose result was never saved (the file was made by a "
+                    f"program, not saved in Excel): open the file in Excel, save it and send it again, "
+                    f"or type the value",
+                )
+            elif where is not None and (merged := marks.merged_range(self.row, where[0])) is not None:
+                self.fail(
+                    column,
+                    "missing-field",
+                    f"{column.header} is required; this cell is inside the merged cells {merged}, whose "
+                    f"value only the first cell holds: unmerge them and fill every row",
+                )
+            else:
+                self.fail(column, "missing-field", f"{column.header} is required")
         return value
 
     def text(self, column: Column) -> str | None:
@@ -779,24 +1043,92 @@ class OrganisationIndex:
         return self._by_key.get(fold(text))
 
 
-def _read_csv_rows(data: bytes, file: str, issues: list[Issue]) -> list[tuple[Any, ...]]:
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode a CSV file: UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode Text"), else Windows-1258.
+
+    Returns
+    -------
+    tuple of (str, str)
+        The text and the encoding used: ``"utf-8"``, ``"utf-16"`` or ``"cp1258"`` (Excel's plain
+        "CSV" on Vietnamese Windows, which callers report as ``legacy-encoding``).
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass  # an odd byte count or a lone surrogate: not really UTF-16
+    head = data[:512]
+    if len(head) >= 4 and head.count(b"\x00") * 3 >= len(head):  # UTF-16 without its BOM
+        odd_zeros = head[1::2].count(0) >= head[0::2].count(0)
+        try:
+            return data.decode("utf-16-le" if odd_zeros else "utf-16-be"), "utf-16"
+        except UnicodeDecodeError:
+            pass
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
-        # Excel's plain "CSV" on Vietnamese Windows saves in the legacy code page.
-        text = data.decode("cp1258", errors="replace")
+        return data.decode("cp1258", errors="replace"), "cp1258"
+
+
+def _csv_records(text: str, delimiter: str = ",") -> list[tuple[Any, ...]]:
+    # NUL characters make the csv module raise; they are noise in a typed file.
+    return [tuple(r) for r in csv.reader(_bytes_io.StringIO(text.replace("\x00", ""), newline=""), delimiter=delimiter)]
+
+
+def _legacy_encoding(file: str, sheet: str) -> Issue:
+    return Issue(file, sheet, None, None, "legacy-encoding", RULES["legacy-encoding"], level="warning")
+
+
+def _read_csv_rows(data: bytes, file: str, issues: list[Issue]) -> list[tuple[Any, ...]]:
+    text, encoding = decode_text(data)
+    if encoding == "cp1258":
+        issues.append(_legacy_encoding(file, Path(file).name))
+    return _csv_records(text)
+
+
+def _read_csv_return(
+    data: bytes, file: str, folder_year: int | None, organisations: OrganisationIndex, today: date
+) -> _ReturnRead:
+    """A CSV return: the ``Kết nạp`` table alone; the organisation is the file name, the year its folder.
+
+    The delimiter is whichever of ``,``, ``;`` and tab gives a header row (Excel writes ``;`` in
+    some locales and tabs in "Unicode Text"). Issues and counts name the sheet ``Kết nạp``.
+    """
+    sheet = ADMISSIONS_SHEET
+    text, encoding = decode_text(data)
+    issues = [_legacy_encoding(file, sheet)] if encoding == "cp1258" else []
+    table: SheetTable | None = None
+    first_failure: Unreadable | None = None
+    for delimiter in (",", ";", "\t"):
+        rows = _csv_records(text, delimiter)
+        if sum(1 for r in rows if _filled(r)) > MAX_SHEET_ROWS:
+            raise Unreadable(_too_many_rows(sheet), sheet=sheet)
+        try:
+            table = locate_table(rows, ADMISSION_COLUMNS, file=file, sheet=sheet)
+            break
+        except Unreadable as exc:
+            first_failure = first_failure or exc
+    if table is None:
+        assert first_failure is not None
+        raise Unreadable(f"a CSV return needs the {ADMISSIONS_SHEET} header row: {first_failure}", sheet=sheet)
+    if folder_year is None:
+        raise Unreadable("a CSV return must be in a folder returns/<year>/: its year is the folder's")
+    stem = clean(Path(file).stem)
+    org_code = organisations.find(stem)
+    if org_code is None:
         issues.append(
             Issue(
                 file,
-                Path(file).name,
+                "",
                 None,
-                None,
-                "legacy-encoding",
-                RULES["legacy-encoding"],
-                level="warning",
+                "file name",
+                "unknown-organisation",
+                "a CSV return is named after its organisation (<code>.csv or <name>.csv), and this name is "
+                "not a known organisation code or name; the whole return is rejected",
+                stem,
             )
         )
-    return [tuple(r) for r in csv.reader(_bytes_io.StringIO(text))]
+    return _check_return_rows([("admissions", table)], file, org_code, folder_year, today, issues)
 
 
 def _read_sectors(rows: list[tuple[Any, ...]], file: str) -> tuple[list[dict[str, Any]], list[Issue], SheetCount]:
@@ -1048,13 +1380,29 @@ def _read_return(
         if not any(not _is_empty(v) for r in rows for v in r):
             # A cleared optional sheet holds nothing to lose; a required one must keep its header.
             if required:
-                raise Unreadable(f"sheet {title!r} is empty (no header row)")
+                raise Unreadable(f"sheet {title!r} is empty (no header row)", sheet=title)
             tables.append((table_name, SheetTable(file, title, {}, [], [])))
             continue
-        tables.append((table_name, locate_table(rows, columns, file=file, sheet=title)))
+        marks = _cell_marks(workbook, title)
+        tables.append((table_name, locate_table(rows, columns, file=file, sheet=title, marks=marks)))
+    for title in [info_title, *(t.sheet for _, t in tables)]:
+        # Hiding is a display choice: the rows are the organisation's, so they are read, and said so.
+        if getattr(workbook[title], "sheet_state", "visible") != "visible":
+            issues.append(
+                Issue(
+                    file,
+                    title,
+                    None,
+                    None,
+                    "hidden-sheet",
+                    "the sheet is hidden in Excel, and read anyway: check its rows are meant to be sent "
+                    "(Home › Format › Hide & Unhide › Unhide Sheet)",
+                    level="warning",
+                )
+            )
     known = {fold(s) for s in (INFO_SHEET, INSTRUCTIONS_SHEET, *(d[0] for d in _DATA_SHEETS))}
     for title in titles:
-        if fold(title) not in known and any(not _is_empty(v) for r in _read_sheet_rows(workbook, title) for v in r):
+        if fold(title) not in known and _sheet_has_content(workbook, title):
             issues.append(
                 Issue(
                     file,
@@ -1070,10 +1418,22 @@ def _read_return(
     info_rows = _read_sheet_rows(workbook, info_title)
     org_code, year, info_issues = _read_info(info_rows, file, info_title, organisations, folder_year)
     issues += info_issues
+    return _check_return_rows(tables, file, org_code, year, today, issues)
+
+
+def _check_return_rows(
+    tables: list[tuple[str, SheetTable]],
+    file: str,
+    org_code: str | None,
+    year: int | None,
+    today: date,
+    issues: list[Issue],
+) -> _ReturnRead:
+    """Check every row of a return's located sheets (workbook or CSV) once its organisation and year are known."""
     counts = [SheetCount(file, t.sheet, rows_read=len(t.rows)) for _, t in tables]
     if org_code is None or year is None:
         # Without the organisation or the year no row can be placed: every row is quarantined by the
-        # Thông tin issue above (one line, not one per row).
+        # issue saying why (one line, not one per row).
         for count in counts:
             count.quarantined = count.rows_read
         return _ReturnRead([], issues, counts)
@@ -1178,15 +1538,49 @@ _ROW_READERS: dict[str, Callable[[RowCheck, int, date], dict[str, Any] | None]] 
 class _Input:
     file: str
     path: Path
-    data: bytes
+    data: bytes  # empty when the file is over MAX_FILE_BYTES
+    size: int = -1
+    digest: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.size < 0:
+            self.size = len(self.data)
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
+        return self.digest or hashlib.sha256(self.data).hexdigest()
 
 
 def _load_input(root: Path, path: Path) -> _Input:
-    return _Input(path.relative_to(root).as_posix(), path, path.read_bytes())
+    size = path.stat().st_size
+    if size <= MAX_FILE_BYTES:
+        return _Input(path.relative_to(root).as_posix(), path, path.read_bytes())
+    # Too large to read: hashed for the manifest as it streams, never held in memory.
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(2**20), b""):
+            digest.update(chunk)
+    return _Input(path.relative_to(root).as_posix(), path, b"", size, digest.hexdigest())
+
+
+def _read_return_file(item: _Input, index: OrganisationIndex, today: date) -> _ReturnRead:
+    """Read one return file (workbook or CSV), or raise (:class:`Unreadable` or anything unexpected)."""
+    if item.size > MAX_FILE_BYTES:
+        raise Unreadable(
+            f"the file is {item.size / 2**20:,.0f} MB, over the limit of {MAX_FILE_BYTES // 2**20} MB "
+            f"(a return is a few hundred kB): refused unread"
+        )
+    suffix = item.path.suffix.lower()
+    folder_year = _folder_year(item.file)
+    if suffix == _CSV_SUFFIX:
+        if item.data.startswith((_OLE_MAGIC, b"PK")):
+            raise Unreadable("a workbook saved with a .csv name: rename it .xlsx")
+        return _read_csv_return(item.data, item.file, folder_year, index, today)
+    workbook = _open_workbook(item.data, suffix)
+    try:
+        return _read_return(workbook, item.file, folder_year, index, today)
+    finally:
+        workbook.close()
 
 
 def _return_files(root: Path) -> list[Path]:
@@ -1301,6 +1695,8 @@ def ingest(
             raise ReferenceDataError(f"{path} not found (see docs/data-dictionary.md)")
         item = _load_input(root, path)
         inputs.append(item)
+        if item.size > MAX_FILE_BYTES:
+            raise unusable(item, f"over the limit of {MAX_FILE_BYTES // 2**20} MB")
         return item
 
     def unusable(item: _Input, why: str) -> ReferenceDataError:
@@ -1360,14 +1756,11 @@ def ingest(
         item = _load_input(root, path)
         inputs.append(item)
         try:
-            workbook = _open_workbook(item.data, path.suffix.lower())
-            try:
-                read = _read_return(workbook, item.file, _folder_year(item.file), index, today)
-            finally:
-                workbook.close()
+            read = _read_return_file(item, index, today)
         except Exception as exc:  # one bad file must not stop the others
             message = str(exc) if isinstance(exc, Unreadable) else _describe_failure(exc)
-            issues.append(Issue(item.file, "", None, None, "unreadable-file", message))
+            sheet = exc.sheet if isinstance(exc, Unreadable) else ""
+            issues.append(Issue(item.file, sheet, None, None, "unreadable-file", message))
             counts.append(SheetCount(item.file, ""))
             read = None
         if read is not None:
@@ -1424,7 +1817,7 @@ def ingest(
     manifest: dict[str, Any] = {
         "data_root": _display_path(root),
         "as_of": latest.date().isoformat() if latest is not None else None,
-        "inputs": [{"file": i.file, "sha256": i.sha256, "bytes": len(i.data)} for i in inputs],
+        "inputs": [{"file": i.file, "sha256": i.sha256, "bytes": i.size} for i in inputs],
         "row_counts": {name: len(frame) for name, frame in tables.items()},
         "rows_quarantined": int(reconciliation["quarantined"].sum()),
         "errors": sum(i.level == "error" for i in issues),

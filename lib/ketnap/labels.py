@@ -473,6 +473,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Every grassroots organisation active in {year} has a {year} return.",
     ),
     # Short names of the ingestion rules (ketnap.ingest.RULES), then what each means and how to fix it.
+    "quality.rule.formula-cell": ("Ô công thức chưa có kết quả", "Formula without a saved result"),
+    "quality.rule.hidden-sheet": ("Trang tính bị ẩn", "Hidden sheet"),
+    "quality.fix.formula-cell": (
+        "Mở tệp bằng Excel, lưu lại rồi gửi lại, hoặc gõ giá trị thay cho công thức.",
+        "Open the file in Excel, save it and send it again, or type the value instead of the formula.",
+    ),
+    "quality.fix.hidden-sheet": (
+        "Trang tính bị ẩn vẫn được đọc; kiểm tra các dòng trong đó đúng là cần gửi.",
+        "A hidden sheet is read anyway; check its rows are meant to be sent.",
+    ),
     "quality.rule.unreadable-file": ("Không đọc được tệp", "Unreadable file"),
     "quality.rule.missing-field": ("Thiếu thông tin bắt buộc", "Required field empty"),
     "quality.rule.unknown-organisation": ("Tổ chức không có trong danh sách", "Unknown organisation"),

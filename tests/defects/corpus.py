@@ -14,9 +14,11 @@ independent of it, so a bug in one is not mirrored in the other.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import sys
+import unicodedata
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +26,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 from openpyxl import Workbook
 
 from ketnap.text import fold
@@ -232,13 +235,17 @@ def conversion(tag: str, n: int, **changes: Any) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Expected:
-    """One error the case must produce (``file`` relative to the data root; default: the case's file)."""
+    """One issue the case must produce (``file`` relative to the data root; default: the case's file).
+
+    ``says`` is a phrase the message must contain (the precise reason, for whole-file rejections).
+    """
 
     rule: str
     sheet: str = ""
     row: int | None = None
     column: str | None = None
     file: str | None = None
+    says: str | None = None
 
 
 @dataclass(frozen=True)
@@ -247,15 +254,17 @@ class Case:
 
     name: str
     build: Callable[[Path], None]  # writes the case's file(s) given the case's main file path
-    errors: tuple[Expected, ...]
+    errors: tuple[Expected, ...]  # exactly the errors of the main file (empty: a tolerated defect)
     loaded: Mapping[str, int] = field(default_factory=dict)  # sheet -> rows loaded from the main file
     suffix: str = ".xlsx"
     folder: str = "2023"
+    warnings: tuple[Expected, ...] = ()  # exactly the warnings of the main file
+    stem: str | None = None  # the file name when it is not the case's name (CSV returns: the organisation)
 
     @property
     def file(self) -> str:
         """The case's main file, relative to the data root."""
-        return f"returns/{self.folder}/{self.name}{self.suffix}"
+        return f"returns/{self.folder}/{self.stem or self.name}{self.suffix}"
 
 
 def _three(
@@ -294,21 +303,254 @@ def _truncated(path: Path) -> None:
     path.write_bytes(data[: len(data) // 2])
 
 
-def _entity_bomb(path: Path) -> None:
-    """A workbook whose Kết nạp sheet declares XML entities (the start of a billion-laughs attack)."""
-    _admissions_ok("bomb")(path)
+def _rezip(
+    path: Path, change: Callable[[str, bytes], bytes | None], extra: Callable[[zipfile.ZipFile], None] | None = None
+) -> None:
+    """Rewrite the workbook at ``path`` member by member (``change`` returns new bytes, or ``None`` to keep)."""
     source = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             data = source.read(item.filename)
-            if item.filename == "xl/worksheets/sheet2.xml":
-                text = data.decode("utf-8")
-                declaration_end = text.index("?>") + 2 if text.startswith("<?xml") else 0
-                bomb = '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
-                data = (text[:declaration_end] + bomb + text[declaration_end:]).encode("utf-8")
-            target.writestr(item, data)
+            target.writestr(item, change(item.filename, data) or data)
+        if extra is not None:
+            extra(target)
     path.write_bytes(out.getvalue())
+
+
+def _entity_bomb_in(member: str, tag: str, seed: str) -> Callable[[Path], None]:
+    """A workbook whose ``member`` declares XML entities (the start of a billion-laughs attack)."""
+
+    def build(path: Path) -> None:
+        _admissions_ok(seed)(path)
+
+        def change(name: str, data: bytes) -> bytes | None:
+            if name != member:
+                return None
+            text = data.decode("utf-8")
+            declaration_end = text.index("?>") + 2 if text.startswith("<?xml") else 0
+            bomb = f'<!DOCTYPE {tag} [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
+            return (text[:declaration_end] + bomb + text[declaration_end:]).encode("utf-8")
+
+        _rezip(path, change)
+
+    return build
+
+
+_entity_bomb = _entity_bomb_in("xl/worksheets/sheet2.xml", "worksheet", "bomb")
+
+
+def _zip_bomb(megabytes: int, seed: str) -> Callable[[Path], None]:
+    """A real return whose Kết nạp sheet inflates to ``megabytes`` MB: its XML, then that many spaces.
+
+    Whitespace after the root element is legal XML, so this is a workbook a careless reader would
+    inflate in full. Streamed, so writing it never holds the inflated size in memory.
+    """
+
+    def build(path: Path) -> None:
+        _admissions_ok(seed)(path)
+        source = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+        out = io.BytesIO()
+        chunk = b" " * 2**20
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in source.infolist():
+                data = source.read(item.filename)
+                if item.filename != "xl/worksheets/sheet2.xml":
+                    target.writestr(item, data)
+                    continue
+                info = zipfile.ZipInfo(item.filename)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                with target.open(info, "w", force_zip64=True) as member:
+                    member.write(data)
+                    for _ in range(megabytes):
+                        member.write(chunk)
+        path.write_bytes(out.getvalue())
+
+    return build
+
+
+def _zip_many_parts(path: Path) -> None:
+    _admissions_ok("many_parts")(path)
+
+    def extra(target: zipfile.ZipFile) -> None:
+        for n in range(1500):
+            target.writestr(f"customXml/item{n}.xml", "<a/>")
+
+    _rezip(path, lambda name, data: None, extra)
+
+
+def _too_many_rows(path: Path) -> None:
+    """A Kết nạp sheet of 20,001 filled rows (written streaming, one cell each: the cap counts rows)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook = Workbook(write_only=True)
+    info = workbook.create_sheet("Thông tin")
+    info.append(["Tổ chức cơ sở đảng", "P01"])
+    info.append(["Năm báo cáo", 2023])
+    sheet = workbook.create_sheet("Kết nạp")
+    sheet.append(list(ADMISSION_HEADERS))
+    for n in range(1, 20_002):
+        sheet.append([n, "Người Thử"])
+    workbook.save(path)
+
+
+def _formula_cells(path: Path) -> None:
+    """Row 3's Giới tính is a formula never computed (no saved result); row 4's has its saved result."""
+    rows = [
+        admission("formula", 1),
+        admission("formula", 2, **{"Giới tính": '=IF(1,"Nam","Nữ")'}),
+        admission("formula", 3, **{"Giới tính": '="Nữ"'}),
+    ]
+    write_return(path, sheets={"Kết nạp": rows})
+
+    def change(name: str, data: bytes) -> bytes | None:
+        if name != "xl/worksheets/sheet2.xml":
+            return None
+        # As Excel saves it: the formula and, beside it, its result as text.
+        cell = '<c r="E4"><f>"Nữ"</f><v /></c>'.encode()
+        assert cell in data, "openpyxl changed how it writes formulas"
+        return data.replace(cell, '<c r="E4" t="str"><f>"Nữ"</f><v>Nữ</v></c>'.encode())
+
+    _rezip(path, change)
+
+
+def _merged_cells(path: Path) -> None:
+    """Nghề nghiệp merged down rows 2-4 (required: rows 3 and 4 fail); Chi bộ merged on rows 5-6 (optional)."""
+    write_return(path, sheets={"Kết nạp": [admission("merged", n) for n in range(1, 6)]})
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Kết nạp"]
+    sheet.merge_cells("I2:I4")
+    sheet.merge_cells("L5:L6")
+    workbook.save(path)
+
+
+def _hidden_sheet(path: Path) -> None:
+    _three("hidden", {"Trình độ": "Cấp 3"})(path)
+    workbook = openpyxl.load_workbook(path)
+    workbook["Kết nạp"].sheet_state = "hidden"
+    workbook["Bồi dưỡng"].sheet_state = "veryHidden"
+    workbook.save(path)
+
+
+def _ole(*streams: str) -> bytes:
+    """An OLE compound file (Office 97-2003 container) stub: the header, then a directory of ``streams``.
+
+    Just enough for what ingestion looks at: the signature and the UTF-16 stream names.
+    """
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16) + b"\x3e\x00\x03\x00\xfe\xff\x09\x00"
+    header += bytes(512 - len(header))
+    entries = b""
+    for name in ("Root Entry", *streams):
+        encoded = (name + "\x00").encode("utf-16-le")
+        entries += encoded + bytes(64 - len(encoded)) + len(encoded).to_bytes(2, "little") + bytes(62)
+    return header + entries + bytes(-len(entries) % 512)
+
+
+def _zip_of(members: Mapping[str, str]) -> Callable[[Path], None]:
+    def build(path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, text in members.items():
+                archive.writestr(name, text)
+
+    return build
+
+
+def _cp1258(text: str) -> bytes:
+    """Vietnamese text as Windows-1258 stores it: vowels with their shape marks, then a combining tone."""
+    out = []
+    for char in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", char)
+        tones = "".join(c for c in parts if c in _TONE_MARKS)
+        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS)) + tones)
+    return "".join(out).encode("cp1258")
+
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _csv_cells(row: Mapping[str, Any]) -> list[str]:
+    """A row as a CSV holds it: dates as dd/mm/yyyy text, everything else as typed."""
+    cells = []
+    for header in ADMISSION_HEADERS:
+        value = row.get(header)
+        cells.append(value.strftime("%d/%m/%Y") if isinstance(value, datetime) else "" if value is None else str(value))
+    return cells
+
+
+def _csv_return(
+    tag: str, bad: Mapping[str, Any], *, delimiter: str, encode: Callable[[str], bytes]
+) -> Callable[[Path], None]:
+    """A CSV return (the Kết nạp table alone): a valid row, the bad row (line 3), another valid row."""
+
+    def build(path: Path) -> None:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+        writer.writerow(ADMISSION_HEADERS)
+        for n, changes in ((1, {}), (2, bad), (3, {})):
+            writer.writerow(_csv_cells(admission(tag, n, **changes)))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(encode(buffer.getvalue()))
+
+    return build
+
+
+def _nfd(value: Any) -> Any:
+    return unicodedata.normalize("NFD", value) if isinstance(value, str) else value
+
+
+def _mixed_nfc_nfd(path: Path) -> None:
+    """Every other cell and header in NFD, the organisation's name in NFD with the old tone (Hoá)."""
+    rows = []
+    for n, changes in ((1, {}), (2, {"Nghề nghiệp": "Bộ đội"}), (3, {}), (4, {})):
+        row = admission("mixed", n, **changes)
+        rows.append({k: _nfd(v) if (i + n) % 2 else v for i, (k, v) in enumerate(row.items())})
+    write_return(
+        path,
+        organisation=_nfd("Chi bộ Trung tâm Y tế thành phố Thanh Hoá"),
+        sheets={"Kết nạp": rows},
+        headers={"Kết nạp": [_nfd(h) if i % 2 else h for i, h in enumerate(ADMISSION_HEADERS)]},
+    )
+
+
+#: Text fields holding markup: loaded verbatim (escaping is the output side's job).
+HTML_CELL = "<script>alert('chi bộ')</script>Chi bộ <b>phố</b> & \"Tân Nam\""
+HTML_CLASS = '<img src=x onerror="alert(1)">Lớp <i>03/2023</i> &amp; K2'
+
+
+def _html_in_text(path: Path) -> None:
+    write_return(
+        path,
+        sheets={
+            "Kết nạp": [
+                admission("html", 1, **{"Chi bộ": HTML_CELL, "Ghi chú": "<iframe src=//x>"}),
+                admission("html", 2),
+            ],
+            "Bồi dưỡng": [training("html", 1, **{"Lớp bồi dưỡng": HTML_CLASS})],
+        },
+    )
+
+
+def _numbers_as_text(path: Path) -> None:
+    """Year, STT, ID numbers as text (and as a number that lost its leading zero); one ID in E-notation."""
+    ident = person_id("numbers", 4)
+    rows = [
+        admission("numbers", 1, STT="1"),
+        admission("numbers", 2, STT="2", **{"Số CCCD": "3,81234E+10"}),  # a CSV round trip through Excel
+        admission("numbers", 3, STT="3.0", **{"Số CCCD": float(person_id("numbers", 3))}),
+        admission("numbers", 4, STT=" 4 ", **{"Số CCCD": f"{ident[:3]}.{ident[3:6]}.{ident[6:9]}.{ident[9:]}"}),
+    ]
+    write_return(path, year="2023", sheets={"Kết nạp": rows})
+
+
+_HTML_EXPORT = """<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8"></head>
+<body><table><tr><td>STT</td><td>Họ và tên</td></tr><tr><td>1</td><td>Người Thử</td></tr></table></body></html>
+"""
+_XML_2003 = """<?xml version="1.0"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"
+ xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Kết nạp"><Table>
+<Row><Cell><Data ss:Type="String">STT</Data></Cell></Row></Table></Worksheet></Workbook>
+"""
 
 
 def _duplicate_across_files(path: Path) -> None:
@@ -318,9 +560,14 @@ def _duplicate_across_files(path: Path) -> None:
     write_return(path, sheets={"Kết nạp": [admission("dup_across_b", 1), admission("dup_across", 1, STT=2)]})
 
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
 _INFO = "Thông tin"
 _ADM = "Kết nạp"
+_TRN = "Bồi dưỡng"
+
+
+def _unreadable(says: str, sheet: str = "") -> tuple[Expected, ...]:
+    return (Expected("unreadable-file", sheet, says=says),)
+
 
 CASES: tuple[Case, ...] = (
     # --- row rules in Kết nạp: bad row is Excel row 3, rows 2 and 4 load ---
@@ -499,22 +746,119 @@ CASES: tuple[Case, ...] = (
     Case(
         "missing_id_header",
         _admissions_ok("missing_id_header", headers={_ADM: [h for h in ADMISSION_HEADERS if h != "Số CCCD"]}),
-        (Expected("unreadable-file"),),
+        _unreadable("no header row with Số CCCD", _ADM),
     ),
-    Case("missing_admissions_sheet", lambda p: write_return(p, omit=[_ADM]), (Expected("unreadable-file"),)),
+    Case("missing_admissions_sheet", lambda p: write_return(p, omit=[_ADM]), _unreadable("no sheet 'Kết nạp'")),
     Case(
         "missing_info_sheet",
         _admissions_ok("missing_info_sheet", omit=[_INFO]),
-        (Expected("unreadable-file"),),
+        _unreadable("no sheet 'Thông tin'"),
     ),
-    Case("not_a_workbook", _bytes("Họ và tên;Số CCCD\n".encode()), (Expected("unreadable-file"),)),
-    Case("corrupt_zip", _truncated, (Expected("unreadable-file"),)),
-    Case("encrypted", _bytes(_OLE), (Expected("unreadable-file"),)),
-    Case("empty_file", _bytes(b""), (Expected("unreadable-file"),)),
-    Case("old_format", _bytes(_OLE), (Expected("unreadable-file"),), suffix=".xls"),
-    Case("scanned_pdf", _bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"), (Expected("unreadable-file"),), suffix=".pdf"),
-    Case("csv_return", _bytes("STT,Họ và tên\n1,A\n".encode()), (Expected("unreadable-file"),), suffix=".csv"),
-    Case("entity_bomb", _entity_bomb, (Expected("unreadable-file"),)),
+    Case("not_a_workbook", _bytes("Họ và tên;Số CCCD\n".encode()), _unreadable("a text (CSV) file")),
+    Case("corrupt_zip", _truncated, _unreadable("corrupt")),
+    Case(
+        "encrypted",
+        _bytes(_ole("\x06DataSpaces", "EncryptionInfo", "EncryptedPackage")),
+        _unreadable("password-protected"),
+    ),
+    Case("empty_file", _bytes(b""), _unreadable("empty")),
+    Case(
+        "old_format",
+        _bytes(_ole("Workbook", "\x05SummaryInformation")),
+        _unreadable("old Excel 97-2003 (.xls) workbook:"),
+        suffix=".xls",
+    ),
+    Case(
+        "scanned_pdf", _bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"), _unreadable("not a spreadsheet (.pdf)"), suffix=".pdf"
+    ),
+    Case("csv_return", _bytes("STT,Họ và tên\n1,A\n".encode()), _unreadable("header row", _ADM), suffix=".csv"),
+    Case("entity_bomb", _entity_bomb, _unreadable("XML entity")),
+    # --- hostile or absurd files: refused by a safety limit, never inflated or read whole ---
+    Case(
+        "entity_bomb_in_workbook_part",
+        _entity_bomb_in("xl/workbook.xml", "workbook", "bomb_workbook"),
+        _unreadable("possible XML bomb"),
+    ),
+    Case("zip_bomb", _zip_bomb(110, "zip_bomb"), _unreadable("would inflate to 110 MB")),
+    Case("zip_bomb_ratio", _zip_bomb(8, "zip_ratio"), _unreadable("(xl/worksheets/sheet2.xml) is compressed")),
+    Case("zip_of_many_parts", _zip_many_parts, _unreadable("holds 1,5")),
+    Case("sheet_far_too_long", _too_many_rows, _unreadable("more than 20,000 filled rows", _ADM)),
+    # --- other file formats behind a spreadsheet name ---
+    Case(
+        "renamed_xls", _bytes(_ole("Workbook", "\x05SummaryInformation")), _unreadable(".xls) workbook renamed .xlsx")
+    ),
+    Case("word_97_renamed", _bytes(_ole("WordDocument", "1Table")), _unreadable("a Word document")),
+    Case("html_export_as_xls", _bytes(_HTML_EXPORT.encode()), _unreadable("an HTML page")),
+    Case("xml_spreadsheet_2003", _bytes(_XML_2003.encode()), _unreadable("Excel 2003 XML spreadsheet")),
+    Case(
+        "docx_renamed",
+        _zip_of({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>"}),
+        _unreadable("Word document (.docx)"),
+    ),
+    Case(
+        "ods_renamed",
+        _zip_of({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<c/>"}),
+        _unreadable("OpenDocument"),
+    ),
+    # --- what spreadsheets do to cells ---
+    Case(
+        "formula_cells",
+        _formula_cells,
+        (Expected("formula-cell", _ADM, 3, "Giới tính"),),
+        {_ADM: 2},
+    ),
+    Case(
+        "merged_cells",
+        _merged_cells,
+        (
+            Expected("missing-field", _ADM, 3, "Nghề nghiệp", says="merged cells I2:I4"),
+            Expected("missing-field", _ADM, 4, "Nghề nghiệp", says="merged cells I2:I4"),
+        ),
+        {_ADM: 3},
+    ),
+    Case(
+        "hidden_sheets",
+        _hidden_sheet,
+        (Expected("unknown-category", _ADM, 3, "Trình độ"),),
+        {_ADM: 2},
+        warnings=(Expected("hidden-sheet", _ADM), Expected("hidden-sheet", _TRN)),
+    ),
+    Case("mixed_nfc_nfd", _mixed_nfc_nfd, (Expected("unknown-category", _ADM, 3, "Nghề nghiệp"),), {_ADM: 3}),
+    Case("html_in_text_fields", _html_in_text, (), {_ADM: 2, _TRN: 1}),
+    Case("numbers_stored_as_text", _numbers_as_text, (Expected("bad-id-number", _ADM, 3, "Số CCCD"),), {_ADM: 3}),
+    # --- CSV returns: the Kết nạp table alone, named after the organisation, in a year folder ---
+    Case(
+        "csv_utf8_bom",
+        _csv_return("csv_bom", {"Trình độ": "Cử nhân"}, delimiter=",", encode=lambda t: t.encode("utf-8-sig")),
+        (Expected("unknown-category", _ADM, 3, "Trình độ"),),
+        {_ADM: 2},
+        suffix=".csv",
+        stem="P02",
+    ),
+    Case(
+        "csv_utf16_tabs",
+        _csv_return("csv_utf16", {"Ngày kết nạp": "30/02/2023"}, delimiter="\t", encode=lambda t: t.encode("utf-16")),
+        (Expected("impossible-date", _ADM, 3, "Ngày kết nạp"),),
+        {_ADM: 2},
+        suffix=".csv",
+        stem="T01",
+    ),
+    Case(
+        "csv_windows_1258",
+        _csv_return("csv_1258", {"Dân tộc": ""}, delimiter=";", encode=_cp1258),
+        (Expected("missing-field", _ADM, 3, "Dân tộc"),),
+        {_ADM: 2},
+        suffix=".csv",
+        stem="Chi bộ Công ty Cổ phần Hòa Bình",
+        warnings=(Expected("legacy-encoding", _ADM),),
+    ),
+    Case(
+        "csv_unknown_organisation",
+        _csv_return("csv_unknown", {}, delimiter=",", encode=lambda t: t.encode("utf-8")),
+        (Expected("unknown-organisation", "", None, "file name"),),
+        {_ADM: 0},
+        suffix=".csv",
+    ),
 )
 
 
