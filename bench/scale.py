@@ -12,9 +12,10 @@ is written to a temporary folder. Then, in fresh subprocesses, side by side and 
   composition, the behind-pace table, flag counts, the scorecard), without rendering.
 
 Each child reports its wall time (imports excluded on both sides) and its peak RSS
-(``ru_maxrss``). Goals: report time at most 3x the read time, peak RSS at most 4 GiB. Each
-measurement is the best of ``--repeat`` runs (default 2), alternating read and report. Results: a
-table on stdout and ``bench/results/scale.json`` (merged into ``bench/run.py``'s figures).
+(``ru_maxrss``; the set is generated in a subprocess too, since a child inherits its parent's
+peak). Goals: report time at most 3x the read time, peak RSS at most 4 GiB. Each measurement is
+the best of ``--repeat`` runs (default 2), alternating read and report. Results: a table on
+stdout and ``bench/results/scale.json`` (merged into ``bench/run.py``'s figures).
 
 Usage: ``.venv/bin/python bench/scale.py [--organisations N] [--years N] [--repeat N] [--keep DIR]``.
 """
@@ -178,19 +179,20 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result, default=str))
         return 0
 
-    from ketnap.sample import write_national
-
-    options = {k: v for k, v in (("organisations", args.organisations), ("years", args.years)) if v is not None}
+    options = [f"--{k}={v}" for k, v in (("organisations", args.organisations), ("years", args.years)) if v]
     with tempfile.TemporaryDirectory(prefix="ketnap-scale-") as tmp:
         folder = args.keep or Path(tmp)
         started = time.perf_counter()
         if (folder / "manifest.json").exists():
-            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
             print(f"reusing {folder}", flush=True)
         else:
             print("writing the national-size set ...", flush=True)
-            manifest = write_national(folder, **options)
+            # In a subprocess: a child's ru_maxrss starts from its parent's at fork, so the parent
+            # must stay small for the children's peaks to be their own.
+            command = [sys.executable, "-m", "ketnap.sample", "--national", "--out", str(folder), *options]
+            subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
         generated = time.perf_counter() - started
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         size = sum(p.stat().st_size for p in folder.glob("*.parquet"))
         counts = ", ".join(f"{k} {v:,}" for k, v in manifest["row_counts"].items())
         print(f"  {counts}; {size / 1e6:.0f} MB Parquet; {generated:.1f} s", flush=True)

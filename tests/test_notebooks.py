@@ -140,10 +140,10 @@ def test_invalid_parameters_fail_before_any_kernel_starts(
 
 
 def test_undeclared_parameter_is_refused(tmp_path: Path) -> None:
-    from ketnap import build
+    from ketnap import runner
 
-    with pytest.raises(build.BuildError, match="has no parameter 'peroid'; declared: period, lang"):
-        build.check_parameters(ROOT / "notebooks" / "city-overview.ipynb", {"peroid": "2023"})
+    with pytest.raises(runner.BuildError, match="has no parameter 'peroid'; declared: period, lang"):
+        runner.check_parameters(ROOT / "notebooks" / "city-overview.ipynb", {"peroid": "2023"})
 
 
 @pytest.mark.slow

@@ -58,16 +58,32 @@ Flags
     admissions below 10% of the target. ``flag_none_2y``: no admission in the two most recent
     complete years nor since (for a year period: that year and the one before); only raised when
     the unit existed and the data reach back that far. ``flag_behind_pace``: ``gap > 0``.
+
+Performance
+-----------
+A report asks for the same figures several times (the summary, each sentence and each table call
+:func:`metrics`), and at national size (50,000 organisations, millions of rows) each full pass
+over the tables costs tenths of a second. So results are memoised per :class:`~ketnap.io.Tables`
+object and arguments, and returned as copies. The processed tables are treated as read-only once
+loaded: to change one, build a new ``Tables`` (``dataclasses.replace``). A frame replaced or
+resized in place is noticed (the cache is dropped), an edit of values in place is not. Every
+computation filters by dates before grouping, and membership tests on person keys go through
+Arrow (pandas' ``isin`` on Arrow strings builds a Python list).
 """
 
 from __future__ import annotations
 
+import calendar
+import weakref
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, TypeVar
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ketnap.fmt import sort_vi
 from ketnap.io import Tables
@@ -152,6 +168,65 @@ class UnknownSectorError(ValueError):
     """A sector (or organisation) code that is not in the reference tables."""
 
 
+# --- memo -----------------------------------------------------------------------------------------
+
+_T = TypeVar("_T")
+# id(tables) -> (weak reference to it, fingerprint of its frames, results); see "Performance" above.
+_MEMO: dict[int, tuple[weakref.ref[Tables], tuple[int, ...], dict[Hashable, Any]]] = {}
+
+
+def _fingerprint(tables: Tables) -> tuple[int, ...]:
+    frames = (tables.sectors, tables.organisations, tables.targets, tables.monthly_plans, tables.admissions,
+              tables.training, tables.conversions)  # fmt: skip
+    return tuple(id(f) for f in frames) + tuple(len(f) for f in frames)
+
+
+def _memo(tables: Tables, key: Hashable, compute: Callable[[], _T]) -> _T:
+    """``compute()``, once per ``tables`` object and ``key``."""
+    ident = id(tables)
+    fingerprint = _fingerprint(tables)
+    entry = _MEMO.get(ident)
+    if entry is None or entry[0]() is not tables or entry[1] != fingerprint:
+        # The callback forgets the results when the tables are freed (ids are reused).
+        ref = weakref.ref(tables, lambda _ref, ident=ident: _MEMO.pop(ident, None))
+        entry = (ref, fingerprint, {})
+        _MEMO[ident] = entry
+    results = entry[2]
+    if key not in results:
+        results[key] = compute()
+    return results[key]
+
+
+def _memo_frame(tables: Tables, key: Hashable, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """A memoised frame, as a copy: callers may add columns to what they get."""
+    return _memo(tables, key, compute).copy()
+
+
+def _arrow(values: pd.Series) -> pa.Array | pa.ChunkedArray:
+    """A column as Arrow: zero-copy for Arrow-backed strings, converted otherwise."""
+    if hasattr(values.array, "__arrow_array__"):
+        return pa.array(values.array)
+    return pa.array(values.to_numpy(dtype=object), from_pandas=True)
+
+
+def _isin(values: pd.Series, pool: pd.Series) -> np.ndarray:
+    """``values.isin(pool)`` as a boolean array, through Arrow (pandas' own builds a Python list)."""
+    if len(values) == 0 or len(pool) == 0:
+        return np.zeros(len(values), dtype=bool)
+    column, candidates = _arrow(values), _arrow(pool)
+    if len(pool) > 4 * len(values):
+        # Hash the smaller side: keep the pool's values that occur among ``values`` first.
+        candidates = candidates.filter(_is_in(candidates, column))
+    return np.asarray(_is_in(column, candidates).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _is_in(column: pa.Array | pa.ChunkedArray, pool: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    value_set = pc.unique(pool)
+    if isinstance(value_set, pa.ChunkedArray):
+        value_set = value_set.combine_chunks()
+    return pc.fill_null(pc.is_in(column, value_set=pc.drop_null(value_set).cast(column.type)), False)
+
+
 # --- shared core --------------------------------------------------------------------------------
 
 
@@ -213,17 +288,28 @@ def _scope(tables: Tables, period: Period | str, by: Level, sector: str | None) 
         raise ValueError("a sector filter needs by='sector' or by='organisation'")
     _check_sector(tables, sector)
     period = parse_period(period)
+    orgs = _memo(tables, ("orgs_in_scope", period.label, sector), lambda: _orgs_in_scope(tables, period, sector))
+    org_sector = _memo(tables, "org_sector", lambda: tables.organisations.set_index("org_code")["sector"])
+    return _Scope(tables, period, by, sector, orgs, org_sector)
+
+
+def _orgs_in_scope(tables: Tables, period: Period, sector: str | None) -> pd.DataFrame:
+    """Organisations active in ``period`` or admitting in it, in display order (sector, then name)."""
     orgs = tables.organisations
-    adm = tables.admissions
-    admitting = orgs["org_code"].isin(adm.loc[_between(adm["admission_date"], period.start, period.end), "org_code"])
-    in_scope = orgs[_active(orgs, period.start, period.end) | admitting]
+    # Rank every name once, so that each subset below is ordered from that ranking (fmt.sort_vi).
+    _memo(tables, "names_ranked", lambda: sort_vi(orgs, "name").empty)
+    admitting = _isin(orgs["org_code"], _in_period(tables.admissions, "admission_date", period.start, period.end))
+    in_scope = orgs[_active(orgs, period.start, period.end).to_numpy() | admitting]
     if sector is not None:
         in_scope = in_scope[in_scope["sector"] == sector]
     order = tables.sectors.set_index("sector")["order"]
     in_scope = sort_vi(in_scope, "name")
-    in_scope = in_scope.iloc[np.argsort(in_scope["sector"].map(order).fillna(np.inf).to_numpy(), kind="stable")]
-    org_sector = orgs.set_index("org_code")["sector"]
-    return _Scope(tables, period, by, sector, in_scope, org_sector)
+    return in_scope.iloc[np.argsort(in_scope["sector"].map(order).fillna(np.inf).to_numpy(), kind="stable")]
+
+
+def _in_period(frame: pd.DataFrame, date_column: str, start: date, end: date, column: str = "org_code") -> pd.Series:
+    """``column`` of the rows of ``frame`` dated within [start, end]."""
+    return frame.loc[_between(frame[date_column], start, end), column]
 
 
 def _units(scope: _Scope, lang: str) -> pd.DataFrame:
@@ -293,14 +379,22 @@ def seasonal_shares(admissions: pd.DataFrame, period: Period | str) -> dict[int,
         ``{year: share}``, most recent year first.
     """
     period = parse_period(period)
-    dates = admissions["admission_date"].dropna()
-    years = sorted({y for y in dates.dt.year.unique() if y < period.year}, reverse=True)
+    # One pass: admissions per calendar month (months since 1970), rather than a scan per year.
+    dates = admissions["admission_date"].dropna().to_numpy(dtype="datetime64[ns]")
+    months = dates[dates < np.datetime64(f"{period.year}-01-01")].astype("datetime64[M]").astype(np.int64)
+    if len(months) == 0:
+        return {}
+    first = int(months.min())
+    per_month = np.bincount(months - first)
     shares: dict[int, float] = {}
+    years = sorted({int(m) // 12 + 1970 for m in np.unique(months // 12 * 12)}, reverse=True)
     for year in years[:_SEASONALITY_YEARS]:
-        in_year = dates[dates.dt.year == year]
-        share = float((in_year.dt.month <= period.end_month).mean())
+        offset = (year - 1970) * 12 - first
+        in_year = per_month[max(offset, 0) : offset + 12]
+        within = per_month[max(offset, 0) : max(offset + period.end_month, 0)]
+        share = float(within.sum() / in_year.sum())
         if share > 0:
-            shares[int(year)] = share
+            shares[year] = share
     return shares
 
 
@@ -309,7 +403,9 @@ def _projection(scope: _Scope, admitted_ytd: pd.Series) -> pd.DataFrame:
         return pd.DataFrame(
             {"projection": admitted_ytd, "projection_low": admitted_ytd, "projection_high": admitted_ytd}
         ).astype(float)
-    shares = seasonal_shares(scope.tables.admissions, scope.period)
+    shares = _memo(
+        scope.tables, ("seasonal", scope.period.label), lambda: seasonal_shares(scope.tables.admissions, scope.period)
+    )
     linear = months_elapsed_share(scope.period)
     if not shares:
         # No history: the linear run-rate, and no range, since nothing says how wrong it may be.
@@ -332,7 +428,7 @@ def _last_year(scope: _Scope, units: pd.DataFrame) -> pd.Series:
     previous = same_period_last_year(scope.period)
     counts = scope.count(adm, _between(adm["admission_date"], previous.start, previous.end))
     counts = counts.reindex(units.index, fill_value=0).astype(float)
-    if not (adm["admission_date"].dt.year == previous.year).any():
+    if not _has_admissions_in(scope.tables, previous.year):
         return counts * np.nan
     if scope.by == "organisation":
         active = _active(scope.orgs, previous.start, previous.end).to_numpy()
@@ -340,12 +436,42 @@ def _last_year(scope: _Scope, units: pd.DataFrame) -> pd.Series:
     return counts
 
 
+def _has_admissions_in(tables: Tables, year: int) -> bool:
+    """Whether the data hold any admission in ``year``."""
+    return _memo(
+        tables,
+        ("has_admissions", year),
+        lambda: bool(_between(tables.admissions["admission_date"], date(year, 1, 1), date(year, 12, 31)).any()),
+    )
+
+
+def _last_admission(scope: _Scope, index: pd.Index) -> pd.Series:
+    """Date of each unit's latest admission up to the period's end (any year)."""
+    end = scope.period.end
+
+    def per_org() -> pd.Series:
+        # Once per end date for every organisation code in the data; sectors and the city are its maxima.
+        adm = scope.tables.admissions
+        until_end = adm.loc[adm["admission_date"] < _ts(end) + pd.Timedelta(days=1), ["org_code", "admission_date"]]
+        return until_end.groupby("org_code", sort=False)["admission_date"].max()
+
+    last = _memo(scope.tables, ("last_admission", end), per_org)
+    if scope.by == "organisation":
+        return last.reindex(index)
+    if scope.by == "sector":
+        return last.groupby(last.index.map(scope.org_sector)).max().reindex(index)
+    # The city's own: every admission counts, with or without an organisation code.
+    dates = scope.tables.admissions["admission_date"]
+    latest = dates[dates < _ts(end) + pd.Timedelta(days=1)].max()
+    return pd.Series(latest, index=index, dtype=dates.dtype)
+
+
 def _none_for_two_years(scope: _Scope, units: pd.DataFrame, last_admission: pd.Series) -> pd.Series:
     """No admission over the two most recent complete years and since (see module docstring)."""
     period = scope.period
     streak_start = date(period.year - 1 if period.kind == "year" else period.year - 2, 1, 1)
-    dates = scope.tables.admissions["admission_date"].dropna()
-    if dates.empty or dates.min() >= _ts(date(streak_start.year + 1, 1, 1)):
+    first = _memo(scope.tables, "first_admission", lambda: scope.tables.admissions["admission_date"].min())
+    if pd.isna(first) or first >= _ts(date(streak_start.year + 1, 1, 1)):
         # The data do not reach back to the start of the streak: nothing can be claimed.
         return pd.Series(False, index=units.index)
     flag = last_admission.isna() | (last_admission < _ts(streak_start))
@@ -402,6 +528,11 @@ def metrics(
           admitted  target  attainment_pct
     city       231   817.0       28.274174
     """
+    label = parse_period(period).label
+    return _memo_frame(tables, ("metrics", label, by, sector, lang), lambda: _metrics(tables, label, by, sector, lang))
+
+
+def _metrics(tables: Tables, period: Period | str, by: Level, sector: str | None, lang: str) -> pd.DataFrame:
     scope = _scope(tables, period, by, sector)
     period = scope.period
     units = _units(scope, lang)
@@ -435,7 +566,9 @@ def metrics(
     out["yoy_change_pct"] = (out["yoy_change"] / out["admitted_last_year"] * 100).where(out["admitted_last_year"] > 0)
 
     training = tables.training
-    in_period = training[_between(training["completion_date"], period.start, period.end)]
+    in_period = training.loc[
+        _between(training["completion_date"], period.start, period.end), ["person_key", "org_code"]
+    ]
     keys = scope.keys(in_period["org_code"])
     out["trained"] = in_period["person_key"].groupby(keys).nunique().reindex(index, fill_value=0).astype(int)
     plan = _annual(scope, index, "training_plan")
@@ -445,9 +578,7 @@ def metrics(
         in_period["org_code"].groupby(keys).nunique().reindex(index, fill_value=0).astype(int)
     )
 
-    until_end = adm[adm["admission_date"] < _ts(period.end) + pd.Timedelta(days=1)]
-    last = until_end["admission_date"].groupby(scope.keys(until_end["org_code"])).max()
-    last_admission = last.reindex(index)
+    last_admission = _last_admission(scope, index)
     out["flag_no_target"] = ~has_target
     out["flag_no_admissions"] = out["admitted_ytd"] == 0
     out["flag_below_10pct"] = has_target & (out["admitted_ytd"] < 0.1 * target)
@@ -476,6 +607,13 @@ def composition(
         units; NaN when nobody was admitted). Age bands: 18-30, 31-40, 41 and over (admission
         requires 18, so the first band starts at the minimum age).
     """
+    label = parse_period(period).label
+    return _memo_frame(
+        tables, ("composition", label, by, sector, lang), lambda: _composition(tables, label, by, sector, lang)
+    )
+
+
+def _composition(tables: Tables, period: Period | str, by: Level, sector: str | None, lang: str) -> pd.DataFrame:
     scope = _scope(tables, period, by, sector)
     units = _units(scope, lang)
     adm = tables.admissions
@@ -559,21 +697,36 @@ def conversion(
         and ``full_members`` (of the admitted, those who became full members by ``as_of``): the
         three stages of the training funnel.
     """
+    until = None if as_of is None else pd.Timestamp(as_of)
+    return _memo_frame(
+        tables,
+        ("conversion", int(cohort), by, sector, until, lang),
+        lambda: _conversion(tables, int(cohort), by, sector, until, lang),
+    )
+
+
+def _conversion(
+    tables: Tables, cohort: int, by: Level, sector: str | None, as_of: pd.Timestamp | None, lang: str
+) -> pd.DataFrame:
     scope = _scope(tables, str(cohort), by, sector)
     units = _units(scope, lang)
     training = tables.training
-    cohort_rows = training[training["completion_date"].dt.year == cohort]
+    in_cohort = _between(training["completion_date"], date(cohort, 1, 1), date(cohort, 12, 31))
+    cohort_rows = training.loc[in_cohort, ["person_key", "org_code", "completion_date"]]
     # One row per person: their first certificate of the year, and the organisation that sent them.
     first = cohort_rows.sort_values("completion_date").drop_duplicates("person_key")
     adm = tables.admissions
+    # Only admissions from the cohort year on can follow a certificate of that year: the latest
+    # admission is on or after the certificate exactly when the latest of these is.
+    wanted = adm["admission_date"] >= _ts(date(cohort, 1, 1))
     if as_of is not None:
-        adm = adm[adm["admission_date"] < pd.Timestamp(as_of) + pd.Timedelta(days=1)]
+        wanted &= adm["admission_date"] < as_of + pd.Timedelta(days=1)
+    admitted_on = adm.loc[wanted, ["person_key", "admission_date"]].groupby("person_key")["admission_date"].max()
     full = tables.conversions
     if as_of is not None:
-        full = full[full["conversion_date"] < pd.Timestamp(as_of) + pd.Timedelta(days=1)]
-    admitted_on = adm.groupby("person_key")["admission_date"].max()
+        full = full.loc[full["conversion_date"] < as_of + pd.Timedelta(days=1), ["person_key"]]
     admitted = first["person_key"].map(admitted_on) >= first["completion_date"]
-    full_member = admitted & first["person_key"].isin(full["person_key"])
+    full_member = admitted & _isin(first["person_key"], full["person_key"])
     keys = scope.keys(first["org_code"])
     out = units.copy()
     out["cohort"] = cohort
@@ -601,13 +754,31 @@ def training_to_admission(
         ``admitted_with_training`` (holding a certificate dated on or before admission) and
         ``median_days_to_admission`` (from the latest such certificate; NaN when none).
     """
+    label = parse_period(period).label
+    return _memo_frame(
+        tables,
+        ("training_to_admission", label, by, sector, lang),
+        lambda: _training_to_admission(tables, label, by, sector, lang),
+    )
+
+
+def _training_to_admission(
+    tables: Tables, period: Period | str, by: Level, sector: str | None, lang: str
+) -> pd.DataFrame:
     scope = _scope(tables, period, by, sector)
     units = _units(scope, lang)
     adm = tables.admissions
-    adm = adm[_between(adm["admission_date"], scope.period.start, scope.period.end)]
-    pairs = adm[["person_key", "org_code", "admission_date"]].merge(
-        tables.training[["person_key", "completion_date"]], on="person_key", how="inner"
+    adm = adm.loc[
+        _between(adm["admission_date"], scope.period.start, scope.period.end),
+        ["person_key", "org_code", "admission_date"],
+    ]
+    # Only the certificates of the people admitted, and not after the period: the join stays small.
+    training = tables.training
+    relevant = (
+        _isin(training["person_key"], adm["person_key"])
+        & (training["completion_date"] < _ts(scope.period.end) + pd.Timedelta(days=1)).to_numpy()
     )
+    pairs = adm.merge(training.loc[relevant, ["person_key", "completion_date"]], on="person_key", how="inner")
     pairs = pairs[pairs["completion_date"] <= pairs["admission_date"]]
     latest = pairs.groupby(["person_key", "admission_date", "org_code"], as_index=False)["completion_date"].max()
     latest["days"] = (latest["admission_date"] - latest["completion_date"]).dt.days
@@ -658,7 +829,8 @@ def monthly_series(
     def per_month(year: int) -> pd.Series:
         adm = tables.admissions
         dates = adm["admission_date"]
-        mask = (dates.dt.year == year) & dates.dt.month.between(period.start.month, period.end.month)
+        last_day = calendar.monthrange(year, period.end.month)[1]
+        mask = _between(dates, date(year, period.start.month, 1), date(year, period.end.month, last_day))
         mine = scope.keys(adm.loc[mask, "org_code"]) == unit
         return (
             dates[mask][mine]
@@ -670,7 +842,7 @@ def monthly_series(
     steps = np.arange(1, len(months) + 1)
     month_numbers = range(period.start.month, period.end.month + 1)
     plans = [_plan(scope, index, period.start.month, m).get(unit, np.nan) for m in month_numbers]
-    has_last_year = (tables.admissions["admission_date"].dt.year == period.year - 1).any()
+    has_last_year = _has_admissions_in(tables, period.year - 1)
     last_year = per_month(period.year - 1).cumsum().to_numpy().astype(float)
     return pd.DataFrame(
         {

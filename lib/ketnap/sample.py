@@ -12,7 +12,8 @@ What lives here: the sector list and organisation catalogue of the sample, the c
 figures, :func:`build` (the sample in memory), :func:`write` (the files, in the return format of
 ``docs/data-dictionary.md``) and the command line ``python -m ketnap.sample [--out DIR] [--seed N]
 [--scale F]``. Also :func:`build_national` / :func:`write_national` (``--national``): a national-size
-set written straight as the processed tables, vectorised, for benchmarks (``bench/scale.py``). Workbook layout and byte-reproducible saving live in ``ketnap.workbook``.
+set written straight as the processed tables, vectorised, for benchmarks (``bench/scale.py``).
+Workbook layout and byte-reproducible saving live in ``ketnap.workbook``.
 ``docs/sample-data.md`` describes the sample and lists its deliberately faulty rows.
 """
 
