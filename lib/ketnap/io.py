@@ -139,16 +139,32 @@ def read_manifest(folder: Path | None = None) -> dict[str, Any]:
     return json.loads(manifest.read_text(encoding="utf-8"))
 
 
+#: The last tables loaded, with the signature of the files they came from (see :func:`load`).
+_loaded: tuple[tuple[Any, ...], Tables] | None = None
+
+
+def _signature(folder: Path) -> tuple[Any, ...]:
+    files = [folder / f"{name}.parquet" for name in TABLES] + [folder / "manifest.json"]
+    for file in files:
+        if not file.exists():
+            raise FileNotFoundError(f"{file} not found: run `make data` first")
+    return (str(folder.resolve()), *((f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+
+
 def load(folder: Path | None = None) -> Tables:
     """Load every processed table from ``folder`` (default ``data/processed``).
 
+    The same :class:`Tables` is returned again while the files are unchanged (same modification
+    times and sizes): a report kernel that runs several notebooks reads the data once, and the
+    metrics computed on it are cached with it. Treat the tables as read-only.
     Raises a ``FileNotFoundError`` that says to run ``make data`` when a table is missing.
     """
+    global _loaded
     folder = folder or paths().processed
-    frames: dict[str, pd.DataFrame] = {}
-    for name in TABLES:
-        file = folder / f"{name}.parquet"
-        if not file.exists():
-            raise FileNotFoundError(f"{file} not found: run `make data` first")
-        frames[name] = pd.read_parquet(file)
-    return Tables(**frames, manifest=read_manifest(folder))
+    signature = _signature(folder)
+    if _loaded is not None and _loaded[0] == signature:
+        return _loaded[1]
+    frames = {name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLES}
+    tables = Tables(**frames, manifest=read_manifest(folder))
+    _loaded = (signature, tables)
+    return tables

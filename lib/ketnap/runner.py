@@ -1,9 +1,9 @@
 """Running report jobs: papermill executes, nbconvert renders HTML, Chromium prints the PDF.
 
 A :class:`Runner` runs jobs one after another in one process and pays the fixed costs once:
-papermill and nbconvert are imported once, one headless Chromium prints every PDF, and the kernel
-for the next notebook is started (and its imports warmed) while the current report renders.
-Every notebook still gets a fresh kernel and papermill stays the executor of record. The build
+papermill and nbconvert are imported once, one headless Chromium prints every PDF, and one kernel
+runs the notebooks one after another, its imports (and the processed tables) loaded once, its
+namespace reset before each notebook. Papermill stays the executor of record. The build
 (``ketnap.build``) runs one Runner per core.
 
 Each job writes its executed notebook under ``reports/<period>/executed/`` (kept when it fails,
@@ -37,7 +37,16 @@ BROWSER_ARGS = [
     "--disable-background-networking", "--disable-component-update",
 ]  # fmt: skip
 #: Imported in each kernel while it waits for its notebook; the notebook's own imports are then free.
-WARM_UP = "import pandas, matplotlib.pyplot, ketnap.charts, ketnap.metrics, ketnap.narrative, ketnap.present"
+WARM_UP = (
+    "import pandas, matplotlib.pyplot, ketnap.charts, ketnap.metrics, ketnap.narrative, ketnap.present, "
+    "ketnap.scorecard, ketnap.pipeline, ketnap.quality"
+)
+#: Run before each notebook in a reused kernel: nothing of the previous notebook stays visible.
+RESET = "%reset -f\nimport matplotlib.pyplot\nmatplotlib.pyplot.close('all')\ndel matplotlib"
+#: Seconds a kernel may take to start and import the warm-up modules.
+KERNEL_START_TIMEOUT = 120
+#: A cell running longer than this (seconds) fails the report instead of hanging the build.
+CELL_TIMEOUT = 600
 #: jupyter_client interrupts a kernel before shutting it down and ipykernel logs that as an ERROR on
 #: the terminal; cell errors still come back through the protocol.
 KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
@@ -149,34 +158,76 @@ def status_file(p: Paths, period: str, stem: str) -> Path:
 
 
 class _Kernel:
-    """A started ``ketnap`` kernel talking over IPC sockets in a private folder.
+    """A ``ketnap`` kernel that runs one notebook after another, its imports paid once.
 
-    IPC instead of TCP ports: parallel kernels cannot collide on a port (or on jupyter_client's
-    default ``kernel-ipc-N`` names in the working directory), and the kernel does not warn about
-    unencrypted TCP. The warm-up imports are sent at once and run while the kernel waits.
+    Before each notebook the user namespace is reset (``%reset -f``) and figures are closed, so a
+    notebook sees nothing of the one before; only imported modules (and ``ketnap.io.load``'s
+    cache of the processed tables, keyed on the files) carry over. It talks over IPC sockets in a
+    private folder instead of TCP ports: parallel kernels cannot collide on a port (or on
+    jupyter_client's default ``kernel-ipc-N`` names in the working directory), and the kernel does
+    not warn about unencrypted TCP.
     """
 
     def __init__(self, p: Paths) -> None:
         from jupyter_client.manager import KernelManager
         from traitlets.config import Config
 
+        class TrackingKernelManager(KernelManager):
+            """Remembers the clients papermill opens, so their channels can be closed after each run."""
+
+            opened: list[Any]
+
+            def client(self, **kwargs: Any) -> Any:
+                client = super().client(**kwargs)
+                self.opened.append(client)
+                return client
+
         self.sockets = tempfile.TemporaryDirectory(prefix="ketnap-kernel-")
         config = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(self.sockets.name) / "kernel")}})
-        self.manager = KernelManager(kernel_name=KERNEL, config=config)
+        self.manager = TrackingKernelManager(kernel_name=KERNEL, config=config)
+        self.manager.opened = []
         # The kernel reads the same project as this process (KETNAP_HOME), from the notebooks' folder.
         env = {**os.environ, "KETNAP_HOME": str(p.home)}
         self.manager.start_kernel(extra_arguments=KERNEL_ARGS, cwd=str(p.notebooks), env=env)
-        self.client = self.manager.client()
-        self.client.start_channels()
-        self.client.execute(WARM_UP, silent=True, store_history=False)
+        self._run(WARM_UP)
 
-    def hand_over(self) -> Any:
-        """The kernel manager for papermill; our own client lets go (the warm-up is queued already)."""
-        self.client.stop_channels()
+    def _run(self, code: str) -> None:
+        """Run ``code`` silently on a short-lived client, waiting for the kernel first.
+
+        A client is opened per call, not kept: a client left open while papermill runs a notebook
+        queues that notebook's output until its buffer overflows, and then misses its own replies.
+        """
+        client = self.manager.client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=KERNEL_START_TIMEOUT)
+            reply = client.execute_interactive(
+                code, silent=True, store_history=False, timeout=KERNEL_START_TIMEOUT, output_hook=lambda msg: None
+            )
+        finally:
+            client.stop_channels()
+            self.manager.opened.remove(client)
+        if reply["content"]["status"] != "ok":
+            content = reply["content"]
+            raise BuildError(f"the report kernel could not prepare: {content.get('ename')}: {content.get('evalue')}")
+
+    def alive(self) -> bool:
+        return bool(self.manager.is_alive())
+
+    def prepare(self) -> Any:
+        """Give the kernel a clean slate for the next notebook and return the manager for papermill."""
+        self._run(RESET)
         return self.manager
+
+    def release_clients(self) -> None:
+        """Close the channels of the clients papermill opened for the last notebook."""
+        for client in self.manager.opened:
+            client.stop_channels()
+        self.manager.opened.clear()
 
     def close(self) -> None:
         try:
+            self.release_clients()
             if self.manager.has_kernel:
                 self.manager.shutdown_kernel(now=True)
         finally:
@@ -190,7 +241,7 @@ class Runner:
         self.p = p or paths()
         self.lang = lang
         self.pdf = pdf
-        self._spare: _Kernel | None = None
+        self._kernel: _Kernel | None = None
         self._playwright: Any = None
         self._browser: Any = None
 
@@ -202,19 +253,22 @@ class Runner:
 
     def close(self) -> None:
         """Stop the spare kernel and the browser."""
-        if self._spare is not None:
-            self._spare.close()
-            self._spare = None
+        if self._kernel is not None:
+            self._kernel.close()
+            self._kernel = None
         if self._browser is not None:
             self._browser.close()
             self._playwright.stop()
             self._browser = self._playwright = None
 
-    def _kernel(self) -> _Kernel:
-        """A warm kernel for this job; the next one starts now, so it warms while this job runs."""
-        kernel = self._spare or _Kernel(self.p)
-        self._spare = _Kernel(self.p)
-        return kernel
+    def _ready_kernel(self) -> _Kernel:
+        """The worker's kernel, started on first use and again if the last one died."""
+        if self._kernel is not None and not self._kernel.alive():
+            self._kernel.close()
+            self._kernel = None
+        if self._kernel is None:
+            self._kernel = _Kernel(self.p)
+        return self._kernel
 
     def _print_pdf(self, html_file: Path, pdf_file: Path) -> None:
         """Print ``html_file`` to ``pdf_file`` (A4 from the page's CSS) in the shared browser."""
@@ -260,7 +314,7 @@ class Runner:
         started = time.monotonic()
         stamp = datetime.now().astimezone().isoformat(timespec="seconds")
         manifest = read_manifest(self.p.processed)
-        kernel = self._kernel()
+        kernel = self._ready_kernel()
         error = None
         try:
             papermill.execute_notebook(
@@ -270,13 +324,18 @@ class Runner:
                 kernel_name=KERNEL,
                 cwd=str(self.p.notebooks),
                 progress_bar=False,
-                km=kernel.hand_over(),
+                execution_timeout=CELL_TIMEOUT,
+                km=kernel.prepare(),
             )
             self._publish(job, nbformat.read(executed, as_version=4), manifest, out_dir)
         except Exception as exc:  # every failure is reported the same way; the caller decides the exit code
             error = _error_summary(exc)
+            if "Timeout" in type(exc).__name__:  # the kernel may still be busy: start afresh next time
+                kernel.close()
+                self._kernel = None
         finally:
-            kernel.close()
+            if self._kernel is not None:
+                self._kernel.release_clients()
         seconds = time.monotonic() - started
         write_json_atomic(
             {"report": job.report.id, "stem": job.stem, "period": job.period, "status": "ok" if error is None else
