@@ -21,7 +21,7 @@ from ketnap.ingest import ingest
 
 ROOT = Path(__file__).resolve().parents[1]
 PAYLOAD = "<img src=x onerror=alert(1)>"
-FORMULA = "=HYPERLINK(\"http://example.invalid\",\"x\")"
+FORMULA = '=HYPERLINK("http://example.invalid","x")'
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 pytestmark = [

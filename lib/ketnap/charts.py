@@ -79,6 +79,9 @@ _REFERENCE: Final = "#555555"  # target lines, pace
 _MUTED: Final = "#8C8C8C"  # last year, no-target labels
 _STEM: Final = "#D0D0D0"
 
+#: Row-per-organisation charts draw at most this many rows (a province has ~1,000 organisations).
+MAX_CHART_ROWS: Final = 80
+
 # Heights, in inches, of one row of a row-per-item chart and of the fixed part around the rows.
 _ROW_HEIGHT: Final = 0.36
 _ROWS_FRAME: Final = 0.9
@@ -433,8 +436,12 @@ def org_month_heatmap(
     ax: Axes | None = None,
     label_width: int = 26,
     names: Mapping[Any, str] | None = None,
+    max_rows: int = MAX_CHART_ROWS,
 ) -> Axes:
     """Admissions per organisation and month as an annotated heat map.
+
+    With more than ``max_rows`` organisations only the ``max_rows`` with the fewest admissions in
+    the period are drawn (the title says so); a heat map of thousands of rows informs nobody.
 
     Zero cells are pale and carry no number, so the non-zero counts stand out; NaN cells (months
     not reached, no return) are not drawn at all and stay white. Months are numbered under a
@@ -463,9 +470,15 @@ def org_month_heatmap(
     """
     if not isinstance(matrix, pd.DataFrame):
         raise TypeError(f"org_month_heatmap: expected a DataFrame, got {type(matrix).__name__}")
+    total = len(matrix)
+    if total > max_rows:
+        fewest = matrix.apply(pd.to_numeric, errors="coerce").sum(axis=1).sort_values(kind="stable").index[:max_rows]
+        matrix = matrix.loc[matrix.index.isin(fewest)]
     values = matrix.apply(pd.to_numeric, errors="coerce").astype(float)
     months = [_month_number(c) for c in matrix.columns]
     ax = ax if ax is not None else figure(rows=len(matrix))[1]
+    if total > max_rows:
+        ax.set_title(t("chart.capped_fewest", lang, shown=_int(len(matrix), lang), total=_int(total, lang)), loc="left")
 
     annotations = np.vectorize(lambda v: "" if not np.isfinite(v) or v == 0 else _int(v, lang), otypes=[object])(
         values.to_numpy()
@@ -608,8 +621,13 @@ def ranked_attainment(
     lang: str = "vi",
     ax: Axes | None = None,
     label_width: int = 22,
+    max_rows: int = MAX_CHART_ROWS,
 ) -> Axes:
     """Organisations of one sector ranked by attainment, as a dot plot with the 100% line.
+
+    With more than ``max_rows`` organisations (a province or the whole country) only the
+    ``max_rows`` lowest in attainment are drawn, and the title says so: the full ranking is in the
+    report's table and Excel file.
 
     Behind-pace organisations get a hollow dot (shape, not only colour, tells them apart).
     Organisations with no target are listed below a rule, greyed, with their admissions.
@@ -652,6 +670,9 @@ def ranked_attainment(
         .sort_values(["attainment_pct", "name"], ascending=[False, True], kind="stable")
     )
     untargeted = data[~has_target].sort_values(["admitted", "name"], ascending=[False, True], kind="stable")
+    total = len(data)
+    if total > max_rows:  # keep the organisations furthest behind; those without a target are listed in tables
+        ranked, untargeted = ranked.tail(max_rows), untargeted.iloc[:0]
     n_ranked, n_rows = len(ranked), len(ranked) + len(untargeted)
     ax = ax if ax is not None else figure(rows=n_rows + 1)[1]  # +1: the legend row
 
@@ -695,6 +716,8 @@ def ranked_attainment(
     if n_ranked and len(untargeted):
         ax.axhline(n_ranked - 0.5, color=_MUTED, linewidth=0.8)
 
+    if total > max_rows:
+        ax.set_title(t("chart.capped_lowest", lang, shown=_int(n_rows, lang), total=_int(total, lang)), loc="left")
     ax.grid(axis="y", visible=False)
     ax.tick_params(axis="y", length=0, labelsize=9.5)
     for label in ax.get_yticklabels():

@@ -23,6 +23,8 @@ from typing import Any, Final
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
@@ -254,19 +256,64 @@ def sort_vi(frame: pd.DataFrame, column: Hashable, *, ascending: bool = True) ->
 _RANKED: list[dict[Any, int]] = []
 _RANKED_KEEP: Final[int] = 4
 
+# Collation bytes (see _word_collation): markers that put numbers before words, as vi_sort_key does.
+_NUMBER: Final[bytes] = b"\x01"
+_WORD: Final[bytes] = b"\x02"
+_END_OF_LETTERS: Final[bytes] = b"\x00\x00\x00"
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _word_collation(word: str) -> bytes:
+    """``vi_sort_key`` of a space-free piece of text, as bytes that compare in the same order.
+
+    The bytes of the pieces of a text, concatenated, compare (as plain bytes) exactly as
+    :func:`vi_sort_key` of the whole text does, and are equal exactly when the keys are equal:
+
+    - a number is ``\x01``, its count of digits (4 bytes) and its digits without leading zeros,
+      so numbers come before words and compare by value;
+    - a syllable is ``\x02``, each letter's rank + 1 in 3 bytes, three zero bytes (lower than any
+      letter, so "an" < "anh" as a shorter tuple is), then its tone rank;
+    - a text that is a prefix of another is shorter, so it sorts first, like a shorter tuple.
+
+    Splitting at spaces first is safe: no token of ``vi_sort_key`` contains a space, and case
+    folding and NFD never move a character across one.
+    """
+    parts = []
+    for token in _TOKEN.findall(unicodedata.normalize("NFD", word.casefold())):
+        if token.isdigit():
+            digits = str(int(token)).lstrip("0").encode("ascii")
+            parts.append(_NUMBER + len(digits).to_bytes(4, "big") + digits)
+        else:
+            _, letters, tone = _syllable_key(token)
+            ranks = b"".join((rank + 1).to_bytes(3, "big") for rank in letters)
+            parts.append(_WORD + ranks + _END_OF_LETTERS + bytes([tone]))
+    return b"".join(parts)
+
+
+def _collation_keys(values: list[Any]) -> pa.Array:
+    """Each of ``values`` (present) as one binary key that sorts as :func:`vi_sort_key` does.
+
+    Only the distinct words go through Python (at national size ~24,000 words for 52,000
+    names, most of them the numbers in "số 1", "số 2"...); splitting and joining stay in Arrow.
+    """
+    texts = pa.array([str(value) for value in values], type=pa.large_string())
+    words = pc.split_pattern(texts, " ")
+    distinct = pc.dictionary_encode(pc.list_flatten(words))
+    word_keys = pa.array([_word_collation(word) for word in distinct.dictionary.to_pylist()], type=pa.binary())
+    per_word = word_keys.take(distinct.indices)
+    return pc.binary_join(pa.LargeListArray.from_arrays(words.offsets, per_word), b"")
+
 
 def _vi_ranks(values: list[Any]) -> np.ndarray:
     """Dense rank of each of ``values`` (distinct) in Vietnamese order; equal sort keys share a rank."""
     for ranked in reversed(_RANKED):
         if all(value in ranked for value in values):
             return np.fromiter((ranked[value] for value in values), dtype=np.int64, count=len(values))
-    keys = [vi_sort_key(value) for value in values]
-    ranks = np.empty(len(values), dtype=np.int64)
-    rank, previous = -1, None
-    for i in sorted(range(len(values)), key=keys.__getitem__):
-        if previous is None or keys[i] != previous:
-            rank, previous = rank + 1, keys[i]
-        ranks[i] = rank
+    if values:
+        # Arrow sorts the binary keys bytewise, which is the order of vi_sort_key (see _word_collation).
+        ranks = pc.rank(_collation_keys(values), tiebreaker="dense").to_numpy().astype(np.int64) - 1
+    else:
+        ranks = np.empty(0, dtype=np.int64)
     _RANKED.append(dict(zip(values, ranks.tolist(), strict=True)))
     del _RANKED[:-_RANKED_KEEP]
     return ranks

@@ -1918,17 +1918,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root or paths().data_root()
     print(f"ketnap ingest: {_display_path(root)}", flush=True)
+    from ketnap.lock import LockTimeout, exclusive
+
     try:
-        result = ingest(
-            root,
-            args.out,
-            args.interim,
-            today=args.today,
-            progress=lambda line: print(line, file=sys.stderr, flush=True),
-        )
+        # The same lock as the report build: an unattended run never ingests under a running build.
+        with exclusive(paths().home / ".make" / "build.lock", what="build or ingestion"):
+            result = ingest(
+                root,
+                args.out,
+                args.interim,
+                today=args.today,
+                progress=lambda line: print(line, file=sys.stderr, flush=True),
+            )
     except (ReferenceDataError, PersonKeyError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except LockTimeout as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3
     print(format_report(result))
     written = [_display_path(args.out or paths().processed), _display_path(args.interim or paths().interim)]
     manifest = result.manifest

@@ -723,6 +723,19 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{when}, no grassroots organisation has an admissions target.",
     ),
     # --- charts ---
+    "chart.capped_lowest": (
+        "{shown} trên {total} tổ chức có tỷ lệ đạt thấp nhất",
+        "The {shown} of {total} organisations with the lowest attainment",
+    ),
+    "chart.capped_fewest": (
+        "{shown} trên {total} tổ chức kết nạp ít nhất",
+        "The {shown} of {total} organisations with the fewest admissions",
+    ),
+    "table.more_rows": (
+        "… và {count} dòng nữa: xem đầy đủ trong tệp Excel của báo cáo.",
+        "… and {count} more rows: the report's Excel file has them all.",
+    ),
+    "list.more": ("và {count} tổ chức khác", "and {count} more"),
     "chart.axis.attainment": ("Tỷ lệ đạt chỉ tiêu kết nạp", "Admissions target attainment"),
     "chart.axis.cumulative": ("Số đảng viên kết nạp (lũy kế)", "Members admitted (cumulative)"),
     "chart.axis.month": ("Tháng", "Month"),

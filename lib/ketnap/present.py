@@ -17,6 +17,8 @@ from typing import Any
 
 import pandas as pd
 
+from ketnap.labels import t
+
 __all__ = [
     "FORMATS",
     "TABLE_MIME",
@@ -33,6 +35,9 @@ __all__ = [
 #: MIME type of a table kept in the executed notebook for the report's Excel export
 #: (``ketnap.export`` collects them); the HTML shows only the ``text/html`` part.
 TABLE_MIME = "application/vnd.ketnap.table+json"
+
+#: Rows a table shows before pointing to the Excel file for the rest.
+MAX_TABLE_ROWS = 300
 
 #: Resolution of embedded charts: sharp on phones (2x) without bloating the page.
 CHART_DPI = 144
@@ -125,6 +130,7 @@ def table(
     row_class: Callable[[pd.Series], str] | None = None,
     caption: str = "",
     export: str | None = None,
+    max_rows: int = MAX_TABLE_ROWS,
 ) -> HTMLFragment:
     """An HTML table of ``frame`` in its own horizontal scroll box.
 
@@ -147,6 +153,9 @@ def table(
     export
         A sheet name: the table also goes into the report's Excel file, with raw values (numbers
         stay numbers) under the same headers.
+    max_rows
+        At most this many rows are shown, then a line saying how many more the Excel file holds,
+        so a report stays readable (and small) for a province or the whole country.
     """
     from ketnap import fmt
 
@@ -173,10 +182,13 @@ def table(
     num = ' class="num"'
     head = "".join(f"<th{num if c in numeric else ''}>{escape(label)}</th>" for c, label in columns.items())
     body = []
-    for _, row in frame.iterrows():
+    for _, row in frame.head(max_rows).iterrows():
         css = row_class(row) if row_class else ""
         attr = f' class="{escape(css)}"' if css else ""
         body.append(f"<tr{attr}>{''.join(cell(c, row[c]) for c in columns)}</tr>")
+    if len(frame) > max_rows:
+        more = t("table.more_rows", lang, count=fmt.integer(len(frame) - max_rows, lang))
+        body.append(f'<tr class="more"><td colspan="{len(columns)}">{escape(more)}</td></tr>')
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
     return HTMLFragment(
         f'<div class="table-scroll"><table>{cap}<thead><tr>{head}</tr></thead>'

@@ -262,6 +262,17 @@ def flag_counts(metrics: pd.DataFrame) -> dict[str, int]:
     return counts
 
 
+#: Names listed in one line of :func:`flag_lists` before "and N more".
+MAX_LISTED = 30
+
+
+def _name_list(names: list[str], lang: str) -> str:
+    if len(names) <= MAX_LISTED:
+        return ", ".join(names)
+    more = t("list.more", lang, count=fmt.integer(len(names) - MAX_LISTED, lang))
+    return ", ".join(names[:MAX_LISTED]) + " " + more
+
+
 def flag_lists(metrics: pd.DataFrame, period: Period | str, *, lang: str = "vi") -> list[str]:
     """One line per warning flag naming the organisations that carry it, in display order.
 
@@ -291,7 +302,7 @@ def flag_lists(metrics: pd.DataFrame, period: Period | str, *, lang: str = "vi")
                     lang,
                     label=label,
                     count=fmt.integer(len(names), lang),
-                    names=", ".join(names),
+                    names=_name_list(names, lang),
                 )
             )
         else:

@@ -1,0 +1,110 @@
+"""Report building blocks: HTML tables and cards (escaped, capped), Excel exports (safe), chart and list caps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+
+from ketnap import charts, export, present, scorecard
+
+matplotlib.use("Agg")
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    matplotlib.pyplot.close("all")
+
+
+def test_table_escapes_formats_and_aligns_numbers() -> None:
+    frame = pd.DataFrame({"name": ["<b>x</b>"], "admitted": [1253], "pct": [28.26]})
+    html = present.table(frame, columns={"name": "Tên", "admitted": "Số", "pct": "%"},
+                         formats={"admitted": "integer", "pct": "pct"}).html  # fmt: skip
+    assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>x" not in html
+    assert '<td class="num">1.253</td>' in html and '<td class="num">28,3%</td>' in html
+    assert html.startswith('<div class="table-scroll">')
+
+
+def test_table_shows_at_most_max_rows_and_exports_all() -> None:
+    frame = pd.DataFrame({"n": range(10)})
+    fragment = present.table(frame, columns={"n": "N"}, formats={"n": "integer"}, max_rows=4, export="Sheet")
+    assert fragment.html.count("<tr>") == 1 + 4  # header + shown rows
+    assert "… và 6 dòng nữa" in fragment.html
+    bundle = fragment._repr_mimebundle_()
+    assert bundle[present.TABLE_MIME]["rows"] == [[i] for i in range(10)]
+
+
+def test_table_rejects_unknown_columns_and_formats() -> None:
+    with pytest.raises(ValueError, match="lacks columns"):
+        present.table(pd.DataFrame({"a": [1]}), columns={"b": "B"})
+    with pytest.raises(ValueError, match="unknown format"):
+        present.table(pd.DataFrame({"a": [1]}), columns={"a": "A"}, formats={"a": "money"})
+
+
+def test_cards_escape_text() -> None:
+    html = present.cards([present.Card("<i>label</i>", "1.253", "note & more")]).html
+    assert "&lt;i&gt;label" in html and "note &amp; more" in html
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("=1+2", "'=1+2"), ("+84", "'+84"), ("-x", "'-x"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
+     ("plain", "plain"), (-5, -5), (3.5, 3.5), (None, None)],
+)  # fmt: skip
+def test_safe_cell_neutralises_formulas_and_keeps_numbers(value, expected) -> None:
+    assert export.safe_cell(value) == expected
+
+
+def test_workbook_is_deterministic_and_typed(tmp_path: Path) -> None:
+    tables = [{"sheet": "A/B:C", "columns": ["Tên", "Số"], "rows": [["=cmd", 12], ["x", 3.5]]}]
+    first, second = (
+        export.write_workbook(tables, tmp_path / "a.xlsx"),
+        export.write_workbook(tables, tmp_path / "b.xlsx"),
+    )
+    assert first.read_bytes() == second.read_bytes()
+    sheet = openpyxl.load_workbook(first).worksheets[0]
+    assert sheet.title == "A B C"
+    assert [c.value for c in sheet[2]] == ["'=cmd", 12] and sheet["B3"].data_type == "n"
+
+
+def _ranked_metrics(n: int) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "name": [f"Đảng bộ {i:03d}" for i in range(n)],
+            "admitted": np.arange(n),
+            "target": np.full(n, 100),
+            "attainment_pct": np.arange(n, dtype=float),
+            "flag_behind_pace": np.arange(n) < n // 2,
+        }
+    )
+
+
+def test_ranked_attainment_caps_rows_to_the_lowest() -> None:
+    ax = charts.ranked_attainment(_ranked_metrics(200), sector_colour="#009E73", max_rows=50)
+    labels = [tick.get_text() for tick in ax.get_yticklabels()]
+    assert len(labels) == 50 and "Đảng bộ 000" in labels and "Đảng bộ 199" not in labels
+    assert ax.get_title(loc="left").startswith("50 trên 200")
+
+
+def test_heatmap_caps_rows_to_the_fewest_admissions() -> None:
+    months = pd.date_range("2024-01-01", periods=2, freq="MS")
+    matrix = pd.DataFrame([[i, i] for i in range(100)], index=[f"O{i}" for i in range(100)], columns=months)
+    ax = charts.org_month_heatmap(matrix, max_rows=10)
+    labels = [tick.get_text() for tick in ax.get_yticklabels()]
+    assert len(labels) == 10 and "O0" in labels and "O99" not in labels
+
+
+def test_flag_lists_name_at_most_max_listed() -> None:
+    n = scorecard.MAX_LISTED + 5
+    frame = pd.DataFrame(
+        {"name": [f"T{i}" for i in range(n)], "flag_no_admissions": True, "flag_below_10pct": False,
+         "flag_none_2y": False}
+    )  # fmt: skip
+    line = scorecard.flag_lists(frame, "2024-02")[0]
+    assert f"T{scorecard.MAX_LISTED - 1} và 5 tổ chức khác." in line
+    assert f"T{scorecard.MAX_LISTED}," not in line
