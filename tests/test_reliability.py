@@ -63,7 +63,7 @@ def test_a_build_killed_at_any_point_corrupts_nothing_and_the_next_run_finishes(
         assert _complete(html), f"{html.name} was left half-written"
 
     rerun = _batch(home, "--period", "2023")
-    out, err = rerun.communicate(timeout=300)
+    _, err = rerun.communicate(timeout=300)
     assert rerun.returncode == 0, err
     reports = sorted(home.reports.glob("2023/*.html"))
     assert len(reports) == 9 and all(_complete(html) for html in reports)
