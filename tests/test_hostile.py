@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 
 from ketnap.build import _jobs, build
-from ketnap.config import Paths
+from ketnap.config import DEMO_PERSON_KEY, Paths
 from ketnap.ingest import ingest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,13 +31,19 @@ pytestmark = [
 ]
 
 
+def _text(cell, value: str) -> None:
+    """Store ``value`` as text, as a cell typed by a person is (openpyxl would make "=..." a formula)."""
+    cell.value = value
+    cell.data_type = "s"
+
+
 def _rename(sample: Path, code: str, name: str) -> None:
     """Give organisation ``code`` a new name, and make its returns name it by code (as many do)."""
     book = sample / "reference" / "organisations.xlsx"
     workbook = openpyxl.load_workbook(book)
     for row in workbook["Tổ chức"].iter_rows(min_row=2):
         if row[0].value == code:
-            row[1].value = name
+            _text(row[1], name)
     workbook.save(book)
     for ret in sorted(sample.glob(f"returns/*/{code}.xlsx")):
         workbook = openpyxl.load_workbook(ret)
@@ -50,7 +56,7 @@ def _rename(sample: Path, code: str, name: str) -> None:
         for row in sheet.iter_rows(min_row=2):
             for cell, title in zip(row, header, strict=False):
                 if title in ("Chi bộ", "Ghi chú") and any(c.value for c in row):
-                    cell.value = name
+                    _text(cell, name)
         workbook.save(ret)
 
 
@@ -62,7 +68,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Paths:
     _rename(home / "data" / "sample", "DN01", PAYLOAD)
     _rename(home / "data" / "sample", "DN04", FORMULA)
     p = Paths(home)
-    result = ingest(p.sample, p.processed, p.interim)
+    result = ingest(p.sample, p.processed, p.interim, key=DEMO_PERSON_KEY)  # a copy of the sample: its demo key
     assert not [i for i in result.errors if "DN01" in i.file or "DN04" in i.file], "the renamed returns must load"
     outcomes = build(_jobs("2023", p), p=p)
     assert all(o.ok for o in outcomes), [o.error for o in outcomes if not o.ok]
