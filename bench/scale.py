@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -38,6 +39,7 @@ RESULTS = ROOT / "bench" / "results"
 PERIODS = ("2024-02", "2023")  # the latest month (year to date) and the last full year of the national set
 RATIO_GOAL = 3.0
 RSS_GOAL_GIB = 4.0
+HTML_GOAL_MB = 2.0
 
 
 def _peak_rss_gib() -> float:
@@ -164,6 +166,47 @@ def measure(folder: Path, repeat: int) -> list[dict[str, Any]]:
     return figures
 
 
+def html_sizes(folder: Path) -> dict[str, Any]:
+    """Render the city overview, the scorecard and the largest sector's report on the national set.
+
+    The reports must stay aggregate-sized: tables show at most ``present.MAX_TABLE_ROWS`` rows (the
+    Excel file has them all) and row-per-organisation charts at most ``charts.MAX_CHART_ROWS``.
+    """
+    import pandas as pd
+
+    with tempfile.TemporaryDirectory(prefix="ketnap-scale-home-") as tmp:
+        home = Path(tmp)
+        shutil.copytree(ROOT / "notebooks", home / "notebooks")
+        (home / "data").mkdir()
+        (home / "data" / "processed").symlink_to(folder)
+        sectors = pd.read_parquet(folder / "organisations.parquet", columns=["sector"])["sector"]
+        largest = str(sectors.value_counts().idxmax())
+        queue = home / "queue"
+        queue.write_text(
+            f"city-overview 2024-02 -\norganisations 2024-02 -\nsector 2024-02 {largest}\n", encoding="utf-8"
+        )
+        started = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "ketnap.build", "batch", "--no-pdf", "--queue", str(queue)],
+            env={**os.environ, "KETNAP_HOME": str(home)}, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        seconds = time.perf_counter() - started
+        if done.returncode != 0:
+            raise SystemExit(f"national reports failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+        sizes = {
+            f.stem: round(f.stat().st_size / 1e6, 3) for f in sorted((home / "reports" / "2024-02").glob("*.html"))
+        }
+    largest_mb = max(sizes.values())
+    return {
+        "figure": "scale report size",
+        "goal": f"every HTML < {HTML_GOAL_MB:g} MB",
+        "met": bool(largest_mb < HTML_GOAL_MB),
+        "html_mb": sizes,
+        "largest_sector": largest,
+        "build_s": round(seconds, 1),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -197,6 +240,8 @@ def main(argv: list[str] | None = None) -> int:
         counts = ", ".join(f"{k} {v:,}" for k, v in manifest["row_counts"].items())
         print(f"  {counts}; {size / 1e6:.0f} MB Parquet; {generated:.1f} s", flush=True)
         figures = measure(folder, args.repeat)
+        print("rendering national-size reports (city overview, scorecard, largest sector) ...", flush=True)
+        sizes = html_sizes(folder)
 
     RESULTS.mkdir(parents=True, exist_ok=True)
     result = {
@@ -205,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         "parquet_mb": round(size / 1e6, 1),
         "generate_s": round(generated, 1),
         "figures": figures,
+        "report_size": sizes,
     }
     (RESULTS / "scale.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print()
@@ -218,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{'':<16} load {f['load_s']:.2f}s, city overview {f['city_overview_s']:.2f}s, "
             f"organisations {f['organisations_s']:.2f}s; read RSS {f['read_rss_gib']:.2f} GiB"
         )
+    print(f"report HTML at national size (MB): {sizes['html_mb']} in {sizes['build_s']} s; goal {sizes['goal']}: "
+          f"{'yes' if sizes['met'] else 'NO'}")  # fmt: skip
     print(f"\nwritten {RESULTS / 'scale.json'} ({os.cpu_count()} CPUs)")
     return 0
 
