@@ -80,7 +80,7 @@ _MUTED: Final = "#8C8C8C"  # last year, no-target labels
 _STEM: Final = "#D0D0D0"
 
 #: Row-per-organisation charts draw at most this many rows (a province has ~1,000 organisations).
-MAX_CHART_ROWS: Final = 80
+MAX_CHART_ROWS: Final = 60
 
 # Heights, in inches, of one row of a row-per-item chart and of the fixed part around the rows.
 _ROW_HEIGHT: Final = 0.36

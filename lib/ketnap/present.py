@@ -37,7 +37,7 @@ __all__ = [
 TABLE_MIME = "application/vnd.ketnap.table+json"
 
 #: Rows a table shows before pointing to the Excel file for the rest.
-MAX_TABLE_ROWS = 300
+MAX_TABLE_ROWS = 200
 
 #: Resolution of embedded charts: sharp on phones (2x) without bloating the page.
 CHART_DPI = 144
