@@ -121,6 +121,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "scorecard.list.some": ("{label} ({count}): {names}.", "{label} ({count}): {names}."),
     "scorecard.list.empty": ("{label}: không có.", "{label}: none."),
+    "report.sector.section.composition": ("Cơ cấu đảng viên mới theo tổ chức", "New members by organisation"),
+    "report.sector.composition_note": (
+        'Để bảo vệ thông tin cá nhân, nhóm có dưới {threshold} người được ghi "< {threshold}" và không tính tỷ lệ.',
+        'To protect personal data, groups of fewer than {threshold} people read "< {threshold}", without a share.',
+    ),
     "report.sector.section.ranking": ("Xếp hạng các tổ chức cơ sở đảng trong khối", "Organisations ranked"),
     "report.sector.section.heatmap": (
         "Kết nạp theo tháng của từng tổ chức",
