@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import matplotlib
@@ -121,3 +122,12 @@ def test_small_counts_are_suppressed_below_the_threshold(monkeypatch: pytest.Mon
     assert "religious_pct" not in shown and shown["admitted"].tolist() == [16, 5, 1]
     monkeypatch.setenv("KETNAP_SMALL_COUNT", "5")
     assert privacy.suppress_small(frame, ["religious"])["religious"].tolist() == ["0", "< 5", "< 5"]
+
+
+def test_names_with_dollar_signs_print_as_typed() -> None:
+    # "$...$" in a name from the returns must not turn into mathtext (or fail to parse) in a chart.
+    charts.use_theme()
+    frame = _ranked_metrics(2).assign(name=["Công ty $x^2$", "Chi bộ $\\frac{"])
+    ax = charts.ranked_attainment(frame, sector_colour="#009E73")
+    ax.figure.savefig(io.BytesIO(), format="png")
+    assert "Công ty $x^2$" in [tick.get_text() for tick in ax.get_yticklabels()]

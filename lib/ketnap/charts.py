@@ -127,6 +127,8 @@ THEME: Final[dict[str, Any]] = {
     "svg.hashsalt": "ketnap",
     # TrueType in PDFs keeps the text extractable (pdftotext) with Vietnamese letters intact.
     "pdf.fonttype": 42,
+    # Names come from the returns: "$...$" in one must print as typed, not as mathtext (or fail to parse).
+    "text.parse_math": False,
 }
 
 
