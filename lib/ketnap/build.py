@@ -31,11 +31,9 @@ from ketnap.io import read_manifest, write_text_atomic
 from ketnap.labels import LANGS, t
 from ketnap.lock import LockTimeout, exclusive
 from ketnap.reports import REPORTS, Job, ReportSpec, jobs_for
-from ketnap.runner import BuildError, Outcome, Runner, status_file
+from ketnap.runner import TEMPLATES, BuildError, Outcome, Runner, check_parameters, status_file
 
 __all__ = ["BuildError", "build", "default_periods", "main", "makefile", "write_index"]
-
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 # Exit codes of `python -m ketnap.build` (and so of `make reports`), documented in the README.
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
@@ -181,8 +179,6 @@ def build(jobs: Sequence[Job], *, lang: str = "vi", pdf: bool = True, p: Paths |
     p = p or paths()
     unique = list(dict.fromkeys(jobs))
     for job in unique:  # refuse bad parameters before any kernel starts
-        from ketnap.runner import check_parameters
-
         check_parameters(p.notebooks / job.report.notebook, job.parameters(lang))
     with exclusive(p.home / ".make" / "build.lock", what="build"):
         _clear_leftovers(p)

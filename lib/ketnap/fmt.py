@@ -33,6 +33,7 @@ from ketnap.periods import Period, parse_period
 
 __all__ = [
     "NA",
+    "ROMAN_QUARTERS",
     "date",
     "integer",
     "is_missing",
@@ -135,7 +136,8 @@ def month(value: Any, lang: str = "vi", *, na: str = NA) -> str:
     return format_date(day, "MMMM yyyy", locale="en")
 
 
-_ROMAN: Final[dict[int, str]] = {1: "I", 2: "II", 3: "III", 4: "IV"}
+#: Quarters as Vietnamese reports write them ("quý I/2024").
+ROMAN_QUARTERS: Final[dict[int, str]] = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def period_label(period: Period | str, lang: str = "vi") -> str:
@@ -154,7 +156,7 @@ def period_label(period: Period | str, lang: str = "vi") -> str:
         return t(
             "period.label.quarter",
             lang,
-            roman=_ROMAN[period.quarter],
+            roman=ROMAN_QUARTERS[period.quarter],
             quarter=period.quarter,
             year=period.year,
         )

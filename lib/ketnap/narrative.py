@@ -14,7 +14,6 @@ as the reports reason, not in days.
 from __future__ import annotations
 
 import math
-from typing import Final
 
 from ketnap import fmt
 from ketnap.io import Tables
@@ -31,8 +30,6 @@ __all__ = [
     "sector_sentences",
     "training_sentence",
 ]
-
-_ROMAN: Final[dict[int, str]] = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def _whole_year(period: Period) -> bool:
@@ -54,7 +51,7 @@ def period_phrase(period: Period | str, lang: str = "vi") -> str:
         return t(
             "narrative.when.quarter",
             lang,
-            roman=_ROMAN[period.quarter],
+            roman=fmt.ROMAN_QUARTERS[period.quarter],
             quarter=period.quarter,
             year=period.year,
         )
