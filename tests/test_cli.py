@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from ketnap import cli
-from ketnap.io import TABLES, write_json_atomic, write_table
+from ketnap.io import TABLES, person_codes, write_json_atomic, write_table
 
 
 @pytest.fixture(scope="module")
@@ -55,13 +55,16 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ],
         "conversions": [],
     }
+    tables = {}
     for name, rows in frames.items():
-        frame = pd.DataFrame(rows, columns=TABLES[name])
+        frame = pd.DataFrame(rows, columns=[c for c in TABLES[name] if c != "person_code"])
         for column in frame.columns:
             if column.endswith(("_date", "active_from", "active_to")):
                 frame[column] = pd.to_datetime(frame[column])
         if name == "targets":
             frame = frame.astype({"admissions_target": "Int64", "training_plan": "Int64"})
+        tables[name] = frame
+    for name, frame in person_codes(tables).items():
         write_table(frame, name, processed)
     write_json_atomic({"as_of": "2024-02-29"}, processed / "manifest.json")
     return home

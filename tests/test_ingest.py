@@ -416,6 +416,30 @@ def test_admission_columns(base: Path) -> None:
     assert len(result.tables["monthly_plans"]) == 2 * 5 * 5
 
 
+def test_person_codes_number_the_people_of_all_three_tables(base: Path) -> None:
+    write_return(
+        returns(base, "codes.xlsx"),
+        sheets={
+            "Kết nạp": [admission("codes", 1), admission("codes", 2)],
+            # Admitted person 1 was trained and converted; training's person 1 was not admitted.
+            "Bồi dưỡng": [training("codes", 1), training("codes", 9, **{"Số CCCD": person_id("codes", 1)})],
+            "Chuyển chính thức": [conversion("codes", 1, **{"Số CCCD": person_id("codes", 1)})],
+        },
+    )
+    result = run(base)
+    assert not result.issues
+    frames = [result.tables[name] for name in ("admissions", "training", "conversions")]
+    keys = sorted({key for frame in frames for key in frame["person_key"]})
+    assert len(keys) == 3
+    admitted = frames[0].loc[frames[0]["person_key"] == frames[2]["person_key"].iloc[0], "person_code"]
+    assert admitted.tolist() == frames[2]["person_code"].tolist()
+    assert admitted.iloc[0] in frames[1]["person_code"].tolist()
+    for frame in frames:
+        # The rank of the key among all distinct keys: one person, one code, in every table.
+        assert frame["person_code"].tolist() == [keys.index(key) for key in frame["person_key"]]
+        assert frame["person_code"].dtype == "int32"
+
+
 # --- reference data ----------------------------------------------------------------------------
 
 

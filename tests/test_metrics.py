@@ -14,14 +14,16 @@ import pandas as pd
 import pytest
 
 from ketnap import metrics as m
-from ketnap.io import TABLES, Tables
+from ketnap.io import TABLES, Tables, person_codes
 
 NaN = np.nan
+# The columns a hand-built table gives; Tables numbers the people itself (``person_code``).
+COLUMNS = {name: [c for c in columns if c != "person_code"] for name, columns in TABLES.items()}
 
 
 def frame(name: str, rows: list[tuple]) -> pd.DataFrame:
-    """A processed table with exactly the columns of ``io.TABLES``; date columns as datetime64."""
-    out = pd.DataFrame(rows, columns=TABLES[name])
+    """A processed table with the columns of ``io.TABLES`` but ``person_code``; date columns as datetime64."""
+    out = pd.DataFrame(rows, columns=COLUMNS[name])
     for column in out.columns:
         if column.endswith(("_date", "active_from", "active_to")):
             out[column] = pd.to_datetime(out[column])
@@ -36,7 +38,7 @@ def admission(key: str, org: str, day: str, sex: str = "M", age: int = 30, **ext
         "occupation": "other", "education": "THPT", "source_file": "returns/x.xlsx",
     }  # fmt: skip
     row.update(extra)
-    return tuple(row[c] for c in TABLES["admissions"])
+    return tuple(row[c] for c in COLUMNS["admissions"])
 
 
 def build_tables() -> Tables:
@@ -443,3 +445,32 @@ def test_summary(tables: Tables) -> None:
     wards = m.summary(tables, "2024-02", sector="wards")
     assert (wards["admitted"], wards["target"], wards["organisations"]) == (3, 10.0, 3)
     assert wards["name"] == "Khối phường - xã"
+
+
+# --- person codes --------------------------------------------------------------------------------
+
+
+def test_person_codes_rank_the_keys_of_all_three_tables() -> None:
+    frames = {
+        "admissions": pd.DataFrame({"person_key": ["b", "a"], "org_code": ["O1", "O1"]}),
+        "training": pd.DataFrame({"person_key": ["c", "a", None]}),
+        "conversions": pd.DataFrame({"person_key": ["b"]}),
+        "sectors": pd.DataFrame({"sector": ["s"]}),
+    }
+    coded = person_codes(frames)
+    assert coded["admissions"]["person_code"].tolist() == [1, 0]
+    assert coded["training"]["person_code"].tolist() == [2, 0, -1]  # a missing key gets -1
+    assert coded["conversions"]["person_code"].tolist() == [1]
+    assert list(coded["admissions"].columns) == ["person_key", "person_code", "org_code"]
+    assert coded["sectors"] is frames["sectors"]
+
+
+def test_tables_number_people_built_by_hand(tables: Tables) -> None:
+    # build_tables gives no person_code: Tables adds it, the same for the same key everywhere.
+    adm, trn = tables.admissions, tables.training
+    codes = dict(zip(trn["person_key"], trn["person_code"], strict=True))
+    for key, code in zip(adm["person_key"], adm["person_code"], strict=True):
+        assert codes.get(key, code) == code
+    assert len(set(adm["person_code"]) | set(trn["person_code"])) == len(
+        set(adm["person_key"]) | set(trn["person_key"])
+    )

@@ -44,7 +44,7 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from ketnap import __version__
 from ketnap.config import DEMO_PERSON_KEY, paths
-from ketnap.io import TABLES, write_json_atomic, write_table
+from ketnap.io import person_codes, write_json_atomic, write_table
 from ketnap.text import clean, fold, modern_tone
 
 __all__ = [
@@ -382,7 +382,8 @@ KINDS = Category(
     aliases={"dang-bo-co-so": "dang-bo-co-so", "chi-bo-co-so": "chi-bo-co-so"},
 )
 
-#: dtypes of the processed tables; dates are ``datetime64[ns]``.
+#: dtypes of the processed tables; dates are ``datetime64[ns]``. (``person_code`` is added after
+#: the rows are in: :func:`ketnap.io.person_codes`.)
 DTYPES: dict[str, dict[str, str]] = {
     "sectors": {"sector": "string", "order": "int64", "name_vi": "string", "name_en": "string",
                 "colour": "string"},
@@ -1611,8 +1612,7 @@ def _frame(name: str, records: list[dict[str, Any]]) -> pd.DataFrame:
             frame[column] = pd.to_datetime(frame[column].astype("object")).astype(dtype)
         else:
             frame[column] = frame[column].astype(dtype)
-    frame = frame.sort_values(_SORT_KEYS[name], na_position="first", kind="stable", ignore_index=True)
-    return frame[TABLES[name]]
+    return frame.sort_values(_SORT_KEYS[name], na_position="first", kind="stable", ignore_index=True)
 
 
 def _issue_sort_key(issue: Issue) -> tuple[Any, ...]:
@@ -1794,13 +1794,15 @@ def ingest(
         # The promise of the reconciliation: no row is dropped silently.
         assert count.rows_read == count.loaded + count.quarantined, count
 
-    tables = {
-        "sectors": _frame("sectors", sectors),
-        "organisations": _frame("organisations", organisations),
-        "targets": _frame("targets", targets),
-        "monthly_plans": _frame("monthly_plans", monthly_plans),
-        **{name: _frame(name, rows) for name, rows in records.items()},
-    }
+    tables = person_codes(
+        {
+            "sectors": _frame("sectors", sectors),
+            "organisations": _frame("organisations", organisations),
+            "targets": _frame("targets", targets),
+            "monthly_plans": _frame("monthly_plans", monthly_plans),
+            **{name: _frame(name, rows) for name, rows in records.items()},
+        }
+    )
     issues.sort(key=_issue_sort_key)
     reconciliation = pd.DataFrame(
         [(c.file, c.sheet, c.rows_read, c.loaded, c.quarantined) for c in counts],

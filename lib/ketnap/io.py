@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,10 +19,12 @@ import pandas as pd
 from ketnap.config import paths
 
 __all__ = [
+    "PERSON_TABLES",
     "TABLES",
     "Tables",
     "file_mode",
     "load",
+    "person_codes",
     "read_manifest",
     "write_json_atomic",
     "write_table",
@@ -36,6 +39,7 @@ TABLES: dict[str, list[str]] = {
     "monthly_plans": ["year", "org_code", "month", "planned_admissions"],
     "admissions": [
         "person_key",
+        "person_code",
         "org_code",
         "cell",
         "admission_date",
@@ -53,6 +57,7 @@ TABLES: dict[str, list[str]] = {
     ],
     "training": [
         "person_key",
+        "person_code",
         "org_code",
         "class_name",
         "completion_date",
@@ -60,8 +65,33 @@ TABLES: dict[str, list[str]] = {
         "birth_year",
         "source_file",
     ],
-    "conversions": ["person_key", "org_code", "admission_date", "conversion_date", "source_file"],
+    "conversions": ["person_key", "person_code", "org_code", "admission_date", "conversion_date", "source_file"],
 }
+
+#: The tables with one row per person and event; ``person_code`` numbers their people together.
+PERSON_TABLES: tuple[str, ...] = ("admissions", "training", "conversions")
+
+
+def person_codes(frames: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The :data:`PERSON_TABLES` of ``frames`` with ``person_code`` set from ``person_key``.
+
+    ``person_code`` is a person's number within one set of processed tables: the rank (0, 1, ...)
+    of their ``person_key`` among the distinct keys of all three tables, so the same person has the
+    same code in each, and the same keys always get the same codes. A missing key gets -1. It
+    exists for speed: joining people on an ``int32`` costs a fraction of hashing the key strings
+    again in every report (see ``docs/benchmarks.md``). Other tables are returned unchanged.
+    """
+    keys = pd.concat([frames[name]["person_key"] for name in PERSON_TABLES], ignore_index=True)
+    codes, _ = pd.factorize(keys, sort=True)  # NaN gets -1
+    out = dict(frames)
+    start = 0
+    for name in PERSON_TABLES:
+        frame = frames[name].drop(columns="person_code", errors="ignore")
+        codes_here = codes[start : start + len(frame)].astype("int32")
+        frame.insert(frame.columns.get_loc("person_key") + 1, "person_code", codes_here)
+        out[name] = frame
+        start += len(frame)
+    return out
 
 
 def file_mode() -> int:
@@ -73,7 +103,11 @@ def file_mode() -> int:
 
 @dataclass(frozen=True)
 class Tables:
-    """All processed tables, as loaded by :func:`load`. Dates are ``datetime64[ns]`` columns."""
+    """All processed tables, as loaded by :func:`load`. Dates are ``datetime64[ns]`` columns.
+
+    Built by hand, the person tables may leave out ``person_code``: it is then numbered here
+    (:func:`person_codes`), so that everything downstream can rely on it.
+    """
 
     sectors: pd.DataFrame
     organisations: pd.DataFrame
@@ -83,6 +117,15 @@ class Tables:
     training: pd.DataFrame
     conversions: pd.DataFrame
     manifest: dict[str, Any]
+
+    def __post_init__(self) -> None:
+        # Loaded tables have complete codes and skip this.
+        frames = {name: getattr(self, name) for name in PERSON_TABLES}
+        if all("person_key" in f for f in frames.values()) and not all(
+            "person_code" in f and f["person_code"].notna().all() for f in frames.values()
+        ):
+            for name, frame in person_codes(frames).items():
+                object.__setattr__(self, name, frame)
 
     @property
     def as_of(self) -> pd.Timestamp:

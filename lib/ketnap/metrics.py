@@ -43,7 +43,7 @@ Year on year
     ``admitted_last_year`` is missing when the data hold no admissions at all in that year, or,
     for an organisation, when it was not active then (and admitted nobody).
 Training
-    ``trained`` counts distinct people (``person_key``) with a certificate in the period, by the
+    ``trained`` counts distinct people (``person_code``) with a certificate in the period, by the
     organisation that sent them; ``training_plan`` is the annual plan, so a quarter's attainment is
     against the year's plan, like admissions.
 Conversion
@@ -67,14 +67,15 @@ over the tables costs tenths of a second. So results are memoised per :class:`~k
 object and arguments, and returned as copies. The processed tables are treated as read-only once
 loaded: to change one, build a new ``Tables`` (``dataclasses.replace``). A frame replaced or
 resized in place is noticed (the cache is dropped), an edit of values in place is not. Every
-computation filters by dates before grouping, and membership tests on person keys go through
-Arrow (pandas' ``isin`` on Arrow strings builds a Python list).
+computation filters by dates before grouping.
 
 The hot paths work on integers rather than strings: once per ``Tables``, every admission and
 certificate gets the row number of its organisation (and every organisation the row number of
 its sector), so counting per organisation, sector or city is a ``numpy.bincount`` over a date
-mask instead of a group-by on Arrow strings (:class:`_Coded`). Per-person figures (conversion)
-join through Arrow's hash group-by and ``index_in``.
+mask instead of a group-by on Arrow strings (:class:`_Coded`). People are matched on
+``person_code``, the integer ingestion gives each ``person_key`` (:func:`ketnap.io.person_codes`):
+a set of people is a boolean array indexed by code, so "was this person admitted / trained /
+converted" is an array lookup, not a hash of millions of key strings per report.
 """
 
 from __future__ import annotations
@@ -215,24 +216,6 @@ def _arrow(values: pd.Series) -> pa.Array | pa.ChunkedArray:
     return pa.array(values.to_numpy(dtype=object), from_pandas=True)
 
 
-def _isin(values: pd.Series, pool: pd.Series) -> np.ndarray:
-    """``values.isin(pool)`` as a boolean array, through Arrow (pandas' own builds a Python list)."""
-    if len(values) == 0 or len(pool) == 0:
-        return np.zeros(len(values), dtype=bool)
-    column, candidates = _arrow(values), _arrow(pool)
-    if len(pool) > 4 * len(values):
-        # Hash the smaller side: keep the pool's values that occur among ``values`` first.
-        candidates = candidates.filter(_is_in(candidates, column))
-    return np.asarray(_is_in(column, candidates).to_numpy(zero_copy_only=False), dtype=bool)
-
-
-def _is_in(column: pa.Array | pa.ChunkedArray, pool: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
-    value_set = pc.unique(pool)
-    if isinstance(value_set, pa.ChunkedArray):
-        value_set = value_set.combine_chunks()
-    return pc.fill_null(pc.is_in(column, value_set=pc.drop_null(value_set).cast(column.type)), False)
-
-
 # --- shared core --------------------------------------------------------------------------------
 
 
@@ -271,17 +254,22 @@ class _Coded:
     """Integer codes of the processed tables, computed once per :class:`Tables` (see "Performance").
 
     ``*_org`` are row numbers into ``tables.organisations`` (``_NO_CODE`` for a missing or unknown
-    code), ``org_sector`` row numbers into ``tables.sectors``; dates are ``datetime64[ns]`` arrays,
-    whose comparisons with NaT are False as pandas' are.
+    code), ``org_sector`` row numbers into ``tables.sectors``; ``*_person`` the ``person_code``
+    columns (``_NO_CODE`` for a missing key), below ``n_persons``; dates are ``datetime64[ns]``
+    arrays, whose comparisons with NaT are False as pandas' are.
     """
 
     n_orgs: int
     n_sectors: int
+    n_persons: int
     org_sector: np.ndarray
     adm_org: np.ndarray
     adm_date: np.ndarray
+    adm_person: np.ndarray
     trn_org: np.ndarray
     trn_date: np.ndarray
+    trn_person: np.ndarray
+    cnv_person: np.ndarray
 
 
 def _positions(codes: pd.Series, reference: pd.Series) -> np.ndarray:
@@ -298,17 +286,38 @@ def _positions(codes: pd.Series, reference: pd.Series) -> np.ndarray:
 def _coded(tables: Tables) -> _Coded:
     def compute() -> _Coded:
         orgs, adm, training = tables.organisations, tables.admissions, tables.training
+        persons = [frame["person_code"].to_numpy() for frame in (adm, training, tables.conversions)]
         return _Coded(
             n_orgs=len(orgs),
             n_sectors=len(tables.sectors),
+            n_persons=max((int(codes.max()) + 1 for codes in persons if len(codes)), default=0),
             org_sector=_positions(orgs["sector"], tables.sectors["sector"]),
             adm_org=_positions(adm["org_code"], orgs["org_code"]),
             adm_date=adm["admission_date"].to_numpy(dtype="datetime64[ns]"),
+            adm_person=persons[0],
             trn_org=_positions(training["org_code"], orgs["org_code"]),
             trn_date=training["completion_date"].to_numpy(dtype="datetime64[ns]"),
+            trn_person=persons[1],
+            cnv_person=persons[2],
         )
 
     return _memo(tables, "coded", compute)
+
+
+def _people(codes: np.ndarray, n_persons: int) -> np.ndarray:
+    """A mask over person codes: True at each of ``codes``. Its last place answers for ``_NO_CODE``
+    (a missing key), and is False, so ``mask[other_codes]`` matches no missing key."""
+    mask = np.zeros(n_persons + 1, dtype=bool)
+    mask[codes] = True
+    mask[_NO_CODE] = False
+    return mask
+
+
+def _count(unit: np.ndarray, units: pd.Index, where: np.ndarray | None = None) -> pd.Series:
+    """Events per unit (from :meth:`_Scope.unit_of`), only those ``where`` is True when given."""
+    if where is not None:
+        unit = unit[where]
+    return pd.Series(np.bincount(unit[unit >= 0], minlength=len(units)), index=units)
 
 
 def _dates_between(dates: np.ndarray, start: date, end: date) -> np.ndarray:
@@ -370,6 +379,24 @@ class _Scope:
         per_org, total = _admitted_per_org(self.tables, start, end)
         return self.per_unit(per_org, total, units).fillna(0).astype(int)
 
+    def unit_of(self, org: np.ndarray, units: pd.Index) -> np.ndarray:
+        """Each event's position among ``units`` (``_NO_CODE``: none), from its organisation row ``org``.
+
+        The city takes every event, organisation known or not; a sector the events of its
+        organisations; an organisation in scope its own.
+        """
+        if self.by == "city":
+            return np.zeros(len(org), dtype=np.int64)
+        coded = _coded(self.tables)
+        # One place more than there are rows, for _NO_CODE (-1) to land on and find _NO_CODE.
+        position = np.full(coded.n_orgs + 1, _NO_CODE, dtype=np.int64)
+        if self.by == "organisation":
+            position[self.org_rows] = np.arange(len(self.org_rows))
+        else:
+            by_sector = np.append(units.get_indexer(self.tables.sectors["sector"]), _NO_CODE)
+            position[:-1] = by_sector[coded.org_sector]
+        return position[org]
+
     def keys(self, org_codes: pd.Series) -> pd.Series:
         """The unit each event belongs to, from its organisation."""
         if self.by == "organisation":
@@ -395,19 +422,32 @@ def _scope(tables: Tables, period: Period | str, by: Level, sector: str | None) 
 def _orgs_in_scope(tables: Tables, period: Period, sector: str | None) -> np.ndarray:
     """Rows of the organisations active in ``period`` or admitting in it, in display order (sector, then name)."""
     orgs = tables.organisations
-    # Rank every name once, so that each subset below is ordered from that ranking (fmt.sort_vi).
-    _memo(tables, "names_ranked", lambda: sort_vi(orgs, "name").empty)
     admitting = _admitted_per_org(tables, period.start, period.end)[0] > 0
     selected = _active(orgs, period.start, period.end).to_numpy() | admitting
     if sector is not None:
         selected &= (orgs["sector"] == sector).fillna(False).to_numpy(dtype=bool)
-    # Sorted on row numbers (a RangeIndex) so the result says which rows, whatever the frame's index.
-    in_scope = sort_vi(
-        pd.DataFrame({"name": orgs["name"].to_numpy()[selected]}, index=np.flatnonzero(selected)), "name"
-    )
-    order = tables.sectors.set_index("sector")["order"]
-    sector_order = orgs["sector"].map(order).fillna(np.inf).to_numpy(dtype=float)[in_scope.index.to_numpy()]
-    return in_scope.index.to_numpy()[np.argsort(sector_order, kind="stable")]
+    rows = np.flatnonzero(selected)
+    return rows[np.argsort(_display_rank(tables)[rows], kind="stable")]
+
+
+def _display_rank(tables: Tables) -> np.ndarray:
+    """Each organisation row's place in display order: sector order, then name (fmt.sort_vi), then row.
+
+    Computed once per tables, so that every subset is ordered by one ranking of all the names.
+    """
+
+    def compute() -> np.ndarray:
+        orgs = tables.organisations
+        # Row numbers as the index, so the sorted frame says which rows, whatever the frame's index.
+        by_name = sort_vi(pd.DataFrame({"name": orgs["name"].to_numpy()}), "name").index.to_numpy()
+        order = tables.sectors.set_index("sector")["order"]
+        sector_order = orgs["sector"].map(order).fillna(np.inf).to_numpy(dtype=float)
+        rows = by_name[np.argsort(sector_order[by_name], kind="stable")]
+        rank = np.empty(len(rows), dtype=np.int64)
+        rank[rows] = np.arange(len(rows))
+        return rank
+
+    return _memo(tables, "display_rank", compute)
 
 
 def _units(scope: _Scope, lang: str) -> pd.DataFrame:
@@ -438,12 +478,29 @@ def _annual(scope: _Scope, units: pd.Index, column: str) -> pd.Series:
     if scope.by == "city":
         city = _as_float(targets.loc[targets["org_code"].isna(), column])
         return pd.Series(city.sum(min_count=1), index=units)
-    per_org = _as_float(targets[targets["org_code"].notna()].set_index("org_code")[column])
-    per_org = per_org[~per_org.index.duplicated()].reindex(scope.orgs["org_code"])
+    per_org = _annual_per_org(scope.tables, scope.period.year, column)[scope.org_rows]
     if scope.by == "organisation":
-        return pd.Series(per_org.to_numpy(), index=units)
-    by_sector = per_org.groupby(scope.orgs["sector"].to_numpy()).sum(min_count=1)
+        return pd.Series(per_org, index=units)
+    by_sector = pd.Series(per_org).groupby(scope.orgs["sector"].to_numpy()).sum(min_count=1)
     return by_sector.reindex(units)
+
+
+def _annual_per_org(tables: Tables, year: int, column: str) -> np.ndarray:
+    """An organisation's annual figure of ``year`` per organisation row (NaN when it has none).
+
+    When an org code has several rows, the first counts.
+    """
+
+    def compute() -> np.ndarray:
+        targets = tables.targets
+        targets = targets[(targets["year"] == year) & targets["org_code"].notna()]
+        rows = _positions(targets["org_code"], tables.organisations["org_code"])
+        rows, first = np.unique(rows, return_index=True)
+        values = np.full(len(tables.organisations) + 1, np.nan)  # the last place takes unknown codes
+        values[rows] = _as_float(targets[column]).to_numpy()[first]
+        return values[:-1]
+
+    return _memo(tables, ("annual_per_org", year, column), compute)
 
 
 def _plan(scope: _Scope, units: pd.Index, start_month: int, end_month: int) -> pd.Series:
@@ -591,15 +648,12 @@ def _trained(scope: _Scope, index: pd.Index) -> tuple[pd.Series, pd.Series]:
     tables, period = scope.tables, scope.period
     coded = _coded(tables)
     within = _dates_between(coded.trn_date, period.start, period.end)
-    people = pc.dictionary_encode(_arrow(tables.training["person_key"]).filter(pa.array(within)))
-    if isinstance(people, pa.ChunkedArray):
-        people = people.combine_chunks()
-    person = np.asarray(people.indices.fill_null(_NO_CODE).to_numpy(zero_copy_only=False), dtype=np.int64)
+    person = coded.trn_person[within]
     org = coded.trn_org[within]
     if scope.by == "city":
         # Every certificate counts, with or without a known organisation; org codes count as written.
         codes = _arrow(tables.training["org_code"]).filter(pa.array(within))
-        trained = int(pc.count_distinct(people.indices, mode="only_valid").as_py())
+        trained = len(pd.unique(person[person >= 0]))
         sending = int(pc.count_distinct(codes, mode="only_valid").as_py())
         return pd.Series(trained, index=index), pd.Series(sending, index=index)
     known = (org >= 0) & (person >= 0)
@@ -752,32 +806,35 @@ def _composition(tables: Tables, period: Period | str, by: Level, sector: str | 
     scope = _scope(tables, period, by, sector)
     units = _units(scope, lang)
     adm = tables.admissions
-    # Only the columns used: filtering all of them (Arrow strings) cost more than the counting.
-    columns = ["org_code", "sex", "youth_union", "ethnic_minority", "religious", "occupation", "age_at_admission"]
-    adm = adm.loc[_between(adm["admission_date"], scope.period.start, scope.period.end), columns]
-    age = adm["age_at_admission"]
-    indicators = pd.DataFrame(
-        {
-            "women": adm["sex"] == "F",
-            "youth_union": adm["youth_union"].astype(bool),
-            "ethnic_minority": adm["ethnic_minority"].astype(bool),
-            "religious": adm["religious"].astype(bool),
-            "student": adm["occupation"] == "student",
-            "private_enterprise": adm["occupation"] == "private-enterprise-worker",
-            "age_18_30": age <= 30,
-            "age_31_40": (age >= 31) & (age <= 40),
-            "age_41_plus": age >= 41,
-        },
-        index=adm.index,
-    ).astype(int)
-    keys = scope.keys(adm["org_code"])
+    coded = _coded(tables)
+    within = _dates_between(coded.adm_date, scope.period.start, scope.period.end)
+    unit = scope.unit_of(coded.adm_org[within], units.index)
+
+    def column(name: str) -> np.ndarray:
+        return adm[name].to_numpy()[within]
+
+    def equals(name: str, value: str) -> np.ndarray:
+        # Compared over the whole column, then filtered: cheaper than filtering Arrow strings.
+        return (adm[name] == value).to_numpy(dtype=bool, na_value=False)[within]
+
+    age = column("age_at_admission")
+    indicators = {
+        "women": equals("sex", "F"),
+        "youth_union": column("youth_union").astype(bool),
+        "ethnic_minority": column("ethnic_minority").astype(bool),
+        "religious": column("religious").astype(bool),
+        "student": equals("occupation", "student"),
+        "private_enterprise": equals("occupation", "private-enterprise-worker"),
+        "age_18_30": age <= 30,
+        "age_31_40": (age >= 31) & (age <= 40),
+        "age_41_plus": age >= 41,
+    }
     out = units.copy()
-    out["admitted"] = keys.value_counts().reindex(units.index, fill_value=0).astype(int)
-    counts = indicators.groupby(keys).sum().reindex(units.index, fill_value=0).astype(int)
+    out["admitted"] = _count(unit, units.index)
     admitted = out["admitted"].where(out["admitted"] > 0)
-    for column in COMPOSITION:
-        out[column] = counts[column]
-        out[f"{column}_pct"] = counts[column] / admitted * 100
+    for key in COMPOSITION:
+        out[key] = _count(unit, units.index, indicators[key])
+        out[f"{key}_pct"] = out[key] / admitted * 100
     return out
 
 
@@ -847,45 +904,39 @@ def _conversion(
 ) -> pd.DataFrame:
     scope = _scope(tables, str(cohort), by, sector)
     units = _units(scope, lang)
-    training = tables.training
-    in_cohort = _between(training["completion_date"], date(cohort, 1, 1), date(cohort, 12, 31))
-    cohort_rows = training.loc[in_cohort, ["person_key", "org_code", "completion_date"]]
-    # One row per person: their first certificate of the year, and the organisation that sent them.
-    first = cohort_rows.sort_values("completion_date").drop_duplicates("person_key")
-    adm_date = _coded(tables).adm_date
-    # Only admissions from the cohort year on can follow a certificate of that year: the latest
-    # admission is on or after the certificate exactly when the latest of these is.
-    wanted = adm_date >= np.datetime64(_ts(date(cohort, 1, 1)).as_unit("ns"))
+    coded = _coded(tables)
+    in_cohort = np.flatnonzero(_dates_between(coded.trn_date, date(cohort, 1, 1), date(cohort, 12, 31)))
+    # One certificate per person: their first of the year, and the organisation that sent them.
+    by_date = in_cohort[np.argsort(coded.trn_date[in_cohort], kind="stable")]
+    first = by_date[~pd.Series(coded.trn_person[by_date]).duplicated().to_numpy()]
+    person, certified = coded.trn_person[first], coded.trn_date[first]
+    # Only admissions from the cohort year on (and up to as_of) can follow a certificate of that
+    # year: admitted when any of them is on or after the person's first certificate.
+    wanted = coded.adm_date >= np.datetime64(_ts(date(cohort, 1, 1)).as_unit("ns"))
+    full = np.ones(len(coded.cnv_person), dtype=bool)
     if as_of is not None:
-        wanted &= adm_date < np.datetime64((as_of + pd.Timedelta(days=1)).as_unit("ns"))
-    # Admitted when any such admission is on or after the certificate (so is the latest, then).
-    # Each candidate admission finds its person among ``first`` (unique keys) through Arrow's
-    # index_in: a pandas group-by and map on ~400,000 string keys took a second at national size.
-    candidates = _arrow(tables.admissions["person_key"]).filter(pa.array(wanted))
-    people = _arrow(first["person_key"])
-    if isinstance(people, pa.ChunkedArray):
-        people = people.combine_chunks()
-    found = pc.index_in(candidates, value_set=people.cast(candidates.type), skip_nulls=True)  # null matches nothing
-    row = np.asarray(pc.fill_null(found, _NO_CODE).to_numpy(zero_copy_only=False), dtype=np.int64)
+        until = np.datetime64((as_of + pd.Timedelta(days=1)).as_unit("ns"))
+        wanted &= coded.adm_date < until
+        full = tables.conversions["conversion_date"].to_numpy(dtype="datetime64[ns]") < until
+    # Each candidate admission finds its person's row of ``first`` through an array indexed by
+    # person code (its last place, for a missing key, finds none).
+    row_of = np.full(coded.n_persons + 1, _NO_CODE, dtype=np.int64)
+    row_of[person] = np.arange(len(first))
+    row_of[_NO_CODE] = _NO_CODE
+    row = row_of[coded.adm_person[wanted]]
     matched = row >= 0
-    certified = first["completion_date"].to_numpy(dtype="datetime64[ns]")
-    follows = adm_date[wanted][matched] >= certified[row[matched]]
-    admitted_rows = np.zeros(len(first), dtype=bool)
-    admitted_rows[row[matched][follows]] = True
-    admitted = pd.Series(admitted_rows, index=first.index)
-    full = tables.conversions
-    if as_of is not None:
-        full = full.loc[full["conversion_date"] < as_of + pd.Timedelta(days=1), ["person_key"]]
-    # Only the admitted can be full members: test those few against the conversions.
-    full_member = admitted.copy()
-    full_member[admitted] = _isin(first.loc[admitted, "person_key"], full["person_key"])
-    keys = scope.keys(first["org_code"])
+    follows = coded.adm_date[wanted][matched] >= certified[row[matched]]
+    admitted = np.zeros(len(first), dtype=bool)
+    admitted[row[matched][follows]] = True
+    # Only the admitted can be full members.
+    full_member = admitted & _people(coded.cnv_person[full], coded.n_persons)[person]
+    unit = scope.unit_of(coded.trn_org[first], units.index)
     out = units.copy()
     out["cohort"] = cohort
-    out["trained"] = keys.value_counts().reindex(units.index, fill_value=0).astype(int)
-    out["admitted"] = admitted.groupby(keys).sum().reindex(units.index, fill_value=0).astype(int)
+    out["trained"] = _count(unit, units.index)
+    out["admitted"] = _count(unit, units.index, admitted)
     out["conversion_pct"] = out["admitted"] / out["trained"].where(out["trained"] > 0) * 100
-    out["full_members"] = full_member.groupby(keys).sum().reindex(units.index, fill_value=0).astype(int)
+    out["full_members"] = _count(unit, units.index, full_member)
     return out
 
 
@@ -919,26 +970,26 @@ def _training_to_admission(
 ) -> pd.DataFrame:
     scope = _scope(tables, period, by, sector)
     units = _units(scope, lang)
-    adm = tables.admissions
-    adm = adm.loc[
-        _between(adm["admission_date"], scope.period.start, scope.period.end),
-        ["person_key", "org_code", "admission_date"],
-    ]
-    # Only the certificates of the people admitted, and not after the period: the join stays small.
-    training = tables.training
-    relevant = (
-        _isin(training["person_key"], adm["person_key"])
-        & (training["completion_date"] < _ts(scope.period.end) + pd.Timedelta(days=1)).to_numpy()
+    coded = _coded(tables)
+    within = _dates_between(coded.adm_date, scope.period.start, scope.period.end)
+    adm = pd.DataFrame(
+        {"person": coded.adm_person[within], "org": coded.adm_org[within], "admitted_on": coded.adm_date[within]}
     )
-    pairs = adm.merge(training.loc[relevant, ["person_key", "completion_date"]], on="person_key", how="inner")
-    pairs = pairs[pairs["completion_date"] <= pairs["admission_date"]]
-    latest = pairs.groupby(["person_key", "admission_date", "org_code"], as_index=False)["completion_date"].max()
-    latest["days"] = (latest["admission_date"] - latest["completion_date"]).dt.days
-    keys = scope.keys(latest["org_code"])
+    # Only the certificates of the people admitted, and not after the period: the join stays small.
+    not_after = np.datetime64((_ts(scope.period.end) + pd.Timedelta(days=1)).as_unit("ns"))
+    relevant = _people(adm["person"].to_numpy(), coded.n_persons)[coded.trn_person] & (coded.trn_date < not_after)
+    training = pd.DataFrame({"person": coded.trn_person[relevant], "certified": coded.trn_date[relevant]})
+    pairs = adm.merge(training, on="person", how="inner")
+    pairs = pairs[pairs["certified"] <= pairs["admitted_on"]]
+    # One row per admission (a person admitted on a day by an organisation): its latest certificate.
+    latest = pairs.groupby(["person", "admitted_on", "org"], as_index=False)["certified"].max()
+    days = (latest["admitted_on"] - latest["certified"]).dt.days.to_numpy()
+    unit = scope.unit_of(latest["org"].to_numpy(), units.index)
+    median = pd.Series(days[unit >= 0]).groupby(unit[unit >= 0]).median()
     out = units.copy()
-    out["admitted"] = scope.keys(adm["org_code"]).value_counts().reindex(units.index, fill_value=0).astype(int)
-    out["admitted_with_training"] = keys.value_counts().reindex(units.index, fill_value=0).astype(int)
-    out["median_days_to_admission"] = latest["days"].groupby(keys).median().reindex(units.index).astype(float)
+    out["admitted"] = _count(scope.unit_of(adm["org"].to_numpy(), units.index), units.index)
+    out["admitted_with_training"] = _count(unit, units.index)
+    out["median_days_to_admission"] = median.reindex(range(len(units))).to_numpy(dtype=float)
     return out
 
 

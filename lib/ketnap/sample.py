@@ -1457,6 +1457,7 @@ def build_national(
         ingestion writes (:data:`ketnap.ingest.DTYPES`), rows in ingestion's order.
     """
     from ketnap.ingest import DTYPES  # late: ingestion is a large module the city sample does not need
+    from ketnap.io import person_codes
 
     if organisations < len(SECTORS) or years < 2:
         raise ValueError("need at least one organisation per sector and two years")
@@ -1728,7 +1729,7 @@ def build_national(
             ),
         }
     )
-    return {name: frames[name][list(DTYPES[name])].astype(DTYPES[name]) for name in DTYPES}
+    return person_codes({name: frames[name][list(DTYPES[name])].astype(DTYPES[name]) for name in DTYPES})
 
 
 def write_national(out: Path, **options: Any) -> dict[str, Any]:
