@@ -314,34 +314,49 @@ def attainment_by_sector(
         else t("chart.admitted_no_target", lang, admitted=_int(a, lang))
         for a, tg, p in zip(table["admitted"], table["target"], attainment, strict=True)
     ]
-    for y, (code, value) in enumerate(zip(table["sector"], attainment, strict=True)):
-        if np.isfinite(value):
-            (bar,) = ax.barh(y, value, height=0.6, color=palette[code], zorder=2)
-            bar.set_gid(code)
+    codes = table["sector"].tolist()
+    _percent_of_target_bars(
+        ax, attainment, labels, names, [palette[code] for code in codes], codes,
+        line=t("chart.target_line", lang), axis=t("chart.axis.attainment", lang), lang=lang,
+    )  # fmt: skip
+    return ax
 
-    y_positions = np.arange(len(table))
+
+def _percent_of_target_bars(
+    ax: Axes,
+    pct: np.ndarray,
+    labels: Sequence[str],
+    names: Sequence[str],
+    colours: Sequence[str],
+    gids: Sequence[str],
+    *,
+    line: str,
+    axis: str,
+    lang: str,
+) -> None:
+    """Horizontal bars of percent of target, first row on top, a dashed line at 100 labelled ``line``.
+
+    A row whose ``pct`` is NaN gets no bar, only its label (muted); each bar's ``gid`` is from ``gids``.
+    """
+    for y, (value, colour, gid) in enumerate(zip(pct, colours, gids, strict=True)):
+        if np.isfinite(value):
+            (bar,) = ax.barh(y, value, height=0.6, color=colour, zorder=2)
+            bar.set_gid(gid)
+    y_positions = np.arange(len(pct))
     ax.set_yticks(y_positions, names)
-    ax.set_ylim(len(table) - 0.5, -0.5)  # first sector on top
+    ax.set_ylim(len(pct) - 0.5, -0.5)
     ax.grid(axis="y", visible=False)
     ax.tick_params(axis="y", length=0)
     ax.axvline(100, color=_REFERENCE, linestyle="--", linewidth=1.2, zorder=3)
     ax.text(
-        100,
-        1.0,
-        t("chart.target_line", lang),
-        transform=ax.get_xaxis_transform(),
-        ha="center",
-        va="bottom",
-        fontsize=9.5,
-        color=_REFERENCE,
+        100, 1.0, line, transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=9.5, color=_REFERENCE
     )
-    ends = np.nan_to_num(attainment, nan=0.0)
-    ax.set_xlim(0, _right_limit(ax, np.maximum(ends, 0), labels, left_labels=names, floor=110))
-    _value_labels(ax, ends, y_positions, labels, colours=[_REFERENCE if np.isfinite(a) else _MUTED for a in attainment])
+    ends = np.nan_to_num(pct, nan=0.0).clip(min=0)
+    ax.set_xlim(0, _right_limit(ax, ends, labels, left_labels=names, floor=110))
+    _value_labels(ax, ends, y_positions, labels, colours=[_REFERENCE if np.isfinite(v) else _MUTED for v in pct])
     ax.xaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _pct(v, lang, decimals=0)))
-    ax.set_xlabel(t("chart.axis.attainment", lang))
-    return ax
+    ax.set_xlabel(axis)
 
 
 def cumulative_vs_pace(monthly: pd.DataFrame, *, lang: str = "vi", ax: Axes | None = None) -> Axes:
@@ -964,36 +979,15 @@ def training_by_sector_bars(
         else t("pipeline.chart.no_plan", lang, trained=_int(n, lang))
         for n, p, v in zip(data["trained"], plan, pct, strict=True)
     ]
-    for y, (code, value, total) in enumerate(zip(data["sector"], pct, totals, strict=True)):
-        if np.isfinite(value):
-            colour = _REFERENCE if total else palette.get(str(code), _MUTED)
-            (bar,) = ax.barh(y, value, height=0.6, color=colour, zorder=2)
-            bar.set_gid("total" if total else str(code))
-
-    y_positions = np.arange(len(data))
-    ax.set_yticks(y_positions, names)
-    ax.set_ylim(len(data) - 0.5, -0.5)
+    codes = [str(code) for code in data["sector"]]
+    _percent_of_target_bars(
+        ax, pct, labels, names,
+        [_REFERENCE if total else palette.get(code, _MUTED) for code, total in zip(codes, totals, strict=True)],
+        ["total" if total else code for code, total in zip(codes, totals, strict=True)],
+        line=t("pipeline.chart.plan_line", lang), axis=t("pipeline.chart.axis.training", lang), lang=lang,
+    )  # fmt: skip
     if totals.any() and not totals.all():
         ax.axhline(int(np.argmax(totals)) - 0.5, color=_MUTED, linewidth=0.8)
-    ax.grid(axis="y", visible=False)
-    ax.tick_params(axis="y", length=0)
-    ax.axvline(100, color=_REFERENCE, linestyle="--", linewidth=1.2, zorder=3)
-    ax.text(
-        100,
-        1.0,
-        t("pipeline.chart.plan_line", lang),
-        transform=ax.get_xaxis_transform(),
-        ha="center",
-        va="bottom",
-        fontsize=9.5,
-        color=_REFERENCE,
-    )
-    ends = np.nan_to_num(pct, nan=0.0).clip(min=0)
-    ax.set_xlim(0, _right_limit(ax, ends, labels, left_labels=names, floor=110))
-    _value_labels(ax, ends, y_positions, labels, colours=[_REFERENCE if np.isfinite(v) else _MUTED for v in pct])
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _pct(v, lang, decimals=0)))
-    ax.set_xlabel(t("pipeline.chart.axis.training", lang))
     return ax
 
 

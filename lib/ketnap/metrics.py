@@ -348,14 +348,13 @@ class _Scope:
     by: Level
     sector: str | None
     orgs: pd.DataFrame  # organisations in scope, display order
-    org_sector: pd.Series  # org_code -> sector, all organisations
     org_rows: np.ndarray  # row numbers of ``orgs`` in tables.organisations
 
     def per_unit(self, per_org: np.ndarray, total: Any, units: pd.Index, reduce: str = "sum") -> pd.Series:
         """A figure known per organisation row (``per_org``) for each unit of ``units``.
 
         Sectors get the sum (or, with ``reduce="max"``, the maximum) over all their organisations,
-        as grouping events by ``org_code.map(org_sector)`` did; the city gets ``total``.
+        as counting the events of their organisations would; the city gets ``total``.
         """
         if self.by == "organisation":
             return pd.Series(per_org[self.org_rows], index=units)
@@ -397,14 +396,6 @@ class _Scope:
             position[:-1] = by_sector[coded.org_sector]
         return position[org]
 
-    def keys(self, org_codes: pd.Series) -> pd.Series:
-        """The unit each event belongs to, from its organisation."""
-        if self.by == "organisation":
-            return org_codes
-        if self.by == "sector":
-            return org_codes.map(self.org_sector)
-        return pd.Series(_CITY, index=org_codes.index, dtype=object)
-
 
 def _scope(tables: Tables, period: Period | str, by: Level, sector: str | None) -> _Scope:
     if by not in _LEVELS:
@@ -415,8 +406,7 @@ def _scope(tables: Tables, period: Period | str, by: Level, sector: str | None) 
     period = parse_period(period)
     rows = _memo(tables, ("orgs_in_scope", period.label, sector), lambda: _orgs_in_scope(tables, period, sector))
     orgs = _memo(tables, ("orgs_in_scope_frame", period.label, sector), lambda: tables.organisations.iloc[rows])
-    org_sector = _memo(tables, "org_sector", lambda: tables.organisations.set_index("org_code")["sector"])
-    return _Scope(tables, period, by, sector, orgs, org_sector, rows)
+    return _Scope(tables, period, by, sector, orgs, rows)
 
 
 def _orgs_in_scope(tables: Tables, period: Period, sector: str | None) -> np.ndarray:
@@ -1029,24 +1019,30 @@ def monthly_series(
     target = float(_annual(scope, index, "admissions_target").get(unit, np.nan))
     months = [_ts(day) for day in month_starts(period)]
 
-    def per_month(year: int) -> pd.Series:
-        adm = tables.admissions
-        dates = adm["admission_date"]
-        last_day = calendar.monthrange(year, period.end.month)[1]
-        mask = _between(dates, date(year, period.start.month, 1), date(year, period.end.month, last_day))
-        mine = scope.keys(adm.loc[mask, "org_code"]) == unit
-        return (
-            dates[mask][mine]
-            .dt.month.value_counts()
-            .reindex(range(period.start.month, period.end.month + 1), fill_value=0)
-        )
+    # The unit's admissions, whether or not its organisations are in scope (as for last year).
+    coded = _coded(tables)
+    if org_code is not None:
+        mine = coded.adm_org == _positions(pd.Series([org_code]), known)[0]
+    elif sector is not None:
+        sector_row = _positions(pd.Series([sector]), tables.sectors["sector"])[0]
+        mine = np.append(coded.org_sector, _NO_CODE)[coded.adm_org] == sector_row  # org -1: _NO_CODE
+    else:
+        mine = np.ones(len(coded.adm_org), dtype=bool)
 
-    admitted = per_month(period.year).to_numpy()
+    def per_month(year: int) -> np.ndarray:
+        last_day = calendar.monthrange(year, period.end.month)[1]
+        within = mine & _dates_between(
+            coded.adm_date, date(year, period.start.month, 1), date(year, period.end.month, last_day)
+        )
+        month = coded.adm_date[within].astype("datetime64[M]").astype(np.int64) % 12 + 1
+        return np.bincount(month, minlength=13)[period.start.month : period.end.month + 1]
+
+    admitted = per_month(period.year)
     steps = np.arange(1, len(months) + 1)
     month_numbers = range(period.start.month, period.end.month + 1)
     plans = [_plan(scope, index, period.start.month, m).get(unit, np.nan) for m in month_numbers]
     has_last_year = _has_admissions_in(tables, period.year - 1)
-    last_year = per_month(period.year - 1).cumsum().to_numpy().astype(float)
+    last_year = per_month(period.year - 1).cumsum().astype(float)
     return pd.DataFrame(
         {
             "month": months,
