@@ -47,7 +47,7 @@ $(ENV_STAMP): pyproject.toml
 .PHONY: env
 env: $(ENV_STAMP) ## Create or update the Python environment and the `ketnap` Jupyter kernel
 
-$(MANIFEST): $(RAW_INPUTS) lib/ketnap/ingest.py lib/ketnap/text.py lib/ketnap/io.py lib/ketnap/config.py | $(ENV_STAMP)
+$(MANIFEST): $(RAW_INPUTS) $(wildcard lib/ketnap/ingest/*.py) lib/ketnap/schema.py lib/ketnap/text.py lib/ketnap/io.py lib/ketnap/config.py lib/ketnap/lock.py | $(ENV_STAMP)
 	@$(PY) -m ketnap.ingest
 
 .PHONY: data

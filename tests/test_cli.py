@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 from ketnap import cli
-from ketnap.io import TABLES, person_codes, write_json_atomic, write_table
+from ketnap.io import person_codes, write_json_atomic, write_table
+from ketnap.schema import TABLES
 
 
 @pytest.fixture(scope="module")

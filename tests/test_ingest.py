@@ -37,20 +37,21 @@ from defects.corpus import (
 )
 from faker import Faker
 
-from ketnap import ingest as ingest_module
 from ketnap.config import DEMO_PERSON_KEY
 from ketnap.ingest import (
-    RULES,
     IngestResult,
     PersonKeyError,
     ReferenceDataError,
     ingest,
+    limits,
     main,
     parse_date,
     person_key,
     resolve_person_key,
 )
-from ketnap.io import TABLES, load
+from ketnap.ingest.files import decode_text
+from ketnap.io import load
+from ketnap.schema import RULES, TABLES
 
 
 def nfd(text: str) -> str:
@@ -650,7 +651,7 @@ def test_hundreds_of_small_returns_ingest_quickly(base: Path) -> None:
 
 def test_openpyxl_parses_with_defusedxml() -> None:
     assert openpyxl.xml.DEFUSEDXML is True
-    assert ingest_module.RULES["unreadable-file"]
+    assert RULES["unreadable-file"]
 
 
 # --- bad input: what the corpus's tolerated defects load as ---------------------------------------
@@ -690,9 +691,7 @@ def test_numbers_stored_as_text_are_the_same_person_as_numbers(corpus: IngestRes
 def test_a_file_over_the_size_limit_is_refused_unread(base: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_return(returns(base, "ok.xlsx"), sheets={"Kết nạp": [admission("size", 1)]})
     big = write_return(returns(base, "big.xlsx"), sheets={"Kết nạp": [admission("size", n) for n in range(2, 40)]})
-    monkeypatch.setattr(
-        ingest_module, "MAX_FILE_BYTES", (big.stat().st_size + returns(base, "ok.xlsx").stat().st_size) // 2
-    )
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", (big.stat().st_size + returns(base, "ok.xlsx").stat().st_size) // 2)
     result = run(base)
     assert [(i.file, i.rule) for i in result.errors] == [("returns/2023/big.xlsx", "unreadable-file")]
     assert "over the limit" in result.errors[0].message
@@ -703,7 +702,7 @@ def test_a_file_over_the_size_limit_is_refused_unread(base: Path, monkeypatch: p
 
 
 def test_formatted_empty_rows_do_not_count_against_the_row_cap(base: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest_module, "MAX_SHEET_ROWS", 14)  # the reference sheets have 13
+    monkeypatch.setattr(limits, "MAX_SHEET_ROWS", 14)  # the reference sheets have 13
     path = write_return(returns(base, "styled.xlsx"), sheets={"Kết nạp": [admission("styled", n) for n in (1, 2)]})
     workbook = openpyxl.load_workbook(path)
     sheet = workbook["Kết nạp"]
@@ -728,4 +727,4 @@ def test_formatted_empty_rows_do_not_count_against_the_row_cap(base: Path, monke
     ],
 )
 def test_decode_text(data: bytes, expected: tuple[str, str]) -> None:
-    assert ingest_module.decode_text(data) == expected
+    assert decode_text(data) == expected

@@ -24,7 +24,8 @@ from defects.corpus import ADMISSION_HEADERS, KEY, TODAY, _cp1258, _csv_cells, a
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ketnap.ingest import RULES, IngestResult, ingest, person_key
+from ketnap.ingest import IngestResult, ingest, person_key
+from ketnap.schema import RULES
 from ketnap.text import clean
 
 SETTINGS = settings(

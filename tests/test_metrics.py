@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 
 from ketnap import metrics as m
-from ketnap.io import TABLES, Tables, person_codes
+from ketnap.io import Tables, person_codes
+from ketnap.schema import TABLES
 
 NaN = np.nan
 # The columns a hand-built table gives; Tables numbers the people itself (``person_code``).

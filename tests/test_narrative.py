@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from ketnap import narrative as n
-from ketnap.io import TABLES, Tables
+from ketnap.io import Tables
+from ketnap.schema import TABLES
 
 
 def build_article_tables() -> Tables:

@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 from ketnap import quality as q
-from ketnap.ingest import RULES
 from ketnap.io import Tables
 from ketnap.labels import CATALOG, t
+from ketnap.schema import RULES
 
 WITHHELD = t("quality.value.withheld")
 

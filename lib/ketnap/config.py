@@ -1,20 +1,39 @@
-"""Paths and settings, built from the package's own location (never from the current directory).
+"""Paths and settings: the project's folders, and every ``KETNAP_*`` environment variable.
 
-Everything that names a folder of the project lives here, so notebooks, tests and the command
-line agree on where data and reports are. Set ``KETNAP_HOME`` to point the package at another
-checkout or a scratch copy (tests and benchmarks do).
+Everything that names a folder of the project lives here, built from the package's own location
+(never from the current directory), so notebooks, tests and the command line agree on where data
+and reports are. Set ``KETNAP_HOME`` to point the package at another checkout or a scratch copy
+(tests and benchmarks do).
+
+Every setting the environment can change is listed once in :data:`SETTINGS` (name, default,
+meaning; the README's table is checked against it) and read by :func:`settings`, which checks
+each value and says which variable is wrong. Nothing else in the package reads ``os.environ``.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-__all__ = ["DEMO_PERSON_KEY", "Paths", "paths"]
+__all__ = [
+    "DEFAULT_PERSON_KEY_FILE",
+    "DEMO_PERSON_KEY",
+    "SETTINGS",
+    "Paths",
+    "Setting",
+    "SettingError",
+    "Settings",
+    "paths",
+    "settings",
+]
 
 #: The public key the synthetic sample is hashed with. Never use it for real returns.
 DEMO_PERSON_KEY = "ketnap-demo-key-NOT-SECRET"
+#: Where the person key is read from when ``KETNAP_PERSON_KEY`` is not set.
+DEFAULT_PERSON_KEY_FILE = "~/.config/ketnap/person.key"
 
 
 @dataclass(frozen=True)
@@ -68,5 +87,97 @@ class Paths:
 
 def paths() -> Paths:
     """The project's paths, from ``KETNAP_HOME`` or the checkout this package lives in."""
-    home = os.environ.get("KETNAP_HOME")
-    return Paths(Path(home).resolve() if home else Path(__file__).resolve().parents[2])
+    return Paths(settings().home)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One environment variable: its name, its default as text, and what it changes."""
+
+    name: str
+    default: str
+    meaning: str
+    secret: bool = False
+
+
+#: Every ``KETNAP_*`` variable the package reads, in the order the README lists them.
+SETTINGS: tuple[Setting, ...] = (
+    Setting("KETNAP_HOME", "the checkout", "the project folder: data, reports and logs are under it"),
+    Setting(
+        "KETNAP_PERSON_KEY",
+        "unset",
+        "the secret key ID numbers are hashed with (not needed for the shipped sample)",
+        secret=True,
+    ),
+    Setting("KETNAP_PERSON_KEY_FILE", DEFAULT_PERSON_KEY_FILE, "a file holding the person key instead"),
+    Setting("KETNAP_WORKERS", "one per core", "how many reports are built at once"),
+    Setting("KETNAP_LOCK_WAIT", "900", "seconds a run waits for another build or ingestion before giving up"),
+    Setting("KETNAP_BROWSER", "chromium on PATH", "the Chrome or Chromium that prints the PDFs"),
+    Setting("KETNAP_SMALL_COUNT", "3", "counts below this are shown as '< n' in tables by organisation"),
+)
+
+
+class SettingError(ValueError):
+    """A ``KETNAP_*`` variable holds a value that cannot be used; the message names it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The values of :data:`SETTINGS` for one run (see :func:`settings`)."""
+
+    home: Path
+    person_key: str | None
+    person_key_file: Path
+    workers: int | None  # None: one per core
+    lock_wait: float
+    browser: str | None
+    small_count: int
+
+    def for_log(self) -> dict[str, Any]:
+        """The settings as recorded in a run log: secrets say only whether they are set."""
+        values = {s.name: getattr(self, s.name.removeprefix("KETNAP_").lower()) for s in SETTINGS}
+        return {
+            name: ("set" if value else "unset") if _SECRET[name] else (str(value) if value is not None else None)
+            for name, value in values.items()
+        }
+
+
+_SECRET = {s.name: s.secret for s in SETTINGS}
+
+
+def _number(env: Mapping[str, str], name: str, default: float, *, kind: type = int, least: float = 0) -> Any:
+    text = env.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = kind(text)
+    except ValueError:
+        value = None
+    if value is None or value < least:
+        what = "a whole number" if kind is int else "a number"
+        raise SettingError(f"{name} must be {what} ≥ {least:g} (got {text!r})")
+    return value
+
+
+def settings(env: Mapping[str, str] | None = None) -> Settings:
+    """The settings from ``env`` (default ``os.environ``), read afresh at every call.
+
+    >>> s = settings({"KETNAP_WORKERS": "3"})
+    >>> s.workers, s.lock_wait, s.small_count
+    (3, 900.0, 3)
+    >>> settings({"KETNAP_WORKERS": "many"})
+    Traceback (most recent call last):
+    ...
+    ketnap.config.SettingError: KETNAP_WORKERS must be a whole number ≥ 1 (got 'many')
+    """
+    env = os.environ if env is None else env
+    home = env.get("KETNAP_HOME", "").strip()
+    return Settings(
+        home=Path(home).resolve() if home else Path(__file__).resolve().parents[2],
+        person_key=env.get("KETNAP_PERSON_KEY", "").strip() or None,
+        person_key_file=Path(env.get("KETNAP_PERSON_KEY_FILE") or DEFAULT_PERSON_KEY_FILE).expanduser(),
+        workers=_number(env, "KETNAP_WORKERS", None, least=1),
+        lock_wait=_number(env, "KETNAP_LOCK_WAIT", 900.0, kind=float),
+        browser=env.get("KETNAP_BROWSER", "").strip() or None,
+        small_count=_number(env, "KETNAP_SMALL_COUNT", 3, least=1),
+    )

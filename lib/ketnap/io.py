@@ -1,7 +1,10 @@
-"""Disk access for the processed tables: the one place that reads and writes ``data/processed``.
+"""Disk access: the one place that reads and writes ``data/processed``, and the one atomic write.
 
-The columns of each table are documented in ``docs/data-dictionary.md``; ``TABLES`` lists them
-so writers and readers agree. Everything else in the package works on the in-memory frames.
+The processed tables' columns are the data contract's (:data:`ketnap.schema.TABLES`, documented
+in ``docs/data-dictionary.md``); :func:`load` is the only reader of the Parquet files and
+:func:`write_table` the only writer. Every file the package publishes (tables, manifests, interim
+CSVs, reports, logs) is written through :func:`write_atomic`: a temporary file beside the target,
+then a rename, so a reader never sees half a file. Everything else works on in-memory frames.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,59 +20,19 @@ from typing import Any
 import pandas as pd
 
 from ketnap.config import paths
+from ketnap.schema import PERSON_CODE, PERSON_TABLES, TABLES
 
 __all__ = [
-    "PERSON_TABLES",
-    "TABLES",
     "Tables",
     "file_mode",
     "load",
     "person_codes",
     "read_manifest",
+    "write_atomic",
     "write_json_atomic",
     "write_table",
     "write_text_atomic",
 ]
-
-#: Processed table name -> its columns, in order.
-TABLES: dict[str, list[str]] = {
-    "sectors": ["sector", "order", "name_vi", "name_en", "colour"],
-    "organisations": ["org_code", "name", "sector", "kind", "parent_code", "active_from", "active_to"],
-    "targets": ["year", "org_code", "admissions_target", "training_plan"],
-    "monthly_plans": ["year", "org_code", "month", "planned_admissions"],
-    "admissions": [
-        "person_key",
-        "person_code",
-        "org_code",
-        "cell",
-        "admission_date",
-        "sex",
-        "birth_year",
-        "age_at_admission",
-        "ethnic_group",
-        "ethnic_minority",
-        "religion",
-        "religious",
-        "youth_union",
-        "occupation",
-        "education",
-        "source_file",
-    ],
-    "training": [
-        "person_key",
-        "person_code",
-        "org_code",
-        "class_name",
-        "completion_date",
-        "sex",
-        "birth_year",
-        "source_file",
-    ],
-    "conversions": ["person_key", "person_code", "org_code", "admission_date", "conversion_date", "source_file"],
-}
-
-#: The tables with one row per person and event; ``person_code`` numbers their people together.
-PERSON_TABLES: tuple[str, ...] = ("admissions", "training", "conversions")
 
 
 def person_codes(frames: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -86,9 +49,9 @@ def person_codes(frames: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     out = dict(frames)
     start = 0
     for name in PERSON_TABLES:
-        frame = frames[name].drop(columns="person_code", errors="ignore")
+        frame = frames[name].drop(columns=PERSON_CODE, errors="ignore")
         codes_here = codes[start : start + len(frame)].astype("int32")
-        frame.insert(frame.columns.get_loc("person_key") + 1, "person_code", codes_here)
+        frame.insert(frame.columns.get_loc("person_key") + 1, PERSON_CODE, codes_here)
         out[name] = frame
         start += len(frame)
     return out
@@ -122,7 +85,7 @@ class Tables:
         # Loaded tables have complete codes and skip this.
         frames = {name: getattr(self, name) for name in PERSON_TABLES}
         if all("person_key" in f for f in frames.values()) and not all(
-            "person_code" in f and f["person_code"].notna().all() for f in frames.values()
+            PERSON_CODE in f and f[PERSON_CODE].notna().all() for f in frames.values()
         ):
             for name, frame in person_codes(frames).items():
                 object.__setattr__(self, name, frame)
@@ -133,39 +96,37 @@ class Tables:
         return pd.Timestamp(self.manifest["as_of"])
 
 
+def write_atomic(target: Path, write: Callable[[Path], None]) -> Path:
+    """Publish ``target`` atomically: ``write`` fills a temporary file beside it, which is then renamed.
+
+    The temporary file is removed whatever happens; the target gets the usual permissions for the
+    umask (``mkstemp`` alone would give 0600), and its folder is created.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.chmod(tmp, file_mode())
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return target
+
+
 def write_table(frame: pd.DataFrame, name: str, folder: Path | None = None) -> Path:
-    """Write one processed table as Parquet (atomically: temporary file, then rename)."""
-    folder = folder or paths().processed
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{name}.parquet"
+    """Write one processed table as Parquet, with exactly the columns of :data:`ketnap.schema.TABLES`."""
     missing = [c for c in TABLES[name] if c not in frame.columns]
     if missing:
         raise ValueError(f"table {name!r} lacks columns {missing}")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        frame[TABLES[name]].to_parquet(tmp, index=False)
-        os.chmod(tmp, file_mode())
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return target
+    target = (folder or paths().processed) / f"{name}.parquet"
+    return write_atomic(target, lambda tmp: frame[TABLES[name]].to_parquet(tmp, index=False))
 
 
 def write_text_atomic(text: str, target: Path) -> Path:
-    """Write UTF-8 ``text`` to ``target`` via a temporary file beside it and a rename."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, file_mode())
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return target
+    """Write UTF-8 ``text`` to ``target`` atomically (:func:`write_atomic`)."""
+    return write_atomic(target, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def write_json_atomic(obj: Any, target: Path) -> Path:

@@ -14,10 +14,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["DEFAULT_WAIT", "LockTimeout", "exclusive"]
+from ketnap.config import settings
 
-#: Seconds a second run waits for the first; ``KETNAP_LOCK_WAIT`` overrides.
-DEFAULT_WAIT = 900.0
+__all__ = ["LockTimeout", "exclusive"]
 
 
 class LockTimeout(RuntimeError):
@@ -26,8 +25,8 @@ class LockTimeout(RuntimeError):
 
 @contextmanager
 def exclusive(lock_file: Path, *, wait: float | None = None, what: str = "build") -> Iterator[None]:
-    """Hold ``lock_file`` exclusively; wait up to ``wait`` seconds (default ``KETNAP_LOCK_WAIT`` or 900)."""
-    wait = float(os.environ.get("KETNAP_LOCK_WAIT", DEFAULT_WAIT)) if wait is None else wait
+    """Hold ``lock_file`` exclusively; wait up to ``wait`` seconds (default: the ``KETNAP_LOCK_WAIT`` setting)."""
+    wait = settings().lock_wait if wait is None else wait
     lock_file.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_file, "a+") as fh:
         deadline = time.monotonic() + wait

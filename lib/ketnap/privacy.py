@@ -8,22 +8,19 @@ Zero stays 0: it reveals nothing about anyone.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 
 import pandas as pd
 
 from ketnap import fmt
+from ketnap.config import settings
 
-__all__ = ["SMALL_COUNT", "suppress_small", "threshold"]
-
-#: Counts below this are not shown exactly in tables below the sector level.
-SMALL_COUNT = 3
+__all__ = ["suppress_small", "threshold"]
 
 
 def threshold() -> int:
-    """The suppression threshold: ``KETNAP_SMALL_COUNT`` if set, else :data:`SMALL_COUNT`."""
-    return int(os.environ.get("KETNAP_SMALL_COUNT") or SMALL_COUNT)
+    """The suppression threshold: the ``KETNAP_SMALL_COUNT`` setting (3 unless set)."""
+    return settings().small_count
 
 
 def suppress_small(

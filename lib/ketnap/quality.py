@@ -38,7 +38,10 @@ import numpy as np
 import pandas as pd
 
 from ketnap.config import paths
-from ketnap.ingest import (
+from ketnap.io import Tables
+from ketnap.labels import t
+from ketnap.periods import Period, parse_period
+from ketnap.schema import (
     ADMISSION_COLUMNS,
     CONVERSION_COLUMNS,
     INFO_SHEET,
@@ -46,9 +49,6 @@ from ketnap.ingest import (
     RULES,
     TRAINING_COLUMNS,
 )
-from ketnap.io import Tables
-from ketnap.labels import t
-from ketnap.periods import Period, parse_period
 from ketnap.text import fold
 
 __all__ = [

@@ -1454,10 +1454,10 @@ def build_national(
     -------
     dict
         Table name -> frame, with exactly the columns of :data:`ketnap.io.TABLES` and the dtypes
-        ingestion writes (:data:`ketnap.ingest.DTYPES`), rows in ingestion's order.
+        ingestion writes (:data:`ketnap.schema.DTYPES`), rows in ingestion's order.
     """
-    from ketnap.ingest import DTYPES  # late: ingestion is a large module the city sample does not need
     from ketnap.io import person_codes
+    from ketnap.schema import DTYPES
 
     if organisations < len(SECTORS) or years < 2:
         raise ValueError("need at least one organisation per sector and two years")

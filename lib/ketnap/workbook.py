@@ -1,12 +1,12 @@
 """Writing workbooks in the return format: the blank templates and the synthetic sample's files.
 
-What lives here: the sheet layouts organisations fill in (headers, exactly as
-``docs/data-dictionary.md`` names them), the category lists offered as Excel drop-downs, the
+What lives here: the sheet layouts organisations fill in (headers and category lists, taken from
+the data contract in :mod:`ketnap.schema` in the shapes the writer needs), the Excel drop-downs, the
 writer of one return workbook, the writers of the reference workbooks, the blank templates in
 ``data/templates/`` and :func:`save_deterministic`, which saves a workbook so the same content
 always gives the same bytes (the sample and templates are committed and checked byte for byte).
 
-What does not: reading returns (``ketnap.ingest``) and the synthetic people (``ketnap.sample``).
+What does not: reading returns (``ketnap.ingest``) and the synthetic people (``ketnap.synth``).
 
 Run ``python -m ketnap.workbook [--out DIR]`` to (re)write the templates.
 """
@@ -30,7 +30,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ketnap import schema
 from ketnap.config import paths
+from ketnap.schema import INFO_SHEET, INSTRUCTIONS_SHEET, ORGANISATIONS_SHEET, TARGETS_SHEET, Column
 
 __all__ = [
     "ADMISSIONS_HEADERS",
@@ -60,66 +62,40 @@ __all__ = [
     "write_templates",
 ]
 
-# --- the format (docs/data-dictionary.md is the contract; these lists follow it) ---
+# --- the format, in the shapes the writer needs (the contract itself is ketnap.schema) ---
 
-INFO_SHEET = "Thông tin"
-INSTRUCTIONS_SHEET = "Hướng dẫn"
-ORGANISATIONS_SHEET = "Tổ chức"
-TARGETS_SHEET = "Chỉ tiêu"
 
-ADMISSIONS_HEADERS: tuple[str, ...] = (
-    "STT", "Họ và tên", "Ngày sinh", "Số CCCD", "Giới tính", "Dân tộc", "Tôn giáo", "Đoàn viên",
-    "Nghề nghiệp", "Trình độ", "Ngày kết nạp", "Chi bộ", "Ghi chú",
-)  # fmt: skip
-TRAINING_HEADERS: tuple[str, ...] = (
-    "STT", "Họ và tên", "Ngày sinh", "Số CCCD", "Giới tính", "Lớp bồi dưỡng", "Ngày cấp giấy chứng nhận",
-    "Ghi chú",
-)  # fmt: skip
-CONVERSIONS_HEADERS: tuple[str, ...] = (
-    "STT", "Họ và tên", "Số CCCD", "Ngày kết nạp", "Ngày chuyển chính thức", "Ghi chú",
-)  # fmt: skip
+def _headers(columns: Sequence[Column]) -> tuple[str, ...]:
+    return tuple(c.header for c in columns)
 
+
+ADMISSIONS_HEADERS: tuple[str, ...] = _headers(schema.ADMISSION_COLUMNS)
+TRAINING_HEADERS: tuple[str, ...] = _headers(schema.TRAINING_COLUMNS)
+CONVERSIONS_HEADERS: tuple[str, ...] = _headers(schema.CONVERSION_COLUMNS)
 #: Data sheets of a return, in workbook order, with their headers.
-RETURN_SHEETS: dict[str, tuple[str, ...]] = {
-    "Kết nạp": ADMISSIONS_HEADERS,
-    "Bồi dưỡng": TRAINING_HEADERS,
-    "Chuyển chính thức": CONVERSIONS_HEADERS,
-}
+RETURN_SHEETS: dict[str, tuple[str, ...]] = {s.sheet: _headers(s.columns) for s in schema.RETURN_SHEETS}
+ORGANISATIONS_HEADERS: tuple[str, ...] = _headers(schema.ORGANISATION_COLUMNS)
+TARGETS_HEADERS: tuple[str, ...] = _headers(schema.TARGET_COLUMNS)
 
-ORGANISATIONS_HEADERS: tuple[str, ...] = (
-    "Mã tổ chức", "Tên tổ chức", "Khối", "Loại hình", "Trực thuộc", "Ngày thành lập", "Ngày giải thể",
-)  # fmt: skip
-TARGETS_HEADERS: tuple[str, ...] = (
-    "Năm",
-    "Mã tổ chức",
-    "Chỉ tiêu kết nạp",
-    "Kế hoạch bồi dưỡng",
-    *(f"T{m}" for m in range(1, 13)),
-)
-
-SEXES: tuple[str, ...] = ("Nam", "Nữ")
-YES_NO: tuple[str, ...] = ("Có", "Không")
-RELIGIONS: tuple[str, ...] = ("Không", "Phật giáo", "Công giáo", "Tin lành", "Cao Đài", "Hòa Hảo", "Khác")
-EDUCATION_LEVELS: tuple[str, ...] = ("THPT", "Trung cấp", "Cao đẳng", "Đại học", "Thạc sĩ", "Tiến sĩ")
+# The labels each category offers (the drop-down lists of the templates).
+SEXES: tuple[str, ...] = tuple(schema.SEXES.labels)
+YES_NO: tuple[str, ...] = tuple(schema.YOUTH_UNION.labels)
+RELIGIONS: tuple[str, ...] = tuple(schema.RELIGIONS.labels)
+EDUCATION_LEVELS: tuple[str, ...] = tuple(schema.EDUCATION.labels)
 #: Occupation code -> the Vietnamese label written in returns.
-OCCUPATIONS: dict[str, str] = {
-    "student": "Học sinh, sinh viên",
-    "teacher": "Giáo viên",
-    "civil-servant": "Cán bộ, công chức, viên chức",
-    "private-enterprise-worker": "Người lao động doanh nghiệp tư nhân",
-    "state-enterprise-worker": "Người lao động doanh nghiệp nhà nước",
-    "farmer": "Nông dân",
-    "self-employed": "Lao động tự do",
-    "other": "Khác",
-}
+OCCUPATIONS: dict[str, str] = {code: label for label, code in schema.OCCUPATIONS.labels.items()}
 #: Kind code -> the Vietnamese label written in the organisations workbook.
-KINDS: dict[str, str] = {"dang-bo-co-so": "Đảng bộ cơ sở", "chi-bo-co-so": "Chi bộ cơ sở"}
+KINDS: dict[str, str] = {code: label for label, code in schema.KINDS.labels.items()}
 
 #: Date columns of each sheet: written as Excel dates shown ``dd/mm/yyyy`` (or as that text).
 DATE_HEADERS = frozenset(
-    {"Ngày sinh", "Ngày kết nạp", "Ngày cấp giấy chứng nhận", "Ngày chuyển chính thức", "Ngày thành lập",
-     "Ngày giải thể"}
+    c.header
+    for columns in (schema.ADMISSION_COLUMNS, schema.TRAINING_COLUMNS, schema.CONVERSION_COLUMNS,
+                    schema.ORGANISATION_COLUMNS)
+    for c in columns
+    if c.date
 )  # fmt: skip
+_ID_HEADER = schema.column(schema.ADMISSION_COLUMNS, "id_number").header
 DATE_FORMAT = "dd/mm/yyyy"
 
 #: The one timestamp every committed workbook carries (creation, modification, zip member dates).
@@ -137,10 +113,16 @@ _TEMPLATE_ROWS = 500
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
 _TITLE_FONT = Font(bold=True, size=13)
-_WIDTHS = {
-    "STT": 6, "Họ và tên": 26, "Số CCCD": 15, "Nghề nghiệp": 34, "Chi bộ": 26, "Ghi chú": 24,
-    "Lớp bồi dưỡng": 16, "Tên tổ chức": 52, "Khối": 28, "Loại hình": 16,
+_WIDTH_BY_FIELD = {
+    "row_number": 6, "full_name": 26, "id_number": 15, "occupation": 34, "cell": 26, "note": 24,
+    "class_name": 16, "name": 52, "sector": 28, "kind": 16,
 }  # fmt: skip
+_WIDTHS = {
+    c.header: _WIDTH_BY_FIELD[c.field]
+    for columns in (*(s.columns for s in schema.RETURN_SHEETS), schema.ORGANISATION_COLUMNS)
+    for c in columns
+    if c.field in _WIDTH_BY_FIELD
+}
 
 
 # --- deterministic saving ---
@@ -255,7 +237,7 @@ def _write_table(
             cell = sheet.cell(row=row_number, column=col, value=value)
             if isinstance(value, dt.date):
                 cell.number_format = DATE_FORMAT
-            elif header == "Số CCCD":
+            elif header == _ID_HEADER:
                 cell.number_format = "@"  # keeps the leading zero if someone retypes it
     sheet.freeze_panes = f"A{header_row + 1}"
     return header_row
@@ -309,7 +291,7 @@ def write_return(
     workbook = _new_workbook()
     _write_info(
         workbook.create_sheet(INFO_SHEET),
-        [("Tổ chức cơ sở đảng", organisation), ("Năm báo cáo", year), *info],
+        [(schema.ORG_LABEL, organisation), (schema.YEAR_LABEL, year), *info],
     )
     header_rows: dict[str, int] = {}
     for name, headers in RETURN_SHEETS.items():
@@ -440,17 +422,18 @@ def _return_template() -> Workbook:
     workbook = _new_workbook()
     _write_info(
         workbook.create_sheet(INFO_SHEET),
-        [("Tổ chức cơ sở đảng", None), ("Năm báo cáo", None), ("Người lập biểu", None), ("Ngày gửi", None)],
+        [(schema.ORG_LABEL, None), (schema.YEAR_LABEL, None), (schema.PREPARER_LABEL, None), (schema.SENT_LABEL, None)],
     )
     instructions = _add_note_sheet(workbook, _RETURN_INSTRUCTIONS)
     # The category lists live on the instructions sheet (ignored on input): one column per list,
     # so list items may contain commas ("Học sinh, sinh viên"), which inline Excel lists cannot.
+    lists_header = {c.field: c.header for c in schema.ADMISSION_COLUMNS}
     lists = {
-        "Giới tính": SEXES,
-        "Tôn giáo": RELIGIONS,
-        "Đoàn viên": YES_NO,
-        "Nghề nghiệp": tuple(OCCUPATIONS.values()),
-        "Trình độ": EDUCATION_LEVELS,
+        lists_header["sex"]: SEXES,
+        lists_header["religion"]: RELIGIONS,
+        lists_header["youth_union"]: YES_NO,
+        lists_header["occupation"]: tuple(OCCUPATIONS.values()),
+        lists_header["education"]: EDUCATION_LEVELS,
     }
     first_row = len(_RETURN_INSTRUCTIONS) + 1
     ranges: dict[str, str] = {}
@@ -459,7 +442,7 @@ def _return_template() -> Workbook:
         instructions.cell(row=first_row, column=col, value=header).font = _HEADER_FONT
         for offset, value in enumerate(values, start=1):
             instructions.cell(row=first_row + offset, column=col, value=value)
-        instructions.column_dimensions[letter].width = 34 if header == "Nghề nghiệp" else 14
+        instructions.column_dimensions[letter].width = 34 if header == lists_header["occupation"] else 14
         ranges[header] = f"'{INSTRUCTIONS_SHEET}'!${letter}${first_row + 1}:${letter}${first_row + len(values)}"
     instructions.column_dimensions["A"].width = 12
     for name, headers in RETURN_SHEETS.items():
@@ -470,7 +453,7 @@ def _return_template() -> Workbook:
                 _list_validation(sheet, col, ranges[header], prompt=header)
             elif header in DATE_HEADERS:
                 _date_validation(sheet, col)
-            elif header == "Số CCCD":
+            elif header == _ID_HEADER:
                 _id_validation(sheet, col)
     return workbook
 
@@ -488,14 +471,16 @@ def _organisations_template(sector_names: Sequence[str]) -> Workbook:
         "Ngày thành lập / giải thể: chỉ ghi khi tổ chức được thành lập hoặc giải thể trong kỳ theo dõi.",
     ]
     _add_note_sheet(workbook, note)
+    position = {c.field: i for i, c in enumerate(schema.ORGANISATION_COLUMNS, start=1)}
+    kind, sector = (schema.column(schema.ORGANISATION_COLUMNS, f).header for f in ("kind", "sector"))
     kinds = ",".join(KINDS.values())
-    _list_validation(sheet, ORGANISATIONS_HEADERS.index("Loại hình") + 1, f'"{kinds}"', prompt="Loại hình")
+    _list_validation(sheet, position["kind"], f'"{kinds}"', prompt=kind)
     if sector_names:
         # Sector names contain no commas, so an inline list works and survives sheet renames.
         listed = ",".join(sector_names)
-        _list_validation(sheet, ORGANISATIONS_HEADERS.index("Khối") + 1, f'"{listed}"', prompt="Khối")
-    for header in ("Ngày thành lập", "Ngày giải thể"):
-        _date_validation(sheet, ORGANISATIONS_HEADERS.index(header) + 1)
+        _list_validation(sheet, position["sector"], f'"{listed}"', prompt=sector)
+    for field_name in ("active_from", "active_to"):
+        _date_validation(sheet, position[field_name])
     return workbook
 
 
@@ -512,11 +497,11 @@ def _targets_template() -> Workbook:
         "T1 … T12: kế hoạch kết nạp từng tháng của tổ chức (không bắt buộc).",
     ]
     _add_note_sheet(workbook, note)
-    for col in range(1, len(TARGETS_HEADERS) + 1):
-        if TARGETS_HEADERS[col - 1] == "Mã tổ chức":
+    for col, target_column in enumerate(schema.TARGET_COLUMNS, start=1):
+        if target_column.field == "org_code":
             continue
         letter = get_column_letter(col)
-        low = "2000" if TARGETS_HEADERS[col - 1] == "Năm" else "0"
+        low = "2000" if target_column.field == "year" else "0"
         rule = DataValidation(type="whole", operator="greaterThanOrEqual", formula1=low, allow_blank=True)
         rule.error = "Nhập số nguyên không âm."
         rule.showErrorMessage = True

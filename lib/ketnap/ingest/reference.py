@@ -1,0 +1,177 @@
+"""Reference data: sectors, organisations and targets, which every return is checked against.
+
+Organisations are looked up by code or by name (:class:`OrganisationIndex`, matched on
+:func:`ketnap.text.fold`). A reference row that is wrong is quarantined like any other; a reference
+file that cannot be used at all stops the run (the run raises ``ReferenceDataError``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ketnap.ingest.issues import Issue, SheetCount
+from ketnap.ingest.rows import RowCheck
+from ketnap.ingest.sheets import extra_column_warnings, locate_table
+from ketnap.ingest.values import show
+from ketnap.schema import (
+    CITY_CODE,
+    KINDS,
+    ORGANISATION_COLUMNS,
+    SECTOR_COLUMNS,
+    TARGET_COLUMNS,
+    Category,
+)
+from ketnap.text import fold
+
+__all__ = [
+    "OrganisationIndex",
+    "read_organisations",
+    "read_sectors",
+    "read_targets",
+]
+
+
+class OrganisationIndex:
+    """Looks organisations up by code or by name, both by their :func:`ketnap.text.fold` key."""
+
+    def __init__(self, organisations: Iterable[Mapping[str, Any]]) -> None:
+        self.codes: set[str] = set()
+        self._by_key: dict[str, str] = {}
+        for org in organisations:
+            self.codes.add(org["org_code"])
+            self._by_key.setdefault(fold(org["org_code"]), org["org_code"])
+            self._by_key.setdefault(fold(org["name"]), org["org_code"])
+
+    def find(self, text: str) -> str | None:
+        """The code of the organisation ``text`` names (code or name), or ``None``."""
+        return self._by_key.get(fold(text))
+
+
+def read_sectors(rows: list[tuple[Any, ...]], file: str) -> tuple[list[dict[str, Any]], list[Issue], SheetCount]:
+    table = locate_table(rows, SECTOR_COLUMNS, file=file, sheet=Path(file).name)
+    count = SheetCount(file, table.sheet, rows_read=len(table.rows))
+    issues = extra_column_warnings(table)
+    records: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    c = {col.field: col for col in SECTOR_COLUMNS}
+    for number, values in table.rows:
+        check = RowCheck(table, number, values)
+        code = check.text(c["sector"])
+        order = check.number(c["order"])
+        name_vi, name_en = check.text(c["name_vi"]), check.text(c["name_en"])
+        colour = check.text(c["colour"])
+        if code is not None and fold(code) in seen:
+            check.fail(c["sector"], "duplicate-row", "this sector code is already listed above", code)
+        if check.failed:
+            issues += check.issues
+            count.quarantined += 1
+            continue
+        seen.add(fold(code or ""))
+        records.append({"sector": code, "order": order, "name_vi": name_vi, "name_en": name_en, "colour": colour})
+        count.loaded += 1
+    return records, issues, count
+
+
+def read_organisations(
+    rows: list[tuple[Any, ...]], file: str, sheet: str, sectors: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[Issue], SheetCount]:
+    table = locate_table(rows, ORGANISATION_COLUMNS, file=file, sheet=sheet)
+    count = SheetCount(file, sheet, rows_read=len(table.rows))
+    issues = extra_column_warnings(table)
+    sector_names = {s["sector"]: s["sector"] for s in sectors} | {s["name_vi"]: s["sector"] for s in sectors}
+    sector_category = Category(sector_names)
+    c = {col.field: col for col in ORGANISATION_COLUMNS}
+    checked: list[tuple[RowCheck, dict[str, Any], Any]] = []
+    seen: set[str] = set()
+    for number, values in table.rows:
+        check = RowCheck(table, number, values)
+        record = {
+            "org_code": check.text(c["org_code"]),
+            "name": check.text(c["name"]),
+            "sector": check.category(c["sector"], sector_category),
+            "kind": check.category(c["kind"], KINDS),
+            "parent_code": None,
+            "active_from": check.date(c["active_from"], today=date.max),
+            "active_to": check.date(c["active_to"], today=date.max),
+        }
+        for key in ("org_code", "name"):
+            if record[key] is not None and fold(record[key]) in seen:
+                check.fail(
+                    c[key],
+                    "duplicate-row",
+                    "already listed above (codes and names must be unique)",
+                    record[key],
+                )
+        if not check.failed:
+            seen.update({fold(record["org_code"]), fold(record["name"])})
+        checked.append((check, record, check.raw(c["parent_code"])))
+    # Parents may be listed below their children, so they are resolved once every row is read.
+    index = OrganisationIndex(r for ch, r, _ in checked if not ch.failed)
+    records: list[dict[str, Any]] = []
+    for check, record, parent in checked:
+        if parent is not None:
+            record["parent_code"] = index.find(show(parent))
+            if record["parent_code"] is None:
+                check.fail(c["parent_code"], "unknown-organisation", "not a known organisation code or name", parent)
+        if check.failed:
+            issues += check.issues
+            count.quarantined += 1
+        else:
+            records.append(record)
+            count.loaded += 1
+    return records, issues, count
+
+
+def read_targets(
+    rows: list[tuple[Any, ...]], file: str, sheet: str, organisations: OrganisationIndex
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Issue], SheetCount]:
+    table = locate_table(rows, TARGET_COLUMNS, file=file, sheet=sheet)
+    count = SheetCount(file, sheet, rows_read=len(table.rows))
+    issues = extra_column_warnings(table)
+    c = {col.field: col for col in TARGET_COLUMNS}
+    targets: list[dict[str, Any]] = []
+    monthly: list[dict[str, Any]] = []
+    seen: set[tuple[int, str | None]] = set()
+    for number, values in table.rows:
+        check = RowCheck(table, number, values)
+        year = check.number(c["year"])
+        org_text = check.text(c["org_code"])
+        org_code: str | None = None
+        if org_text is not None and fold(org_text) != fold(CITY_CODE):
+            org_code = organisations.find(org_text)
+            if org_code is None:
+                check.fail(c["org_code"], "unknown-organisation", "not a known organisation code or name", org_text)
+        admissions_target = check.number(c["admissions_target"])
+        training_plan = check.number(c["training_plan"])
+        plans = {m: check.number(c[f"month_{m}"]) for m in range(1, 13)}
+        if year is not None and not check.failed and (year, org_code) in seen:
+            check.fail(
+                c["org_code"],
+                "duplicate-row",
+                f"a target for {org_text} in {year} is already listed above",
+                org_text,
+            )
+        if check.failed:
+            issues += check.issues
+            count.quarantined += 1
+            continue
+        assert year is not None  # required, and no check failed
+        seen.add((year, org_code))
+        targets.append(
+            {
+                "year": year,
+                "org_code": org_code,
+                "admissions_target": admissions_target,
+                "training_plan": training_plan,
+            }
+        )
+        monthly += [
+            {"year": year, "org_code": org_code, "month": m, "planned_admissions": p}
+            for m, p in plans.items()
+            if p is not None
+        ]
+        count.loaded += 1
+    return targets, monthly, issues, count

@@ -1,0 +1,287 @@
+"""Returns: one organisation's workbook (or CSV) for one year, read sheet by sheet and row by row.
+
+The ``Thông tin`` sheet says whose return it is and for which year; the data sheets
+(:data:`ketnap.schema.RETURN_SHEETS`) are located first, so a return whose structure is broken is
+refused whole, then every row is checked. Unknown and hidden sheets are reported, not lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ketnap.ingest import limits
+from ketnap.ingest.files import (
+    CSV_SUFFIX,
+    OLE_MAGIC,
+    Input,
+    csv_records,
+    decode_text,
+    open_workbook,
+    year_of_folder,
+)
+from ketnap.ingest.issues import Issue, SheetCount, Unreadable, legacy_encoding
+from ketnap.ingest.reference import OrganisationIndex
+from ketnap.ingest.rows import ROW_READERS, Accepted, RowCheck
+from ketnap.ingest.sheets import (
+    SheetTable,
+    cell_marks,
+    extra_column_warnings,
+    find_sheet,
+    header_key,
+    is_filled,
+    locate_table,
+    read_sheet_rows,
+    sheet_has_content,
+    too_many_rows,
+)
+from ketnap.ingest.values import is_empty, show, whole_number
+from ketnap.schema import (
+    ADMISSION_COLUMNS,
+    ADMISSIONS_SHEET,
+    INFO_SHEET,
+    INSTRUCTIONS_SHEET,
+    ORG_LABEL,
+    RETURN_SHEETS,
+    YEAR_LABEL,
+    column,
+)
+from ketnap.text import clean, fold
+
+__all__ = [
+    "ReturnRead",
+    "read_return_file",
+]
+
+
+def _read_csv_return(
+    data: bytes, file: str, folder_year: int | None, organisations: OrganisationIndex, today: date
+) -> ReturnRead:
+    """A CSV return: the ``Kết nạp`` table alone; the organisation is the file name, the year its folder.
+
+    The delimiter is whichever of ``,``, ``;`` and tab gives a header row (Excel writes ``;`` in
+    some locales and tabs in "Unicode Text"). Issues and counts name the sheet ``Kết nạp``.
+    """
+    sheet = ADMISSIONS_SHEET
+    text, encoding = decode_text(data)
+    issues = [legacy_encoding(file, sheet)] if encoding == "cp1258" else []
+    table: SheetTable | None = None
+    first_failure: Unreadable | None = None
+    for delimiter in (",", ";", "\t"):
+        rows = csv_records(text, delimiter)
+        if sum(1 for r in rows if is_filled(r)) > limits.MAX_SHEET_ROWS:
+            raise Unreadable(too_many_rows(sheet), sheet=sheet)
+        try:
+            table = locate_table(rows, ADMISSION_COLUMNS, file=file, sheet=sheet)
+            break
+        except Unreadable as exc:
+            first_failure = first_failure or exc
+    if table is None:
+        assert first_failure is not None
+        raise Unreadable(f"a CSV return needs the {ADMISSIONS_SHEET} header row: {first_failure}", sheet=sheet)
+    if folder_year is None:
+        raise Unreadable("a CSV return must be in a folder returns/<year>/: its year is the folder's")
+    stem = clean(Path(file).stem)
+    org_code = organisations.find(stem)
+    if org_code is None:
+        issues.append(
+            Issue(
+                file,
+                "",
+                None,
+                "file name",
+                "unknown-organisation",
+                "a CSV return is named after its organisation (<code>.csv or <name>.csv), and this name is "
+                "not a known organisation code or name; the whole return is rejected",
+                stem,
+            )
+        )
+    return _check_return_rows([("admissions", table)], file, org_code, folder_year, today, issues)
+
+
+@dataclass
+class ReturnRead:
+    """One return, read: rows that passed their own checks, issues, and per-sheet counts."""
+
+    accepted: list[Accepted]
+    issues: list[Issue]
+    counts: list[SheetCount]
+
+
+def _read_info(
+    rows: list[tuple[Any, ...]],
+    file: str,
+    sheet: str,
+    organisations: OrganisationIndex,
+    folder_year: int | None,
+) -> tuple[str | None, int | None, list[Issue]]:
+    """The organisation and year of a return, from the label/value pairs of its Thông tin sheet."""
+    found: dict[str, tuple[int, str, Any]] = {}
+    for number, values in enumerate(rows, start=1):
+        label = values[0] if values else None
+        key = header_key(label)
+        for wanted in (ORG_LABEL, YEAR_LABEL):
+            if key == header_key(wanted) and wanted not in found:
+                found[wanted] = (
+                    number,
+                    clean(str(label)).rstrip(" *:"),
+                    values[1] if len(values) > 1 else None,
+                )
+    issues: list[Issue] = []
+
+    def problem(wanted: str, rule: str, message: str, value: Any = None) -> None:
+        number, label, _ = found.get(wanted, (None, wanted, None))
+        issues.append(Issue(file, sheet, number, label, rule, message, None if value is None else show(value)))
+
+    org_code = year = None
+    for wanted in (ORG_LABEL, YEAR_LABEL):
+        if wanted not in found or is_empty(found[wanted][2]):
+            problem(
+                wanted,
+                "missing-field",
+                f"{wanted} is required (column B, next to the label); the whole return is rejected",
+            )
+    if ORG_LABEL in found and not is_empty(value := found[ORG_LABEL][2]):
+        org_code = organisations.find(show(value))
+        if org_code is None:
+            problem(
+                ORG_LABEL,
+                "unknown-organisation",
+                "not a known organisation code or name; the whole return is rejected",
+                value,
+            )
+    if YEAR_LABEL in found and not is_empty(value := found[YEAR_LABEL][2]):
+        year = whole_number(value)
+        if year is None or not 1900 < year < 3000:
+            problem(YEAR_LABEL, "bad-number", "not a year; the whole return is rejected", value)
+            year = None
+        elif folder_year is not None and year != folder_year:
+            problem(
+                YEAR_LABEL,
+                "year-mismatch",
+                f"the file is in returns/{folder_year}/; the whole return is rejected",
+                value,
+            )
+            year = None
+    return org_code, year, issues
+
+
+def _read_return(
+    workbook: Any,
+    file: str,
+    folder_year: int | None,
+    organisations: OrganisationIndex,
+    today: date,
+) -> ReturnRead:
+    titles = list(workbook.sheetnames)
+    issues: list[Issue] = []
+    info_title = find_sheet(titles, INFO_SHEET)
+    if info_title is None:
+        raise Unreadable(f"no sheet {INFO_SHEET!r} (sheets: {', '.join(titles)})")
+    # Locate every data sheet first: a return whose structure is broken is rejected as a whole.
+    tables: list[tuple[str, SheetTable]] = []
+    for spec in RETURN_SHEETS:
+        sheet, table_name, columns, required = spec.sheet, spec.table, spec.columns, spec.required
+        title = find_sheet(titles, sheet)
+        if title is None:
+            if required:
+                raise Unreadable(f"no sheet {sheet!r} (sheets: {', '.join(titles)})")
+            issues.append(Issue(file, sheet, None, None, "missing-sheet", "sheet absent; read as empty"))
+            continue
+        rows = read_sheet_rows(workbook, title)
+        if not any(not is_empty(v) for r in rows for v in r):
+            # A cleared optional sheet holds nothing to lose; a required one must keep its header.
+            if required:
+                raise Unreadable(f"sheet {title!r} is empty (no header row)", sheet=title)
+            tables.append((table_name, SheetTable(file, title, {}, [], [])))
+            continue
+        marks = cell_marks(workbook, title)
+        tables.append((table_name, locate_table(rows, columns, file=file, sheet=title, marks=marks)))
+    for title in [info_title, *(t.sheet for _, t in tables)]:
+        # Hiding is a display choice: the rows are the organisation's, so they are read, and said so.
+        if getattr(workbook[title], "sheet_state", "visible") != "visible":
+            issues.append(
+                Issue(
+                    file,
+                    title,
+                    None,
+                    None,
+                    "hidden-sheet",
+                    "the sheet is hidden in Excel, and read anyway: check its rows are meant to be sent "
+                    "(Home › Format › Hide & Unhide › Unhide Sheet)",
+                )
+            )
+    known = {fold(s) for s in (INFO_SHEET, INSTRUCTIONS_SHEET, *(spec.sheet for spec in RETURN_SHEETS))}
+    for title in titles:
+        if fold(title) not in known and sheet_has_content(workbook, title):
+            issues.append(
+                Issue(
+                    file,
+                    title,
+                    None,
+                    None,
+                    "extra-sheet",
+                    "sheet not in the data dictionary; ignored",
+                )
+            )
+
+    info_rows = read_sheet_rows(workbook, info_title)
+    org_code, year, info_issues = _read_info(info_rows, file, info_title, organisations, folder_year)
+    issues += info_issues
+    return _check_return_rows(tables, file, org_code, year, today, issues)
+
+
+def _check_return_rows(
+    tables: list[tuple[str, SheetTable]],
+    file: str,
+    org_code: str | None,
+    year: int | None,
+    today: date,
+    issues: list[Issue],
+) -> ReturnRead:
+    """Check every row of a return's located sheets (workbook or CSV) once its organisation and year are known."""
+    counts = [SheetCount(file, t.sheet, rows_read=len(t.rows)) for _, t in tables]
+    if org_code is None or year is None:
+        # Without the organisation or the year no row can be placed: every row is quarantined by the
+        # issue saying why (one line, not one per row).
+        for count in counts:
+            count.quarantined = count.rows_read
+        return ReturnRead([], issues, counts)
+
+    accepted: list[Accepted] = []
+    for (table_name, table), count in zip(tables, counts, strict=True):
+        issues += extra_column_warnings(table)
+        read_row = ROW_READERS[table_name]
+        for number, values in table.rows:
+            check = RowCheck(table, number, values)
+            record = read_row(check, year, today)
+            if check.failed or record is None:
+                issues += check.issues
+                count.quarantined += 1
+                continue
+            record |= {"org_code": org_code, "source_file": file}
+            id_header = table.header(column(ADMISSION_COLUMNS, "id_number"))
+            accepted.append(Accepted(table_name, record, count, number, id_header))
+    return ReturnRead(accepted, issues, counts)
+
+
+def read_return_file(item: Input, index: OrganisationIndex, today: date) -> ReturnRead:
+    """Read one return file (workbook or CSV), or raise (:class:`Unreadable` or anything unexpected)."""
+    if item.size > limits.MAX_FILE_BYTES:
+        raise Unreadable(
+            f"the file is {item.size / 2**20:,.0f} MB, over the limit of {limits.MAX_FILE_BYTES // 2**20} MB "
+            f"(a return is a few hundred kB): refused unread"
+        )
+    suffix = item.path.suffix.lower()
+    folder_year = year_of_folder(item.file)
+    if suffix == CSV_SUFFIX:
+        if item.data.startswith((OLE_MAGIC, b"PK")):
+            raise Unreadable("a workbook saved with a .csv name: rename it .xlsx")
+        return _read_csv_return(item.data, item.file, folder_year, index, today)
+    workbook = open_workbook(item.data, suffix)
+    try:
+        return _read_return(workbook, item.file, folder_year, index, today)
+    finally:
+        workbook.close()

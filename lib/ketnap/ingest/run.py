@@ -1,0 +1,302 @@
+"""The ingestion run: reference data, then every return, then the processed tables and interim files.
+
+:func:`ingest` is what ``make data`` runs (through :mod:`ketnap.ingest.cli`). It reads the data
+root, links people across files with the person key, refuses a second admission of the same
+person, and writes the Parquet tables, ``manifest.json`` (last: its presence says the tables
+beside it are complete) and the interim ``quarantine.csv``, ``warnings.csv`` and
+``reconciliation.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ketnap import __version__
+from ketnap.config import paths
+from ketnap.ingest import limits
+from ketnap.ingest.files import (
+    Input,
+    describe_failure,
+    load_input,
+    open_workbook,
+    read_csv_rows,
+    return_files,
+)
+from ketnap.ingest.issues import (
+    IngestResult,
+    Issue,
+    ReferenceDataError,
+    SheetCount,
+    Unreadable,
+    issue_sort_key,
+)
+from ketnap.ingest.person import person_key, resolve_person_key
+from ketnap.ingest.reference import OrganisationIndex, read_organisations, read_sectors, read_targets
+from ketnap.ingest.returns import read_return_file
+from ketnap.ingest.sheets import find_sheet, read_sheet_rows
+from ketnap.io import person_codes, write_atomic, write_json_atomic, write_table
+from ketnap.schema import DTYPES, ORGANISATIONS_SHEET, SORT_KEYS, TARGETS_SHEET, Level
+
+__all__ = [
+    "display_path",
+    "ingest",
+]
+
+
+# Print a progress line every this many returns.
+_PROGRESS_EVERY = 50
+
+
+def _frame(name: str, records: list[dict[str, Any]]) -> pd.DataFrame:
+    dtypes = DTYPES[name]
+    frame = pd.DataFrame.from_records(records, columns=list(dtypes))
+    for column, dtype in dtypes.items():
+        if dtype.startswith("datetime64"):
+            frame[column] = pd.to_datetime(frame[column].astype("object")).astype(dtype)
+        else:
+            frame[column] = frame[column].astype(dtype)
+    return frame.sort_values(SORT_KEYS[name], na_position="first", kind="stable", ignore_index=True)
+
+
+def _write_csv(rows: Iterable[Sequence[Any]], header: Sequence[str], target: Path) -> Path:
+    def write(tmp: Path) -> None:
+        # UTF-8 with BOM: the Organisation Board opens these in Excel, which needs it for Vietnamese.
+        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(header)
+            writer.writerows(rows)
+
+    return write_atomic(target, write)
+
+
+def display_path(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(paths().home).as_posix()
+    except ValueError:
+        return str(path.resolve())
+
+
+def ingest(
+    root: Path | None = None,
+    out: Path | None = None,
+    interim: Path | None = None,
+    *,
+    today: date | None = None,
+    key: str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> IngestResult:
+    """Read every return and reference file under ``root`` and write the processed tables.
+
+    Parameters
+    ----------
+    root : Path, optional
+        The data root (default :meth:`ketnap.config.Paths.data_root`: ``data/raw`` or ``data/sample``).
+    out : Path, optional
+        Where the Parquet tables and ``manifest.json`` go (default ``data/processed``).
+    interim : Path, optional
+        Where ``quarantine.csv``, ``warnings.csv`` and ``reconciliation.csv`` go (default ``data/interim``).
+    today : date, optional
+        The day dates are checked against (``future-date``); default ``date.today()``.
+    key : str, optional
+        The person key; default from :func:`resolve_person_key`.
+    progress : callable, optional
+        Called with a short line every 50 returns (the command line prints it).
+
+    Returns
+    -------
+    IngestResult
+        The tables, the issues, the reconciliation and the manifest.
+
+    Raises
+    ------
+    PersonKeyError
+        No key is configured for a root other than the sample.
+    ReferenceDataError
+        ``reference/sectors.csv``, ``organisations.xlsx`` or ``targets.xlsx`` is missing, unreadable
+        or has no usable row. Nothing is written then.
+    """
+    started = datetime.now(UTC)
+    root = (root or paths().data_root()).resolve()
+    out = out or paths().processed
+    interim = interim or paths().interim
+    today = today or date.today()
+    secret, key_source = resolve_person_key(root, key)
+
+    issues: list[Issue] = []
+    counts: list[SheetCount] = []
+    inputs: list[Input] = []
+
+    # Reference data: without it no return can be checked, so any failure stops the run.
+    def reference(name: str) -> Input:
+        path = root / "reference" / name
+        if not path.is_file():
+            raise ReferenceDataError(f"{path} not found (see docs/data-dictionary.md)")
+        item = load_input(root, path)
+        inputs.append(item)
+        if item.size > limits.MAX_FILE_BYTES:
+            raise unusable(item, f"over the limit of {limits.MAX_FILE_BYTES // 2**20} MB")
+        return item
+
+    def unusable(item: Input, why: str) -> ReferenceDataError:
+        return ReferenceDataError(f"{item.file}: {why}")
+
+    sectors_in = reference("sectors.csv")
+    try:
+        sectors, found, count = read_sectors(read_csv_rows(sectors_in.data, sectors_in.file, issues), sectors_in.file)
+    except Unreadable as exc:
+        raise unusable(sectors_in, str(exc)) from None
+    issues += found
+    counts.append(count)
+    if not sectors:
+        raise unusable(sectors_in, "no usable sector")
+
+    def reference_sheet(item: Input, sheet: str) -> tuple[str, list[tuple[Any, ...]]]:
+        try:
+            workbook = open_workbook(item.data, item.path.suffix.lower())
+            try:
+                title = find_sheet(workbook.sheetnames, sheet)
+                if title is None:
+                    raise Unreadable(f"no sheet {sheet!r}")
+                return title, read_sheet_rows(workbook, title)
+            finally:
+                workbook.close()
+        except Unreadable as exc:
+            raise unusable(item, str(exc)) from None
+        except Exception as exc:  # a corrupt sheet inside a valid zip
+            raise unusable(item, describe_failure(exc)) from None
+
+    organisations_in = reference("organisations.xlsx")
+    title, rows = reference_sheet(organisations_in, ORGANISATIONS_SHEET)
+    try:
+        organisations, found, count = read_organisations(rows, organisations_in.file, title, sectors)
+    except Unreadable as exc:
+        raise unusable(organisations_in, str(exc)) from None
+    issues += found
+    counts.append(count)
+    if not organisations:
+        raise unusable(organisations_in, "no usable organisation")
+    index = OrganisationIndex(organisations)
+
+    targets_in = reference("targets.xlsx")
+    title, rows = reference_sheet(targets_in, TARGETS_SHEET)
+    try:
+        targets, monthly_plans, found, count = read_targets(rows, targets_in.file, title, index)
+    except Unreadable as exc:
+        raise unusable(targets_in, str(exc)) from None
+    issues += found
+    counts.append(count)
+
+    # Returns, in path order, so "the first occurrence" of a person is well defined.
+    records: dict[str, list[dict[str, Any]]] = {"admissions": [], "training": [], "conversions": []}
+    first_seen: dict[tuple[str, str], tuple[str, int]] = {}
+    files = return_files(root)
+    for position, path in enumerate(files, start=1):
+        item = load_input(root, path)
+        inputs.append(item)
+        try:
+            read = read_return_file(item, index, today)
+        except Exception as exc:  # one bad file must not stop the others
+            message = str(exc) if isinstance(exc, Unreadable) else describe_failure(exc)
+            sheet = exc.sheet if isinstance(exc, Unreadable) else ""
+            issues.append(Issue(item.file, sheet, None, None, "unreadable-file", message))
+            counts.append(SheetCount(item.file, ""))
+            read = None
+        if read is not None:
+            issues += read.issues
+            counts += read.counts
+            for row in read.accepted:
+                keyed = person_key(row.record.pop("_id"), secret)
+                if row.table in ("admissions", "conversions"):
+                    earlier = first_seen.get((row.table, keyed))
+                    if earlier is not None:
+                        what = "admitted" if row.table == "admissions" else "converted"
+                        issues.append(
+                            Issue(
+                                item.file,
+                                row.count.sheet,
+                                row.row,
+                                row.id_header,
+                                "duplicate-person",
+                                f"already {what} in {earlier[0]} row {earlier[1]}; the first is kept",
+                            )
+                        )
+                        row.count.quarantined += 1
+                        continue
+                    first_seen[(row.table, keyed)] = (item.file, row.row)
+                records[row.table].append(row.record | {"person_key": keyed})
+                row.count.loaded += 1
+        if progress is not None and position % _PROGRESS_EVERY == 0:
+            progress(f"… {position}/{len(files)} returns read")
+
+    for count in counts:
+        # The promise of the reconciliation: no row is dropped silently.
+        assert count.rows_read == count.loaded + count.quarantined, count
+
+    tables = person_codes(
+        {
+            "sectors": _frame("sectors", sectors),
+            "organisations": _frame("organisations", organisations),
+            "targets": _frame("targets", targets),
+            "monthly_plans": _frame("monthly_plans", monthly_plans),
+            **{name: _frame(name, rows) for name, rows in records.items()},
+        }
+    )
+    issues.sort(key=issue_sort_key)
+    reconciliation = pd.DataFrame(
+        [(c.file, c.sheet, c.rows_read, c.loaded, c.quarantined) for c in counts],
+        columns=["file", "sheet", "rows_read", "loaded", "quarantined"],
+    )
+
+    return_dates = [
+        tables["admissions"]["admission_date"],
+        tables["training"]["completion_date"],
+        tables["conversions"]["conversion_date"],
+        tables["conversions"]["admission_date"],
+    ]
+    latest = max((s.max() for s in return_dates if s.notna().any()), default=None)
+    manifest: dict[str, Any] = {
+        "data_root": display_path(root),
+        "as_of": latest.date().isoformat() if latest is not None else None,
+        "inputs": [{"file": i.file, "sha256": i.sha256, "bytes": i.size} for i in inputs],
+        "row_counts": {name: len(frame) for name, frame in tables.items()},
+        "rows_quarantined": int(reconciliation["quarantined"].sum()),
+        "errors": sum(i.level == "error" for i in issues),
+        "warnings": sum(i.level == "warning" for i in issues),
+        "unreadable_files": sorted({i.file for i in issues if i.rule == "unreadable-file"}),
+        "person_key_source": key_source,
+        "today": today.isoformat(),
+        "ketnap_version": __version__,
+        "ingested_at": started.isoformat(timespec="seconds"),
+    }
+
+    for name, frame in tables.items():
+        write_table(frame, name, out)
+    issue_header = ["file", "sheet", "row", "column", "rule", "message", "value"]
+
+    def issue_rows(level: Level) -> list[tuple[Any, ...]]:
+        return [
+            (
+                i.file,
+                i.sheet,
+                "" if i.row is None else i.row,
+                i.column or "",
+                i.rule,
+                i.message,
+                i.value or "",
+            )
+            for i in issues
+            if i.level == level
+        ]
+
+    _write_csv(issue_rows("error"), issue_header, interim / "quarantine.csv")
+    _write_csv(issue_rows("warning"), issue_header, interim / "warnings.csv")
+    _write_csv(reconciliation.itertuples(index=False), list(reconciliation.columns), interim / "reconciliation.csv")
+    # The manifest goes last: its presence says the tables beside it are complete.
+    write_json_atomic(manifest, out / "manifest.json")
+    return IngestResult(tables, issues, reconciliation, manifest)

@@ -1,0 +1,243 @@
+"""Sheets as tables: finding the header row, which column feeds which field, and the data rows.
+
+Tolerant where people differ: title rows above the header, headers in NFC or NFD, old or new tone
+placement, any case, a trailing ``*`` or ``:``; blank and merely formatted rows are not rows. Also
+what a cached-values read cannot tell (formulas without a saved result, merged ranges), read
+from the sheet's XML with defusedxml.
+"""
+
+from __future__ import annotations
+
+import io as _bytes_io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from defusedxml import ElementTree as DefusedET
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
+
+from ketnap.ingest import limits
+from ketnap.ingest.issues import Issue, Unreadable
+from ketnap.ingest.values import is_empty
+from ketnap.schema import Column
+from ketnap.text import clean, fold
+
+__all__ = [
+    "CellMarks",
+    "SheetTable",
+    "cell_marks",
+    "extra_column_warnings",
+    "find_sheet",
+    "header_key",
+    "is_filled",
+    "locate_table",
+    "read_sheet_rows",
+    "sheet_has_content",
+    "too_many_rows",
+]
+
+
+# Columns that may hold something on otherwise empty rows (templates pre-number STT), so they do
+# not make a row count as a row.
+_IGNORED_FOR_BLANK = frozenset({"row_number"})
+
+
+# How far down a sheet the header row is looked for (title rows above it are skipped).
+_HEADER_SCAN_ROWS = 30
+
+
+@dataclass(frozen=True)
+class CellMarks:
+    """What a read-only, cached-values read of a sheet cannot tell: formulas and merged cells.
+
+    Attributes
+    ----------
+    uncached_formulas : frozenset of (int, int)
+        ``(Excel row, 0-based column)`` of formula cells whose result was never saved: openpyxl
+        reads them as empty (the file came from a tool that writes formulas but does not compute).
+    merged : tuple of (int, int, int, int, str)
+        ``(min_row, min_col, max_row, max_col, "I2:I4")`` per merged range (columns 0-based). Only
+        the first cell of a range holds a value; the others read as empty.
+    """
+
+    uncached_formulas: frozenset[tuple[int, int]] = frozenset()
+    merged: tuple[tuple[int, int, int, int, str], ...] = ()
+
+    def merged_range(self, row: int, column: int) -> str | None:
+        """The merged range a cell lies in, other than as its first cell, or ``None``."""
+        for min_row, min_col, max_row, max_col, ref in self.merged:
+            if min_row <= row <= max_row and min_col <= column <= max_col and (row, column) != (min_row, min_col):
+                return ref
+        return None
+
+
+def header_key(value: Any) -> str:
+    # Templates mark required headers with "*" and people add ":"; neither changes the meaning.
+    return fold(str(value)).rstrip(" *:") if not is_empty(value) else ""
+
+
+@dataclass
+class SheetTable:
+    """A sheet once its header row is found: which column holds which field, and the data rows."""
+
+    file: str
+    sheet: str
+    columns: dict[str, tuple[int, str]]  # field -> (index, header as typed, NFC)
+    rows: list[tuple[int, tuple[Any, ...]]]  # (Excel row number, values); blank rows left out
+    extras: list[str]
+    marks: CellMarks = field(default_factory=CellMarks)
+
+    def header(self, column: Column) -> str:
+        """The header of ``column`` as typed in the file, or the canonical one if absent."""
+        return self.columns[column.field][1] if column.field in self.columns else column.header
+
+
+def locate_table(
+    rows: Sequence[Sequence[Any]],
+    columns: Sequence[Column],
+    *,
+    file: str,
+    sheet: str,
+    marks: CellMarks | None = None,
+) -> SheetTable:
+    """Find the header row (the first containing every required header) and the data rows below.
+
+    Raises
+    ------
+    Unreadable
+        When no row within the first 30 holds every required header.
+    """
+    known = {header_key(c.header): c for c in columns}
+    required = {header_key(c.header) for c in columns if c.required}
+    best_missing: list[str] = [c.header for c in columns if c.required]
+    for index, row in enumerate(rows[:_HEADER_SCAN_ROWS]):
+        keys = [header_key(v) for v in row]
+        missing = required - set(keys)
+        if missing:
+            if len(missing) < len(best_missing):
+                best_missing = [c.header for c in columns if header_key(c.header) in missing]
+            continue
+        mapping: dict[str, tuple[int, str]] = {}
+        extras: list[str] = []
+        for position, (key, value) in enumerate(zip(keys, row, strict=True)):
+            if not key:
+                continue
+            column = known.get(key)
+            if column is None or column.field in mapping:
+                extras.append(clean(str(value)))
+            else:
+                mapping[column.field] = (position, clean(str(value)))
+        counted = [i for f, (i, _) in mapping.items() if f not in _IGNORED_FOR_BLANK]
+        counted += [i for i, k in enumerate(keys) if k and k not in known]
+        data = [
+            (number, tuple(values))
+            for number, values in enumerate(rows[index + 1 :], start=index + 2)
+            if any(not is_empty(values[i]) for i in counted if i < len(values))
+        ]
+        return SheetTable(file, sheet, mapping, data, extras, marks or CellMarks())
+    raise Unreadable(f"sheet {sheet!r} has no header row with {', '.join(best_missing)}", sheet=sheet)
+
+
+def is_filled(values: Sequence[Any]) -> bool:
+    # Cheaper than is_empty (no normalisation): a cell of spaces counts here, not as a data row.
+    return any(v is not None and v != "" for v in values)
+
+
+def read_sheet_rows(workbook: Any, title: str) -> list[tuple[Any, ...]]:
+    """Every row of a sheet (blank rows as ``()``), refusing a sheet of more than :data:`MAX_SHEET_ROWS`.
+
+    Rows are counted as they stream in, so an absurd sheet is refused without being held in memory.
+    """
+    sheet = workbook[title]
+    # Files from other tools often carry wrong <dimension> tags, which truncate read-only
+    # iteration; resetting makes openpyxl read every cell that is there.
+    sheet.reset_dimensions()
+    rows: list[tuple[Any, ...]] = []
+    filled = 0
+    for values in sheet.iter_rows(values_only=True):
+        if is_filled(values):
+            filled += 1
+            if filled > limits.MAX_SHEET_ROWS:
+                raise Unreadable(too_many_rows(title), sheet=title)
+            rows.append(tuple(values))
+        else:
+            rows.append(())  # styled but empty rows (formatting down to row 1048576) cost nothing
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows
+
+
+def too_many_rows(sheet: str) -> str:
+    return (
+        f"sheet {sheet!r} has more than {limits.MAX_SHEET_ROWS:,} filled rows, the limit for one sheet (one "
+        f"organisation's year is a few dozen): refused unread; check for pasted or generated data"
+    )
+
+
+def sheet_has_content(workbook: Any, title: str) -> bool:
+    """Whether a sheet holds any non-blank cell (stops at the first one)."""
+    sheet = workbook[title]
+    sheet.reset_dimensions()
+    return any(not is_empty(v) for values in sheet.iter_rows(values_only=True) for v in values)
+
+
+_SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def cell_marks(workbook: Any, title: str) -> CellMarks:
+    """Formula cells without a saved result, and merged ranges, from the sheet's XML.
+
+    The XML is only parsed (with defusedxml) when it contains a formula or a merge at all, so
+    ordinary returns cost one substring search.
+    """
+    sheet = workbook[title]
+    archive, member = getattr(workbook, "_archive", None), getattr(sheet, "_worksheet_path", None)
+    if archive is None or member is None:
+        return CellMarks()
+    try:
+        xml = archive.read(member)
+    except KeyError:
+        return CellMarks()
+    if b"<f" not in xml and b"mergeCell" not in xml:
+        return CellMarks()
+    formulas: set[tuple[int, int]] = set()
+    merged: list[tuple[int, int, int, int, str]] = []
+    for _, element in DefusedET.iterparse(_bytes_io.BytesIO(xml), events=("end",)):
+        tag = element.tag
+        if tag == f"{_SHEET_NS}c":
+            formula = element.find(f"{_SHEET_NS}f")
+            cached = element.find(f"{_SHEET_NS}v")
+            if formula is not None and (cached is None or not (cached.text or "")) and element.get("r"):
+                column, row = coordinate_from_string(element.get("r"))
+                formulas.add((row, column_index_from_string(column) - 1))
+            element.clear()
+        elif tag == f"{_SHEET_NS}row":
+            element.clear()
+        elif tag == f"{_SHEET_NS}mergeCell" and element.get("ref"):
+            ref = element.get("ref", "")
+            try:
+                min_col, min_row, max_col, max_row = range_boundaries(ref)
+            except ValueError:
+                continue
+            if None not in (min_col, min_row, max_col, max_row):
+                merged.append((min_row, min_col - 1, max_row, max_col - 1, ref))  # type: ignore[operator]
+    return CellMarks(frozenset(formulas), tuple(merged))
+
+
+def find_sheet(titles: Iterable[str], wanted: str) -> str | None:
+    key = fold(wanted)
+    return next((t for t in titles if fold(t) == key), None)
+
+
+def extra_column_warnings(table: SheetTable) -> list[Issue]:
+    return [
+        Issue(
+            table.file,
+            table.sheet,
+            None,
+            extra,
+            "extra-column",
+            "column not in the data dictionary; ignored",
+        )
+        for extra in table.extras
+    ]

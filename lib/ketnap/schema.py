@@ -1,0 +1,350 @@
+"""The data contract, written once: what returns look like and what the processed tables hold.
+
+What lives here, and nowhere else:
+
+* the **return format**: sheet names, the ``Thông tin`` labels, every sheet's columns (Vietnamese
+  header, the field it feeds, whether required, whether a date) and the allowed categories with
+  the values they are stored as;
+* the **reference workbooks**' sheets and columns (sectors, organisations, targets);
+* which fields are **personal data** (checked at ingestion, then dropped);
+* the **processed tables**: columns in order, dtypes and sort keys;
+* the **quarantine rule ids** and what each means.
+
+Ingestion (:mod:`ketnap.ingest`) reads by it, the workbook writer (:mod:`ketnap.workbook`) and the
+synthetic data (:mod:`ketnap.synth`) write by it, :mod:`ketnap.io` and :mod:`ketnap.quality` check
+by it, and ``docs/data-dictionary.md`` documents it (``tests/test_schema.py`` fails when the two
+disagree). Nothing here reads a file or a setting; it is plain data plus :class:`Category`.
+
+>>> [c.header for c in ADMISSION_COLUMNS if c.personal]
+['Họ và tên', 'Ngày sinh', 'Số CCCD']
+>>> SEXES.get("nữ"), OCCUPATIONS.get("Học sinh, sinh viên")
+('F', 'student')
+>>> TABLES["targets"]
+['year', 'org_code', 'admissions_target', 'training_plan']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Final, Literal
+
+from ketnap.text import fold
+
+__all__ = [
+    "ADMISSIONS_SHEET",
+    "ADMISSION_COLUMNS",
+    "CITY_CODE",
+    "CONVERSIONS_SHEET",
+    "CONVERSION_COLUMNS",
+    "DTYPES",
+    "EDUCATION",
+    "INFO_SHEET",
+    "INSTRUCTIONS_SHEET",
+    "KINDS",
+    "OCCUPATIONS",
+    "ORGANISATIONS_SHEET",
+    "ORGANISATION_COLUMNS",
+    "ORG_LABEL",
+    "PERSONAL_FIELDS",
+    "PERSON_CODE",
+    "PERSON_TABLES",
+    "PREPARER_LABEL",
+    "RELIGIONS",
+    "RETURN_SHEETS",
+    "RULES",
+    "SECTOR_COLUMNS",
+    "SENT_LABEL",
+    "SEXES",
+    "SORT_KEYS",
+    "TABLES",
+    "TARGETS_SHEET",
+    "TARGET_COLUMNS",
+    "TRAINING_COLUMNS",
+    "TRAINING_SHEET",
+    "WARNING_RULES",
+    "YEAR_LABEL",
+    "YOUTH_UNION",
+    "Category",
+    "Column",
+    "Level",
+    "ReturnSheet",
+    "column",
+]
+
+# --------------------------------------------------------------------------------------------
+# Columns and categories
+# --------------------------------------------------------------------------------------------
+
+#: Fields that are personal data: checked at ingestion, then dropped; never in an issue's value.
+PERSONAL_FIELDS: Final = frozenset({"full_name", "birth_date", "id_number"})
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a sheet: its Vietnamese header, the field it feeds, whether required, whether a date."""
+
+    header: str
+    field: str
+    required: bool = False
+    date: bool = False
+
+    @property
+    def personal(self) -> bool:
+        """Whether the field is personal data (:data:`PERSONAL_FIELDS`)."""
+        return self.field in PERSONAL_FIELDS
+
+
+class Category:
+    """An allowed set of labels, matched by :func:`ketnap.text.fold`, each mapped to a stored value.
+
+    ``labels`` (label -> stored value) are what templates offer and messages list; ``aliases``
+    are accepted as well (e.g. the stored codes themselves).
+
+    >>> KINDS.get("chi bộ cơ sở"), KINDS.get("Chi bo co so"), KINDS.label("chi-bo-co-so")
+    ('chi-bo-co-so', None, 'Chi bộ cơ sở')
+    """
+
+    def __init__(self, labels: Mapping[str, Any], *, aliases: Mapping[str, Any] | None = None) -> None:
+        self.labels = dict(labels)
+        self._by_key = {fold(k): v for k, v in {**self.labels, **(aliases or {})}.items()}
+
+    def get(self, text: str) -> Any | None:
+        """The stored value for ``text``, or ``None`` when it is not an allowed label."""
+        return self._by_key.get(fold(text))
+
+    def label(self, value: Any) -> str:
+        """The (first) label stored as ``value``: what a return writes for it."""
+        return next(k for k, v in self.labels.items() if v == value)
+
+    def describe(self) -> str:
+        """The allowed labels, for messages."""
+        return "; ".join(self.labels)
+
+
+def _same(labels: tuple[str, ...]) -> dict[str, str]:
+    return {label: label for label in labels}
+
+
+SEXES: Final = Category({"Nam": "M", "Nữ": "F"})
+YOUTH_UNION: Final = Category({"Có": True, "Không": False})
+RELIGIONS: Final = Category(_same(("Không", "Phật giáo", "Công giáo", "Tin lành", "Cao Đài", "Hòa Hảo", "Khác")))
+_OCCUPATION_LABELS: Final = {
+    "Học sinh, sinh viên": "student",
+    "Giáo viên": "teacher",
+    "Cán bộ, công chức, viên chức": "civil-servant",
+    "Người lao động doanh nghiệp tư nhân": "private-enterprise-worker",
+    "Người lao động doanh nghiệp nhà nước": "state-enterprise-worker",
+    "Nông dân": "farmer",
+    "Lao động tự do": "self-employed",
+    "Khác": "other",
+}
+#: The codes are accepted too: an analyst's own spreadsheet may already use them.
+OCCUPATIONS: Final = Category(_OCCUPATION_LABELS, aliases={c: c for c in _OCCUPATION_LABELS.values()})
+EDUCATION: Final = Category(_same(("THPT", "Trung cấp", "Cao đẳng", "Đại học", "Thạc sĩ", "Tiến sĩ")))
+KINDS: Final = Category(
+    {"Đảng bộ cơ sở": "dang-bo-co-so", "Chi bộ cơ sở": "chi-bo-co-so"},
+    aliases={"dang-bo-co-so": "dang-bo-co-so", "chi-bo-co-so": "chi-bo-co-so"},
+)
+
+# --------------------------------------------------------------------------------------------
+# Returns: one workbook per organisation per year (or a CSV of the admissions sheet alone)
+# --------------------------------------------------------------------------------------------
+
+INFO_SHEET: Final = "Thông tin"
+ADMISSIONS_SHEET: Final = "Kết nạp"
+TRAINING_SHEET: Final = "Bồi dưỡng"
+CONVERSIONS_SHEET: Final = "Chuyển chính thức"
+INSTRUCTIONS_SHEET: Final = "Hướng dẫn"  # templates only; ignored on input
+
+# ``Thông tin``: labels in column A, values in column B. Ingestion reads the first two.
+ORG_LABEL: Final = "Tổ chức cơ sở đảng"
+YEAR_LABEL: Final = "Năm báo cáo"
+PREPARER_LABEL: Final = "Người lập biểu"  # in the template; not read
+SENT_LABEL: Final = "Ngày gửi"  # in the template; not read
+
+_STT = Column("STT", "row_number")
+_NAME = Column("Họ và tên", "full_name", required=True)
+_BIRTH = Column("Ngày sinh", "birth_date", required=True, date=True)
+_ID = Column("Số CCCD", "id_number", required=True)
+_SEX = Column("Giới tính", "sex", required=True)
+_NOTE = Column("Ghi chú", "note")
+
+ADMISSION_COLUMNS: Final[tuple[Column, ...]] = (
+    _STT, _NAME, _BIRTH, _ID, _SEX,
+    Column("Dân tộc", "ethnic_group", required=True),
+    Column("Tôn giáo", "religion", required=True),
+    Column("Đoàn viên", "youth_union", required=True),
+    Column("Nghề nghiệp", "occupation", required=True),
+    Column("Trình độ", "education", required=True),
+    Column("Ngày kết nạp", "admission_date", required=True, date=True),
+    Column("Chi bộ", "cell"),
+    _NOTE,
+)  # fmt: skip
+TRAINING_COLUMNS: Final[tuple[Column, ...]] = (
+    _STT, _NAME, _BIRTH, _ID, _SEX,
+    Column("Lớp bồi dưỡng", "class_name"),
+    Column("Ngày cấp giấy chứng nhận", "completion_date", required=True, date=True),
+    _NOTE,
+)  # fmt: skip
+CONVERSION_COLUMNS: Final[tuple[Column, ...]] = (
+    _STT, _NAME, _ID,
+    Column("Ngày kết nạp", "admission_date", required=True, date=True),
+    Column("Ngày chuyển chính thức", "conversion_date", required=True, date=True),
+    _NOTE,
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ReturnSheet:
+    """A data sheet of a return: its name, the processed table it feeds, its columns, whether required."""
+
+    sheet: str
+    table: str
+    columns: tuple[Column, ...]
+    required: bool
+
+
+#: The data sheets of a return, in workbook order. Only ``Kết nạp`` is required.
+RETURN_SHEETS: Final[tuple[ReturnSheet, ...]] = (
+    ReturnSheet(ADMISSIONS_SHEET, "admissions", ADMISSION_COLUMNS, required=True),
+    ReturnSheet(TRAINING_SHEET, "training", TRAINING_COLUMNS, required=False),
+    ReturnSheet(CONVERSIONS_SHEET, "conversions", CONVERSION_COLUMNS, required=False),
+)
+
+# --------------------------------------------------------------------------------------------
+# Reference data: reference/sectors.csv, organisations.xlsx, targets.xlsx
+# --------------------------------------------------------------------------------------------
+
+ORGANISATIONS_SHEET: Final = "Tổ chức"
+TARGETS_SHEET: Final = "Chỉ tiêu"
+#: The ``Mã tổ chức`` of a target row for the reporting body as a whole.
+CITY_CODE: Final = "TP"
+
+SECTOR_COLUMNS: Final[tuple[Column, ...]] = (
+    Column("code", "sector", required=True),
+    Column("order", "order", required=True),
+    Column("name_vi", "name_vi", required=True),
+    Column("name_en", "name_en", required=True),
+    Column("colour", "colour"),
+)
+ORGANISATION_COLUMNS: Final[tuple[Column, ...]] = (
+    Column("Mã tổ chức", "org_code", required=True),
+    Column("Tên tổ chức", "name", required=True),
+    Column("Khối", "sector", required=True),
+    Column("Loại hình", "kind", required=True),
+    Column("Trực thuộc", "parent_code"),
+    Column("Ngày thành lập", "active_from", date=True),
+    Column("Ngày giải thể", "active_to", date=True),
+)
+TARGET_COLUMNS: Final[tuple[Column, ...]] = (
+    Column("Năm", "year", required=True),
+    Column("Mã tổ chức", "org_code", required=True),
+    Column("Chỉ tiêu kết nạp", "admissions_target"),
+    Column("Kế hoạch bồi dưỡng", "training_plan"),
+    *(Column(f"T{month}", f"month_{month}") for month in range(1, 13)),
+)
+
+
+def column(columns: tuple[Column, ...], field: str) -> Column:
+    """The column of ``columns`` that feeds ``field``.
+
+    >>> column(ADMISSION_COLUMNS, "id_number").header
+    'Số CCCD'
+    """
+    return next(c for c in columns if c.field == field)
+
+
+# --------------------------------------------------------------------------------------------
+# Processed tables (data/processed/<table>.parquet)
+# --------------------------------------------------------------------------------------------
+
+#: Table -> column -> dtype of what ingestion (or a generator) writes, columns in order. Dates are
+#: ``datetime64[ns]``. The person tables also get :data:`PERSON_CODE`, numbered once every row is in.
+DTYPES: Final[dict[str, dict[str, str]]] = {
+    "sectors": {"sector": "string", "order": "int64", "name_vi": "string", "name_en": "string",
+                "colour": "string"},
+    "organisations": {"org_code": "string", "name": "string", "sector": "string", "kind": "string",
+                      "parent_code": "string", "active_from": "datetime64[ns]",
+                      "active_to": "datetime64[ns]"},
+    "targets": {"year": "int64", "org_code": "string", "admissions_target": "Int64",
+                "training_plan": "Int64"},
+    "monthly_plans": {"year": "int64", "org_code": "string", "month": "int64", "planned_admissions": "int64"},
+    "admissions": {"person_key": "string", "org_code": "string", "cell": "string",
+                   "admission_date": "datetime64[ns]", "sex": "string", "birth_year": "int64",
+                   "age_at_admission": "int64", "ethnic_group": "string", "ethnic_minority": "bool",
+                   "religion": "string", "religious": "bool", "youth_union": "bool", "occupation": "string",
+                   "education": "string", "source_file": "string"},
+    "training": {"person_key": "string", "org_code": "string", "class_name": "string",
+                 "completion_date": "datetime64[ns]", "sex": "string", "birth_year": "int64",
+                 "source_file": "string"},
+    "conversions": {"person_key": "string", "org_code": "string",
+                    "admission_date": "datetime64[ns]", "conversion_date": "datetime64[ns]",
+                    "source_file": "string"},
+}  # fmt: skip
+
+#: The tables with one row per person and event; ``person_code`` numbers their people together.
+PERSON_TABLES: Final[tuple[str, ...]] = ("admissions", "training", "conversions")
+#: The person tables' integer person number (``int32``), right after ``person_key``: the rank of the
+#: key among all distinct keys of the three tables (:func:`ketnap.io.person_codes`), for fast joins.
+PERSON_CODE: Final = "person_code"
+
+
+def _columns(name: str) -> list[str]:
+    columns = list(DTYPES[name])
+    if name in PERSON_TABLES:
+        columns.insert(columns.index("person_key") + 1, PERSON_CODE)
+    return columns
+
+
+#: Table -> its columns in the processed Parquet files, in order.
+TABLES: Final[dict[str, list[str]]] = {name: _columns(name) for name in DTYPES}
+
+#: The order rows are written in (ingestion and the synthetic generators agree on it).
+SORT_KEYS: Final[dict[str, list[str]]] = {
+    "sectors": ["order", "sector"],
+    "organisations": ["org_code"],
+    "targets": ["year", "org_code"],
+    "monthly_plans": ["year", "org_code", "month"],
+    "admissions": ["admission_date", "org_code", "source_file", "person_key"],
+    "training": ["completion_date", "org_code", "source_file", "person_key"],
+    "conversions": ["conversion_date", "org_code", "source_file", "person_key"],
+}
+
+# --------------------------------------------------------------------------------------------
+# Quarantine rules
+# --------------------------------------------------------------------------------------------
+
+#: Every rule id ingestion can report, with what it means. Ids are stable: tests, the quarantine
+#: file, the data-quality report's labels and anyone grepping them rely on them.
+RULES: Final[dict[str, str]] = {
+    "unreadable-file": "the file cannot be read at all (not a workbook, corrupt, encrypted, an old .xls, "
+    "empty, a required sheet or header row missing) or is refused unread by a safety limit (a zip bomb, "
+    "an XML entity bomb, a file or sheet far beyond any real return: see MAX_* in ketnap.ingest.limits)",
+    "missing-field": "a required field is empty (the message says when the cell is inside merged cells)",
+    "formula-cell": "a required cell holds a formula whose result was never saved in the file",
+    "unknown-organisation": "the organisation is neither a known code nor a known name",
+    "unknown-category": "the value is not one of the allowed categories",
+    "unparsable-date": "not a date: neither an Excel date nor dd/mm/yyyy text",
+    "impossible-date": "looks like a date but does not exist (31/02/2023) or is implausible",
+    "date-outside-period": "the date is not in the return's year",
+    "future-date": "the date is after the day of ingestion",
+    "date-order": "the conversion is not after the admission",
+    "under-18": "under 18 years old at admission",
+    "duplicate-person": "the same person (same ID number) admitted or converted twice; the first is kept",
+    "duplicate-row": "a reference row repeats a code or name already read; the first is kept",
+    "bad-id-number": "the ID number (CCCD) is not 12 digits",
+    "bad-number": "not a whole number, or negative",
+    "year-mismatch": "the return's year (Năm báo cáo) differs from its folder returns/<year>/",
+    # Warnings: reported, nothing is rejected.
+    "extra-column": "a column the data dictionary does not know; ignored",
+    "extra-sheet": "a sheet the data dictionary does not know; ignored",
+    "missing-sheet": "an optional sheet is absent; read as empty",
+    "legacy-encoding": "a CSV file not in UTF-8 or UTF-16; read as Windows-1258",
+    "hidden-sheet": "a sheet that is read is hidden in Excel; read anyway",
+}
+
+#: The rules that reject nothing (``warnings.csv``); every other rule rejects a row or a file.
+WARNING_RULES: Final = frozenset({"extra-column", "extra-sheet", "missing-sheet", "legacy-encoding", "hidden-sheet"})
+
+Level = Literal["error", "warning"]
