@@ -10,13 +10,13 @@ import pytest
 from ketnap import quality as q
 from ketnap.io import Tables
 from ketnap.labels import CATALOG, t
-from ketnap.schema import RULES
+from ketnap.schema import ISSUE_COLUMNS, RECONCILIATION_COLUMNS, RULES
 
 WITHHELD = t("quality.value.withheld")
 
 
 def _issues(rows: list[tuple]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=q.ISSUE_COLUMNS)
+    frame = pd.DataFrame(rows, columns=ISSUE_COLUMNS)
     frame["row"] = frame["row"].astype("Int64")
     return frame
 
@@ -67,7 +67,7 @@ def log() -> q.IngestionLog:
             ("returns/2024/la.xlsx", "Kết nạp", 1, 0, 1),
             ("returns/2025/P01.xlsx", "Kết nạp", 9, 9, 0),  # after the period: out of scope
         ],
-        columns=q.RECONCILIATION_COLUMNS,
+        columns=RECONCILIATION_COLUMNS,
     )
     quarantine = _issues(
         [

@@ -145,7 +145,7 @@ class Settings:
 _SECRET = {s.name: s.secret for s in SETTINGS}
 
 
-def _number(env: Mapping[str, str], name: str, default: float, *, kind: type = int, least: float = 0) -> Any:
+def _number(env: Mapping[str, str], name: str, default: float | None, *, kind: type = int, least: float = 0) -> Any:
     text = env.get(name, "").strip()
     if not text:
         return default

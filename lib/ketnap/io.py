@@ -126,7 +126,11 @@ def write_table(frame: pd.DataFrame, name: str, folder: Path | None = None) -> P
 
 def write_text_atomic(text: str, target: Path) -> Path:
     """Write UTF-8 ``text`` to ``target`` atomically (:func:`write_atomic`)."""
-    return write_atomic(target, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    return write_atomic(target, write)
 
 
 def write_json_atomic(obj: Any, target: Path) -> Path:

@@ -45,7 +45,8 @@ from ketnap.schema import (
     ADMISSION_COLUMNS,
     CONVERSION_COLUMNS,
     INFO_SHEET,
-    PERSONAL_FIELDS,
+    ISSUE_COLUMNS,
+    RECONCILIATION_COLUMNS,
     RULES,
     TRAINING_COLUMNS,
 )
@@ -53,8 +54,6 @@ from ketnap.text import fold
 
 __all__ = [
     "FILE_COLUMNS",
-    "ISSUE_COLUMNS",
-    "RECONCILIATION_COLUMNS",
     "IngestionLog",
     "attribute_files",
     "file_summary",
@@ -71,10 +70,6 @@ __all__ = [
     "warning_detail",
 ]
 
-#: Columns of ``quarantine.csv`` and ``warnings.csv``.
-ISSUE_COLUMNS: Final[list[str]] = ["file", "sheet", "row", "column", "rule", "message", "value"]
-#: Columns of ``reconciliation.csv``.
-RECONCILIATION_COLUMNS: Final[list[str]] = ["file", "sheet", "rows_read", "loaded", "quarantined"]
 #: Columns of :func:`file_summary`.
 FILE_COLUMNS: Final[list[str]] = [
     "file", "kind", "year", "org_code", "name", "sector", "group",
@@ -85,7 +80,7 @@ _COUNTS: Final[list[str]] = ["rows_read", "loaded", "quarantined"]
 _RETURN_PATH = re.compile(r"^returns/(\d{4})/")
 # Headers of the columns that hold personal data, as matching keys (from ingestion's own columns).
 _PERSONAL_HEADERS: Final[frozenset[str]] = frozenset(
-    fold(c.header) for c in (*ADMISSION_COLUMNS, *TRAINING_COLUMNS, *CONVERSION_COLUMNS) if c.field in PERSONAL_FIELDS
+    fold(c.header) for c in (*ADMISSION_COLUMNS, *TRAINING_COLUMNS, *CONVERSION_COLUMNS) if c.personal
 )
 # An ID number (CCCD 12 digits, the old CMND 9), wherever it was typed.
 _LONG_NUMBER = re.compile(r"\d(?:[\s.\-]?\d){8,}")
@@ -111,13 +106,13 @@ class IngestionLog:
     Attributes
     ----------
     quarantine : DataFrame
-        :data:`ISSUE_COLUMNS`, one line per rejected row and rule (and per unreadable file).
+        :data:`ketnap.schema.ISSUE_COLUMNS`, one line per rejected row and rule (and per unreadable file).
         ``row`` is ``Int64`` (missing for file- or sheet-level issues); the rest are text, ``""``
         when empty.
     warnings : DataFrame
         The same columns, for issues that rejected nothing.
     reconciliation : DataFrame
-        :data:`RECONCILIATION_COLUMNS` per file and sheet; counts are ``int64``.
+        :data:`ketnap.schema.RECONCILIATION_COLUMNS` per file and sheet; counts are ``int64``.
     """
 
     quarantine: pd.DataFrame

@@ -7,7 +7,7 @@ What lives here, and nowhere else:
   the values they are stored as;
 * the **reference workbooks**' sheets and columns (sectors, organisations, targets);
 * which fields are **personal data** (checked at ingestion, then dropped);
-* the **processed tables**: columns in order, dtypes and sort keys;
+* the **processed tables**: columns in order, dtypes and sort keys; the interim files' columns;
 * the **quarantine rule ids** and what each means.
 
 Ingestion (:mod:`ketnap.ingest`) reads by it, the workbook writer (:mod:`ketnap.workbook`) and the
@@ -41,7 +41,10 @@ __all__ = [
     "EDUCATION",
     "INFO_SHEET",
     "INSTRUCTIONS_SHEET",
+    "ISSUE_COLUMNS",
     "KINDS",
+    "MAJORITY_ETHNIC_GROUP",
+    "NO_RELIGION",
     "OCCUPATIONS",
     "ORGANISATIONS_SHEET",
     "ORGANISATION_COLUMNS",
@@ -50,6 +53,7 @@ __all__ = [
     "PERSON_CODE",
     "PERSON_TABLES",
     "PREPARER_LABEL",
+    "RECONCILIATION_COLUMNS",
     "RELIGIONS",
     "RETURN_SHEETS",
     "RULES",
@@ -127,8 +131,12 @@ def _same(labels: tuple[str, ...]) -> dict[str, str]:
 
 
 SEXES: Final = Category({"Nam": "M", "Nữ": "F"})
+#: ``Dân tộc`` is free text; any group but the majority counts as an ethnic minority.
+MAJORITY_ETHNIC_GROUP: Final = "Kinh"
+#: The ``Tôn giáo`` label (and stored value) for no religion.
+NO_RELIGION: Final = "Không"
 YOUTH_UNION: Final = Category({"Có": True, "Không": False})
-RELIGIONS: Final = Category(_same(("Không", "Phật giáo", "Công giáo", "Tin lành", "Cao Đài", "Hòa Hảo", "Khác")))
+RELIGIONS: Final = Category(_same((NO_RELIGION, "Phật giáo", "Công giáo", "Tin lành", "Cao Đài", "Hòa Hảo", "Khác")))
 _OCCUPATION_LABELS: Final = {
     "Học sinh, sinh viên": "student",
     "Giáo viên": "teacher",
@@ -310,6 +318,11 @@ SORT_KEYS: Final[dict[str, list[str]]] = {
     "training": ["completion_date", "org_code", "source_file", "person_key"],
     "conversions": ["conversion_date", "org_code", "source_file", "person_key"],
 }
+
+#: Columns of the interim ``quarantine.csv`` (errors) and ``warnings.csv`` (warnings).
+ISSUE_COLUMNS: Final[list[str]] = ["file", "sheet", "row", "column", "rule", "message", "value"]
+#: Columns of the interim ``reconciliation.csv``: per file and sheet, ``rows_read = loaded + quarantined``.
+RECONCILIATION_COLUMNS: Final[list[str]] = ["file", "sheet", "rows_read", "loaded", "quarantined"]
 
 # --------------------------------------------------------------------------------------------
 # Quarantine rules

@@ -8,27 +8,34 @@ file that cannot be used at all stops the run (the run raises ``ReferenceDataErr
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ketnap.ingest.issues import Issue, SheetCount
+from ketnap.ingest import limits
+from ketnap.ingest.files import Input, describe_failure, load_input, open_workbook, read_csv_rows
+from ketnap.ingest.issues import Issue, ReferenceDataError, SheetCount, Unreadable
 from ketnap.ingest.rows import RowCheck
-from ketnap.ingest.sheets import extra_column_warnings, locate_table
+from ketnap.ingest.sheets import extra_column_warnings, find_sheet, locate_table, read_sheet_rows
 from ketnap.ingest.values import show
 from ketnap.schema import (
     CITY_CODE,
     KINDS,
     ORGANISATION_COLUMNS,
+    ORGANISATIONS_SHEET,
     SECTOR_COLUMNS,
     TARGET_COLUMNS,
+    TARGETS_SHEET,
     Category,
 )
 from ketnap.text import fold
 
 __all__ = [
     "OrganisationIndex",
+    "Reference",
     "read_organisations",
+    "read_reference",
     "read_sectors",
     "read_targets",
 ]
@@ -88,7 +95,7 @@ def read_organisations(
     seen: set[str] = set()
     for number, values in table.rows:
         check = RowCheck(table, number, values)
-        record = {
+        record: dict[str, Any] = {
             "org_code": check.text(c["org_code"]),
             "name": check.text(c["name"]),
             "sector": check.category(c["sector"], sector_category),
@@ -175,3 +182,87 @@ def read_targets(
         ]
         count.loaded += 1
     return targets, monthly, issues, count
+
+
+@dataclass
+class Reference:
+    """The reference data of a run, as read: the records of each table, and the organisation index."""
+
+    sectors: list[dict[str, Any]]
+    organisations: list[dict[str, Any]]
+    targets: list[dict[str, Any]]
+    monthly_plans: list[dict[str, Any]]
+    index: OrganisationIndex
+
+
+def read_reference(root: Path, inputs: list[Input], issues: list[Issue], counts: list[SheetCount]) -> Reference:
+    """Read ``reference/`` under ``root``: sectors, then organisations, then targets.
+
+    Without reference data no return can be checked, so any file that is missing, unreadable or
+    without a usable row stops the run. Appends to ``inputs``, ``issues`` and ``counts``.
+
+    Raises
+    ------
+    ReferenceDataError
+        Naming the file and why it cannot be used.
+    """
+
+    def load(name: str) -> Input:
+        path = root / "reference" / name
+        if not path.is_file():
+            raise ReferenceDataError(f"{path} not found (see docs/data-dictionary.md)")
+        item = load_input(root, path)
+        inputs.append(item)
+        if item.size > limits.MAX_FILE_BYTES:
+            raise unusable(item, f"over the limit of {limits.MAX_FILE_BYTES // 2**20} MB")
+        return item
+
+    def unusable(item: Input, why: str) -> ReferenceDataError:
+        return ReferenceDataError(f"{item.file}: {why}")
+
+    def sheet_rows(item: Input, sheet: str) -> tuple[str, list[tuple[Any, ...]]]:
+        try:
+            workbook = open_workbook(item.data, item.path.suffix.lower())
+            try:
+                title = find_sheet(workbook.sheetnames, sheet)
+                if title is None:
+                    raise Unreadable(f"no sheet {sheet!r}")
+                return title, read_sheet_rows(workbook, title)
+            finally:
+                workbook.close()
+        except Unreadable as exc:
+            raise unusable(item, str(exc)) from None
+        except Exception as exc:  # a corrupt sheet inside a valid zip
+            raise unusable(item, describe_failure(exc)) from None
+
+    sectors_in = load("sectors.csv")
+    try:
+        sectors, found, count = read_sectors(read_csv_rows(sectors_in.data, sectors_in.file, issues), sectors_in.file)
+    except Unreadable as exc:
+        raise unusable(sectors_in, str(exc)) from None
+    issues += found
+    counts.append(count)
+    if not sectors:
+        raise unusable(sectors_in, "no usable sector")
+
+    organisations_in = load("organisations.xlsx")
+    title, rows = sheet_rows(organisations_in, ORGANISATIONS_SHEET)
+    try:
+        organisations, found, count = read_organisations(rows, organisations_in.file, title, sectors)
+    except Unreadable as exc:
+        raise unusable(organisations_in, str(exc)) from None
+    issues += found
+    counts.append(count)
+    if not organisations:
+        raise unusable(organisations_in, "no usable organisation")
+    index = OrganisationIndex(organisations)
+
+    targets_in = load("targets.xlsx")
+    title, rows = sheet_rows(targets_in, TARGETS_SHEET)
+    try:
+        targets, monthly_plans, found, count = read_targets(rows, targets_in.file, title, index)
+    except Unreadable as exc:
+        raise unusable(targets_in, str(exc)) from None
+    issues += found
+    counts.append(count)
+    return Reference(sectors, organisations, targets, monthly_plans, index)

@@ -19,6 +19,8 @@ from ketnap.schema import (
     ADMISSION_COLUMNS,
     CONVERSION_COLUMNS,
     EDUCATION,
+    MAJORITY_ETHNIC_GROUP,
+    NO_RELIGION,
     OCCUPATIONS,
     RELIGIONS,
     SEXES,
@@ -168,7 +170,7 @@ def _admission_row(check: RowCheck, year: int, today: date) -> dict[str, Any] | 
     check.present(c["full_name"])  # personal: only checked to be there
     birth = check.date(c["birth_date"], today=today)
     id_number = check.id_number(c["id_number"])
-    record = {
+    record: dict[str, Any] = {
         "sex": check.category(c["sex"], SEXES),
         "ethnic_group": _ethnic_group(check.text(c["ethnic_group"])),
         "religion": check.category(c["religion"], RELIGIONS),
@@ -188,8 +190,8 @@ def _admission_row(check: RowCheck, year: int, today: date) -> dict[str, Any] | 
     assert id_number is not None and birth is not None  # every required field passed
     return record | {
         "_id": id_number,
-        "ethnic_minority": fold(record["ethnic_group"]) != fold("Kinh"),
-        "religious": record["religion"] != "Không",
+        "ethnic_minority": fold(record["ethnic_group"]) != fold(MAJORITY_ETHNIC_GROUP),
+        "religious": record["religion"] != NO_RELIGION,
     }
 
 

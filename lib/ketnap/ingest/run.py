@@ -19,29 +19,24 @@ import pandas as pd
 
 from ketnap import __version__
 from ketnap.config import paths
-from ketnap.ingest import limits
 from ketnap.ingest.files import (
     Input,
     describe_failure,
     load_input,
-    open_workbook,
-    read_csv_rows,
     return_files,
 )
 from ketnap.ingest.issues import (
     IngestResult,
     Issue,
-    ReferenceDataError,
     SheetCount,
     Unreadable,
     issue_sort_key,
 )
 from ketnap.ingest.person import person_key, resolve_person_key
-from ketnap.ingest.reference import OrganisationIndex, read_organisations, read_sectors, read_targets
+from ketnap.ingest.reference import OrganisationIndex, read_reference
 from ketnap.ingest.returns import read_return_file
-from ketnap.ingest.sheets import find_sheet, read_sheet_rows
 from ketnap.io import person_codes, write_atomic, write_json_atomic, write_table
-from ketnap.schema import DTYPES, ORGANISATIONS_SHEET, SORT_KEYS, TARGETS_SHEET, Level
+from ketnap.schema import DTYPES, ISSUE_COLUMNS, RECONCILIATION_COLUMNS, SORT_KEYS, Level
 
 __all__ = [
     "display_path",
@@ -131,68 +126,65 @@ def ingest(
     issues: list[Issue] = []
     counts: list[SheetCount] = []
     inputs: list[Input] = []
+    reference = read_reference(root, inputs, issues, counts)
+    records = _read_returns(root, reference.index, today, secret, inputs, issues, counts, progress)
+    for count in counts:
+        # The promise of the reconciliation: no row is dropped silently.
+        assert count.rows_read == count.loaded + count.quarantined, count
 
-    # Reference data: without it no return can be checked, so any failure stops the run.
-    def reference(name: str) -> Input:
-        path = root / "reference" / name
-        if not path.is_file():
-            raise ReferenceDataError(f"{path} not found (see docs/data-dictionary.md)")
-        item = load_input(root, path)
-        inputs.append(item)
-        if item.size > limits.MAX_FILE_BYTES:
-            raise unusable(item, f"over the limit of {limits.MAX_FILE_BYTES // 2**20} MB")
-        return item
+    tables = person_codes(
+        {
+            "sectors": _frame("sectors", reference.sectors),
+            "organisations": _frame("organisations", reference.organisations),
+            "targets": _frame("targets", reference.targets),
+            "monthly_plans": _frame("monthly_plans", reference.monthly_plans),
+            **{name: _frame(name, rows) for name, rows in records.items()},
+        }
+    )
+    issues.sort(key=issue_sort_key)
+    reconciliation = pd.DataFrame(
+        [(c.file, c.sheet, c.rows_read, c.loaded, c.quarantined) for c in counts], columns=RECONCILIATION_COLUMNS
+    )
+    manifest: dict[str, Any] = {
+        "data_root": display_path(root),
+        "as_of": _as_of(tables),
+        "inputs": [{"file": i.file, "sha256": i.sha256, "bytes": i.size} for i in inputs],
+        "row_counts": {name: len(frame) for name, frame in tables.items()},
+        "rows_quarantined": int(reconciliation["quarantined"].sum()),
+        "errors": sum(i.level == "error" for i in issues),
+        "warnings": sum(i.level == "warning" for i in issues),
+        "unreadable_files": sorted({i.file for i in issues if i.rule == "unreadable-file"}),
+        "person_key_source": key_source,
+        "today": today.isoformat(),
+        "ketnap_version": __version__,
+        "ingested_at": started.isoformat(timespec="seconds"),
+    }
 
-    def unusable(item: Input, why: str) -> ReferenceDataError:
-        return ReferenceDataError(f"{item.file}: {why}")
+    for name, frame in tables.items():
+        write_table(frame, name, out)
+    _write_csv(_issue_rows(issues, "error"), ISSUE_COLUMNS, interim / "quarantine.csv")
+    _write_csv(_issue_rows(issues, "warning"), ISSUE_COLUMNS, interim / "warnings.csv")
+    _write_csv(reconciliation.itertuples(index=False), RECONCILIATION_COLUMNS, interim / "reconciliation.csv")
+    # The manifest goes last: its presence says the tables beside it are complete.
+    write_json_atomic(manifest, out / "manifest.json")
+    return IngestResult(tables, issues, reconciliation, manifest)
 
-    sectors_in = reference("sectors.csv")
-    try:
-        sectors, found, count = read_sectors(read_csv_rows(sectors_in.data, sectors_in.file, issues), sectors_in.file)
-    except Unreadable as exc:
-        raise unusable(sectors_in, str(exc)) from None
-    issues += found
-    counts.append(count)
-    if not sectors:
-        raise unusable(sectors_in, "no usable sector")
 
-    def reference_sheet(item: Input, sheet: str) -> tuple[str, list[tuple[Any, ...]]]:
-        try:
-            workbook = open_workbook(item.data, item.path.suffix.lower())
-            try:
-                title = find_sheet(workbook.sheetnames, sheet)
-                if title is None:
-                    raise Unreadable(f"no sheet {sheet!r}")
-                return title, read_sheet_rows(workbook, title)
-            finally:
-                workbook.close()
-        except Unreadable as exc:
-            raise unusable(item, str(exc)) from None
-        except Exception as exc:  # a corrupt sheet inside a valid zip
-            raise unusable(item, describe_failure(exc)) from None
+def _read_returns(
+    root: Path,
+    index: OrganisationIndex,
+    today: date,
+    secret: str,
+    inputs: list[Input],
+    issues: list[Issue],
+    counts: list[SheetCount],
+    progress: Callable[[str], None] | None,
+) -> dict[str, list[dict[str, Any]]]:
+    """Every return under ``root``, in path order, so "the first occurrence" of a person is well defined.
 
-    organisations_in = reference("organisations.xlsx")
-    title, rows = reference_sheet(organisations_in, ORGANISATIONS_SHEET)
-    try:
-        organisations, found, count = read_organisations(rows, organisations_in.file, title, sectors)
-    except Unreadable as exc:
-        raise unusable(organisations_in, str(exc)) from None
-    issues += found
-    counts.append(count)
-    if not organisations:
-        raise unusable(organisations_in, "no usable organisation")
-    index = OrganisationIndex(organisations)
-
-    targets_in = reference("targets.xlsx")
-    title, rows = reference_sheet(targets_in, TARGETS_SHEET)
-    try:
-        targets, monthly_plans, found, count = read_targets(rows, targets_in.file, title, index)
-    except Unreadable as exc:
-        raise unusable(targets_in, str(exc)) from None
-    issues += found
-    counts.append(count)
-
-    # Returns, in path order, so "the first occurrence" of a person is well defined.
+    Appends to ``inputs``, ``issues`` and ``counts``; returns the accepted records per person table,
+    each with its ``person_key`` instead of the ID number.
+    """
     records: dict[str, list[dict[str, Any]]] = {"admissions": [], "training": [], "conversions": []}
     first_seen: dict[tuple[str, str], tuple[str, int]] = {}
     files = return_files(root)
@@ -233,70 +225,25 @@ def ingest(
                 row.count.loaded += 1
         if progress is not None and position % _PROGRESS_EVERY == 0:
             progress(f"… {position}/{len(files)} returns read")
+    return records
 
-    for count in counts:
-        # The promise of the reconciliation: no row is dropped silently.
-        assert count.rows_read == count.loaded + count.quarantined, count
 
-    tables = person_codes(
-        {
-            "sectors": _frame("sectors", sectors),
-            "organisations": _frame("organisations", organisations),
-            "targets": _frame("targets", targets),
-            "monthly_plans": _frame("monthly_plans", monthly_plans),
-            **{name: _frame(name, rows) for name, rows in records.items()},
-        }
-    )
-    issues.sort(key=issue_sort_key)
-    reconciliation = pd.DataFrame(
-        [(c.file, c.sheet, c.rows_read, c.loaded, c.quarantined) for c in counts],
-        columns=["file", "sheet", "rows_read", "loaded", "quarantined"],
-    )
-
-    return_dates = [
+def _as_of(tables: dict[str, pd.DataFrame]) -> str | None:
+    """The data-as-of date: the latest date in any return (ISO), or ``None`` when there is none."""
+    dates = [
         tables["admissions"]["admission_date"],
         tables["training"]["completion_date"],
         tables["conversions"]["conversion_date"],
         tables["conversions"]["admission_date"],
     ]
-    latest = max((s.max() for s in return_dates if s.notna().any()), default=None)
-    manifest: dict[str, Any] = {
-        "data_root": display_path(root),
-        "as_of": latest.date().isoformat() if latest is not None else None,
-        "inputs": [{"file": i.file, "sha256": i.sha256, "bytes": i.size} for i in inputs],
-        "row_counts": {name: len(frame) for name, frame in tables.items()},
-        "rows_quarantined": int(reconciliation["quarantined"].sum()),
-        "errors": sum(i.level == "error" for i in issues),
-        "warnings": sum(i.level == "warning" for i in issues),
-        "unreadable_files": sorted({i.file for i in issues if i.rule == "unreadable-file"}),
-        "person_key_source": key_source,
-        "today": today.isoformat(),
-        "ketnap_version": __version__,
-        "ingested_at": started.isoformat(timespec="seconds"),
-    }
+    latest = max((s.max() for s in dates if s.notna().any()), default=None)
+    return latest.date().isoformat() if latest is not None else None
 
-    for name, frame in tables.items():
-        write_table(frame, name, out)
-    issue_header = ["file", "sheet", "row", "column", "rule", "message", "value"]
 
-    def issue_rows(level: Level) -> list[tuple[Any, ...]]:
-        return [
-            (
-                i.file,
-                i.sheet,
-                "" if i.row is None else i.row,
-                i.column or "",
-                i.rule,
-                i.message,
-                i.value or "",
-            )
-            for i in issues
-            if i.level == level
-        ]
-
-    _write_csv(issue_rows("error"), issue_header, interim / "quarantine.csv")
-    _write_csv(issue_rows("warning"), issue_header, interim / "warnings.csv")
-    _write_csv(reconciliation.itertuples(index=False), list(reconciliation.columns), interim / "reconciliation.csv")
-    # The manifest goes last: its presence says the tables beside it are complete.
-    write_json_atomic(manifest, out / "manifest.json")
-    return IngestResult(tables, issues, reconciliation, manifest)
+def _issue_rows(issues: list[Issue], level: Level) -> list[tuple[Any, ...]]:
+    """The lines of ``quarantine.csv`` (errors) or ``warnings.csv`` (warnings), in :data:`ISSUE_COLUMNS` order."""
+    return [
+        (i.file, i.sheet, "" if i.row is None else i.row, i.column or "", i.rule, i.message, i.value or "")
+        for i in issues
+        if i.level == level
+    ]
