@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from ketnap.config import paths
+from ketnap.config import SettingError, paths, settings
 from ketnap.ingest.issues import IngestResult, PersonKeyError, ReferenceDataError
 from ketnap.ingest.run import display_path, ingest
 
@@ -65,7 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """``python -m ketnap.ingest``: ingest the data root and print the reconciliation.
 
     Exit status 0 when the files were read (quarantined rows are not a failure), 2 when the
-    reference data is unusable or no person key is configured.
+    reference data is unusable, no person key is configured or a ``KETNAP_*`` setting is wrong,
+    3 when another build or ingestion held the lock too long.
     """
     parser = argparse.ArgumentParser(
         prog="python -m ketnap.ingest",
@@ -78,6 +79,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--interim", type=Path, help="interim folder (default: data/interim)")
     parser.add_argument("--today", type=date.fromisoformat, help="check dates against this day (YYYY-MM-DD)")
     args = parser.parse_args(argv)
+    try:
+        settings()
+    except SettingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     root = args.root or paths().data_root()
     print(f"ketnap ingest: {display_path(root)}", flush=True)
     from ketnap.lock import LockTimeout, exclusive
