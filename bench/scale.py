@@ -266,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
             print("writing the national-size set ...", flush=True)
             # In a subprocess: a child's ru_maxrss starts from its parent's at fork, so the parent
             # must stay small for the children's peaks to be their own.
-            command = [sys.executable, "-m", "ketnap.sample", "--national", "--out", str(folder), *options]
+            command = [sys.executable, "-m", "ketnap.synth", "--national", "--out", str(folder), *options]
             subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
         generated = time.perf_counter() - started
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))

@@ -17,9 +17,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from ketnap import sample as sample_module
 from ketnap.config import paths
-from ketnap.sample import FAULT_RULES, PERIOD_END, Sample, generate
+from ketnap.synth import city as sample_module
+from ketnap.synth.city import FAULT_RULES, PERIOD_END, Sample, generate
 from ketnap.workbook import RETURN_SHEETS, TEMPLATE_FILES, save_deterministic, write_templates
 
 

@@ -1,0 +1,17 @@
+"""ketnap.synth: synthetic data, for the shipped sample and for benchmarks; nothing here is real.
+
+What lives in this wing:
+
+- :mod:`ketnap.synth.city`: the calibrated sample of Thanh Hóa city, written in the return format
+  to ``data/sample`` (``make sample``; ``docs/sample-data.md``);
+- :mod:`ketnap.synth.national`: a national-size set written straight as the processed tables, for
+  ``bench/scale.py``;
+- ``python -m ketnap.synth``: the command line of both (:mod:`ketnap.synth.__main__`).
+
+What does not: reading returns (``ketnap.ingest``), the workbook layout (``ketnap.workbook``) and
+anything a report imports. Reports never depend on this wing: its effect reaches them only through
+the processed data. Making fake people needs Faker, an optional extra (``pip install -e '.[synth]'``,
+included in ``dev``); nothing is imported here, so ``import ketnap.synth`` is free.
+"""
+
+__all__: list[str] = []
