@@ -1,4 +1,4 @@
-"""Tests of the synthetic sample (``ketnap.sample``) and the workbook writer (``ketnap.workbook``).
+"""Tests of the synthetic sample (``ketnap.synth.city``) and the workbook writer (``ketnap.workbook``).
 
 The sample is regenerated once per session into a temporary folder; the tests check that the
 committed ``data/sample/`` and ``data/templates/`` are byte-identical to a fresh run, that the
@@ -18,8 +18,8 @@ import pandas as pd
 import pytest
 
 from ketnap.config import paths
-from ketnap.synth import city as sample_module
-from ketnap.synth.city import FAULT_RULES, PERIOD_END, Sample, generate
+from ketnap.synth.city import FAULT_RULES, Sample, generate
+from ketnap.synth.population import PERIOD_END, SECTORS
 from ketnap.workbook import RETURN_SHEETS, TEMPLATE_FILES, save_deterministic, write_templates
 
 
@@ -54,7 +54,7 @@ def _files(root: Path) -> dict[str, bytes]:
 def test_committed_sample_is_byte_identical_to_a_fresh_run(generated: tuple[Path, Sample, float]) -> None:
     out, _, _ = generated
     fresh, committed = _files(out), _files(paths().sample)
-    assert sorted(fresh) == sorted(committed), "file lists differ: run `python -m ketnap.sample`"
+    assert sorted(fresh) == sorted(committed), "file lists differ: run `make sample`"
     differing = [name for name in fresh if fresh[name] != committed[name]]
     assert not differing, f"regenerate data/sample: {differing[:5]}"
 
@@ -259,7 +259,7 @@ def test_conversions_follow_twelve_months_of_probation(sample: Sample) -> None:
 def test_the_organisations_tell_the_story(sample: Sample) -> None:
     organisations = sample.organisations
     assert 100 <= len(organisations) <= 120
-    assert {o.sector for o in organisations} == {s.code for s in sample_module.SECTORS}
+    assert {o.sector for o in organisations} == {s.code for s in SECTORS}
     assert any(o.active_to for o in organisations) and any(o.active_from for o in organisations)
     years = _year(sample.admissions, "admission_date")
     admitting = {y: set(sample.admissions.loc[years == y, "org_code"]) for y in (2022, 2023)}

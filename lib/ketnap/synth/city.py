@@ -8,23 +8,24 @@ one record per person, so the published figures (735 admissions in 2023 against 
 trainees from 109 organisations against a plan of 1.071, 231 admissions in January-February 2024
 against 817) emerge from the records rather than being written anywhere.
 
-What lives here: the sector list and organisation catalogue of the sample, the calibration
-figures, :func:`build` (the sample in memory), :func:`write` (the files, in the return format of
-``docs/data-dictionary.md``) and the command line ``python -m ketnap.sample [--out DIR] [--seed N]
-[--scale F]``. Also :func:`build_national` / :func:`write_national` (``--national``): a national-size
-set written straight as the processed tables, vectorised, for benchmarks (``bench/scale.py``).
-Workbook layout and byte-reproducible saving live in ``ketnap.workbook``.
+What lives here: the calibration figures, :func:`build` (the sample in memory: targets, admissions,
+training, conversions and the deliberately faulty rows), :func:`write` (the files, in the return
+format of ``docs/data-dictionary.md``) and :func:`generate` (both; what ``make sample`` runs through
+``python -m ketnap.synth``).
+
+What does not: the sectors, organisation catalogue, seasonality and trait distributions
+(:mod:`ketnap.synth.population`); names and ID numbers (:mod:`ketnap.synth.people`, with Faker);
+the national-size set for benchmarks (:mod:`ketnap.synth.national`); the command line
+(:mod:`ketnap.synth.__main__`); workbook layout and byte-reproducible saving (``ketnap.workbook``).
 ``docs/sample-data.md`` describes the sample and lists its deliberately faulty rows.
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime as dt
 import io
 import shutil
-import time
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,10 +34,25 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-from faker import Faker
 
 from ketnap.config import paths
+from ketnap.synth.people import People, adult_age, attributes, role_of
+from ketnap.synth.population import (
+    DEFAULT_SEED,
+    MONTH_WEIGHTS,
+    PEAK_DAYS,
+    PEAK_SHARE,
+    PERIOD_END,
+    PERIOD_START,
+    SCHOOL_MONTH_WEIGHTS,
+    SECTORS,
+    YEARS,
+    Organisation,
+    cells,
+    draw_organisations,
+    largest_remainder,
+    month_end,
+)
 from ketnap.workbook import (
     KINDS,
     OCCUPATIONS,
@@ -47,29 +63,15 @@ from ketnap.workbook import (
 )
 
 __all__ = [
-    "DEFAULT_SEED",
     "FAULT_RULES",
-    "PERIOD_END",
-    "PERIOD_START",
-    "SECTORS",
+    "SYNTHETIC_NOTE",
     "Calibration",
     "Fault",
-    "Organisation",
     "Sample",
-    "Sector",
     "build",
-    "build_national",
     "generate",
-    "main",
     "write",
-    "write_national",
 ]
-
-#: The sample covers 01/01/2022 to the article's "now": data stop at 29/02/2024.
-PERIOD_START = dt.date(2022, 1, 1)
-PERIOD_END = dt.date(2024, 2, 29)
-YEARS: tuple[int, ...] = (2022, 2023, 2024)
-DEFAULT_SEED = 20240318  # the article's publication date
 
 #: Rule ids the ingestion uses for quarantined rows (the sample's faults use a subset).
 FAULT_RULES: tuple[str, ...] = (
@@ -78,26 +80,6 @@ FAULT_RULES: tuple[str, ...] = (
 )  # fmt: skip
 
 SYNTHETIC_NOTE = "DỮ LIỆU MÔ PHỎNG – không phải số liệu thật (synthetic data, not real figures)"
-
-
-@dataclass(frozen=True)
-class Sector:
-    """One sector (khối), as written to ``reference/sectors.csv``."""
-
-    code: str
-    order: int
-    name_vi: str
-    name_en: str
-    colour: str
-
-
-#: The article's four sectors; colours from the Okabe-Ito palette (safe for colour-blind readers).
-SECTORS: tuple[Sector, ...] = (
-    Sector("wards-communes", 1, "Khối phường - xã", "Wards and communes", "#E69F00"),
-    Sector("admin-units", 2, "Khối hành chính - sự nghiệp", "Administrative and public-service units", "#0072B2"),
-    Sector("high-schools", 3, "Khối trường THPT", "Upper-secondary schools", "#009E73"),
-    Sector("enterprises", 4, "Khối doanh nghiệp", "Enterprises", "#CC79A7"),
-)
 
 
 @dataclass(frozen=True)
@@ -141,206 +123,11 @@ class Calibration:
         )
 
 
-# --- the organisation catalogue -------------------------------------------------------------------
-
-_WARDS = (
-    "Ba Đình", "Điện Biên", "Lam Sơn", "Trường Thi", "Nam Ngạn", "Hàm Rồng", "Đông Thọ", "Đông Vệ",
-    "Đông Sơn", "Đông Hương", "Đông Hải", "Quảng Hưng", "Quảng Thắng", "Quảng Thành", "Tào Xuyên",
-    "Quảng Phú", "Phú Sơn", "Ngọc Trạo", "An Hưng", "Đông Cương", "Đông Lĩnh", "Đông Tân",
-)  # fmt: skip
-_COMMUNES = (
-    "Thiệu Dương", "Thiệu Khánh", "Thiệu Vân", "Hoằng Quang", "Hoằng Đại", "Đông Vinh", "Long Anh",
-    "Quảng Cát", "Quảng Thịnh", "Quảng Minh", "Quảng Đông", "Quảng Tâm",
-)  # fmt: skip
-_SCHOOLS = (
-    "Trường THPT Chuyên Lam Sơn", "Trường THPT Hàm Rồng", "Trường THPT Đào Duy Từ",
-    "Trường THPT Nguyễn Trãi", "Trường THPT Đông Sơn", "Trường THPT Trường Thi",
-    "Trường THPT Tô Hiến Thành", "Trường THPT Lý Thường Kiệt", "Trường THPT Nguyễn Huệ",
-    "Trường THPT Đào Duy Anh", "Trung tâm GDNN-GDTX thành phố",
-)  # fmt: skip
-# (name, kind): đảng bộ cơ sở for the larger units, chi bộ cơ sở for the rest.
-_ADMIN_UNITS = (
-    ("Cơ quan Thành ủy", "dang-bo-co-so"), ("Cơ quan Ủy ban nhân dân thành phố", "dang-bo-co-so"),
-    ("Cơ quan Mặt trận Tổ quốc và các đoàn thể thành phố", "chi-bo-co-so"),
-    ("Văn phòng HĐND và UBND thành phố", "chi-bo-co-so"), ("Phòng Tài chính - Kế hoạch", "chi-bo-co-so"),
-    ("Phòng Giáo dục và Đào tạo", "chi-bo-co-so"), ("Phòng Tài nguyên và Môi trường", "chi-bo-co-so"),
-    ("Phòng Quản lý đô thị", "chi-bo-co-so"), ("Phòng Lao động - Thương binh và Xã hội", "chi-bo-co-so"),
-    ("Phòng Văn hóa và Thông tin", "chi-bo-co-so"), ("Phòng Kinh tế", "chi-bo-co-so"),
-    ("Phòng Nội vụ", "chi-bo-co-so"), ("Phòng Tư pháp", "chi-bo-co-so"),
-    ("Thanh tra thành phố", "chi-bo-co-so"),
-    ("Trung tâm Y tế thành phố", "dang-bo-co-so"), ("Bệnh viện Đa khoa thành phố", "dang-bo-co-so"),
-    ("Chi cục Thuế thành phố", "dang-bo-co-so"), ("Kho bạc Nhà nước thành phố", "chi-bo-co-so"),
-    ("Chi cục Thi hành án dân sự thành phố", "chi-bo-co-so"), ("Tòa án nhân dân thành phố", "chi-bo-co-so"),
-    ("Viện Kiểm sát nhân dân thành phố", "chi-bo-co-so"), ("Chi cục Thống kê thành phố", "chi-bo-co-so"),
-    ("Bảo hiểm xã hội thành phố", "chi-bo-co-so"), ("Ngân hàng Chính sách xã hội thành phố", "chi-bo-co-so"),
-    ("Ban Quản lý dự án đầu tư xây dựng thành phố", "chi-bo-co-so"),
-    ("Trung tâm Văn hóa - Thông tin - Thể thao thành phố", "chi-bo-co-so"),
-    ("Trung tâm Phát triển quỹ đất thành phố", "chi-bo-co-so"),
-    ("Ban Quản lý di tích Hàm Rồng", "chi-bo-co-so"),
-    ("Đội Quản lý trật tự đô thị thành phố", "chi-bo-co-so"),
-    ("Trung tâm Chính trị thành phố", "chi-bo-co-so"),
-    ("Hội Chữ thập đỏ thành phố", "chi-bo-co-so"),
-)  # fmt: skip
-# (name, kind, state-owned?, special): special marks the organisations the sample's story needs.
-_ENTERPRISES = (
-    ("Công ty CP Môi trường và Công trình đô thị Thanh Hóa", "dang-bo-co-so", True, ""),
-    ("Điện lực thành phố Thanh Hóa", "dang-bo-co-so", True, ""),
-    ("Bưu điện thành phố Thanh Hóa", "chi-bo-co-so", True, ""),
-    ("Công ty TNHH MTV Thủy lợi Sông Chu - Xí nghiệp Thành phố", "chi-bo-co-so", True, ""),
-    ("Công ty CP Cấp nước Hạc Thành", "chi-bo-co-so", True, ""),
-    ("Công ty CP Vận tải Hàm Rồng", "chi-bo-co-so", False, ""),
-    ("Công ty CP Xây dựng Trường Thi", "chi-bo-co-so", False, ""),
-    ("Công ty TNHH May mặc Đông Hương", "dang-bo-co-so", False, ""),
-    ("Công ty CP Thương mại Lam Sơn", "chi-bo-co-so", False, ""),
-    ("Công ty CP Bê tông Đông Sơn", "chi-bo-co-so", False, ""),
-    ("Công ty TNHH Giày da Quảng Thắng", "dang-bo-co-so", False, ""),
-    ("Công ty CP Dược phẩm Sông Mã", "chi-bo-co-so", False, ""),
-    ("Công ty CP Đầu tư và Phát triển đô thị Đông Vệ", "chi-bo-co-so", False, ""),
-    ("Công ty TNHH Cơ khí Tào Xuyên", "chi-bo-co-so", False, ""),
-    ("Công ty CP In và Bao bì Ba Đình", "chi-bo-co-so", False, ""),
-    ("Công ty CP Thực phẩm Nam Ngạn", "chi-bo-co-so", False, ""),
-    ("Công ty TNHH Điện tử Đông Lĩnh", "dang-bo-co-so", False, ""),
-    ("Công ty CP Du lịch Hạc Thành", "chi-bo-co-so", False, ""),
-    ("Công ty CP Khách sạn Lam Kinh", "chi-bo-co-so", False, ""),
-    ("Công ty TNHH Xây lắp điện Đông Tân", "chi-bo-co-so", False, ""),
-    ("Công ty CP Vật liệu xây dựng Đông Cương", "chi-bo-co-so", False, ""),
-    ("Công ty CP Tư vấn thiết kế Điện Biên", "chi-bo-co-so", False, ""),
-    ("Công ty TNHH Dệt may Quảng Phú", "chi-bo-co-so", False, ""),
-    ("Công ty CP Chế biến nông sản Thiệu Dương", "chi-bo-co-so", False, ""),
-    ("Công ty CP Siêu thị Phú Sơn", "chi-bo-co-so", False, ""),
-    ("Công ty TNHH Logistics Hoằng Quang", "chi-bo-co-so", False, ""),
-    ("Công ty CP Bất động sản Đông Hải", "chi-bo-co-so", False, ""),
-    ("Công ty TNHH Thiết bị y tế Ngọc Trạo", "chi-bo-co-so", False, ""),
-    ("Công ty CP Xăng dầu Quảng Hưng", "chi-bo-co-so", False, ""),
-    ("Ngân hàng TMCP Bắc Trung Bộ - Chi nhánh Thanh Hóa", "chi-bo-co-so", False, ""),
-    ("Công ty TNHH Nội thất An Hưng", "chi-bo-co-so", False, ""),
-    ("Công ty CP Viễn thông số Hạc Thành", "chi-bo-co-so", False, ""),
-    ("Công ty TNHH Xây dựng Long Anh", "chi-bo-co-so", False, "dormant"),
-    ("Công ty TNHH Thương mại Bến Ngự", "chi-bo-co-so", False, "dissolved"),
-    ("Công ty CP Công nghệ phần mềm Sông Mã", "chi-bo-co-so", False, "created"),
-    ("Công ty CP Nước giải khát Đông Thọ", "chi-bo-co-so", False, ""),
-)  # fmt: skip
-
-_DISSOLVED_ON = dt.date(2022, 9, 30)  # merged into another company's party cell
-_CREATED_ON = dt.date(2023, 4, 15)
-_CODE_PREFIX = {"wards-communes": "PX", "admin-units": "HC", "high-schools": "TH", "enterprises": "DN"}
-# Mean admissions capacity of one organisation, relative; schools admit the most (students).
-_CAPACITY = {"wards-communes": 9.0, "admin-units": 3.4, "high-schools": 19.0, "enterprises": 3.2}
-
-
-@dataclass(frozen=True)
-class Organisation:
-    """One grassroots party organisation of the sample (with the hidden traits that drive its numbers)."""
-
-    code: str
-    name: str
-    sector: str
-    kind: str
-    subtype: str  # ward, commune, school, centre, admin, state, private: drives who is admitted
-    capacity: float
-    active_from: dt.date | None = None
-    active_to: dt.date | None = None
-    dormant: bool = False  # admits nobody and runs no class: "no admissions for years"
-
-    def active_on(self, day: dt.date) -> bool:
-        """Whether the organisation exists on ``day``."""
-        return (self.active_from is None or day >= self.active_from) and (
-            self.active_to is None or day <= self.active_to
-        )
-
-    def active_in(self, year: int) -> bool:
-        """Whether the organisation exists at some point of ``year`` within the period."""
-        first = max(dt.date(year, 1, 1), PERIOD_START)
-        last = min(dt.date(year, 12, 31), PERIOD_END)
-        return (self.active_from is None or self.active_from <= last) and (
-            self.active_to is None or self.active_to >= first
-        )
-
-    def active_months(self, year: int) -> list[int]:
-        """The months of ``year`` (within the period) in which the organisation exists."""
-        months = []
-        for month in range(1, 13):
-            first = dt.date(year, month, 1)
-            last = _month_end(year, month)
-            if first > PERIOD_END:
-                break
-            if (self.active_from is None or self.active_from <= last) and (
-                self.active_to is None or self.active_to >= first
-            ):
-                months.append(month)
-        return months
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
-
-
-def _catalogue() -> list[tuple[str, str, str, str, str]]:
-    """(sector, name, kind, subtype, special) for every organisation of the city."""
-    rows: list[tuple[str, str, str, str, str]] = []
-    rows += [("wards-communes", f"Đảng bộ phường {n}", "dang-bo-co-so", "ward", "") for n in _WARDS]
-    rows += [("wards-communes", f"Đảng bộ xã {n}", "dang-bo-co-so", "commune", "") for n in _COMMUNES]
-    rows += [("admin-units", f"{_kind_prefix(k)} {n}", k, "admin", "") for n, k in _ADMIN_UNITS]
-    for name in _SCHOOLS:
-        subtype = "centre" if name.startswith("Trung tâm") else "school"
-        rows.append(("high-schools", f"Chi bộ {name}", "chi-bo-co-so", subtype, ""))
-    for name, kind, state, special in _ENTERPRISES:
-        rows.append(("enterprises", f"{_kind_prefix(kind)} {name}", kind, "state" if state else "private", special))
-    return rows
-
-
-def _kind_prefix(kind: str) -> str:
-    return "Đảng bộ" if kind == "dang-bo-co-so" else "Chi bộ"
-
-
-def _organisations(rng: np.random.Generator, scale: float) -> list[Organisation]:
-    """The sample's organisations; ``scale`` replicates (or trims) each sector's list."""
-    by_sector: dict[str, list[tuple[str, str, str, str, str]]] = {s.code: [] for s in SECTORS}
-    for row in _catalogue():
-        by_sector[row[0]].append(row)
-    organisations: list[Organisation] = []
-    for sector in SECTORS:
-        base = by_sector[sector.code]
-        wanted = max(1, round(len(base) * scale))
-        rows = []
-        for i in range(wanted):
-            _, name, kind, subtype, special = base[i % len(base)]
-            copy = i // len(base)
-            # Copies beyond the real list get a number, so names stay unique at larger scales.
-            rows.append((f"{name} ({copy + 1})" if copy else name, kind, subtype, special if not copy else ""))
-        width = max(2, len(str(len(rows))))
-        # Bounded spread: even the smallest organisation has a few candidates a year.
-        capacities = _CAPACITY[sector.code] * np.clip(rng.lognormal(0.0, 0.4, size=len(rows)), 0.6, 2.2)
-        for i, ((name, kind, subtype, special), capacity) in enumerate(zip(rows, capacities, strict=True)):
-            organisations.append(
-                Organisation(
-                    code=f"{_CODE_PREFIX[sector.code]}{i + 1:0{width}d}",
-                    name=name,
-                    sector=sector.code,
-                    kind=kind,
-                    subtype=subtype,
-                    capacity=float(capacity),
-                    active_from=_CREATED_ON if special == "created" else None,
-                    active_to=_DISSOLVED_ON if special == "dissolved" else None,
-                    dormant=special == "dormant",
-                )
-            )
-    return organisations
-
-
 # --- seasonality ----------------------------------------------------------------------------------
-
-# Admissions cluster before 3/2 (Party founding day), 19/5 (Hồ Chí Minh's birthday) and 2/9
-# (National Day); schools admit during the school year, most before the graduation exams.
-_MONTH_WEIGHTS = np.array([0.9, 1.8, 1.0, 0.9, 1.7, 0.9, 0.6, 0.7, 1.9, 0.9, 0.9, 1.1])
-_SCHOOL_MONTH_WEIGHTS = np.array([1.3, 1.8, 1.4, 1.3, 1.7, 0.2, 0.0, 0.0, 0.4, 0.5, 0.8, 1.2])
-# The days just before each anniversary, when the admission ceremonies are held.
-_PEAK_DAYS = {2: (1, 3), 5: (15, 19), 9: (1, 2)}
-_PEAK_SHARE = 0.45
 
 
 def _month_weights(organisation: Organisation, year: int) -> np.ndarray:
-    base = _SCHOOL_MONTH_WEIGHTS if organisation.sector == "high-schools" else _MONTH_WEIGHTS
+    base = SCHOOL_MONTH_WEIGHTS if organisation.sector == "high-schools" else MONTH_WEIGHTS
     mask = np.zeros(12)
     mask[[m - 1 for m in organisation.active_months(year)]] = 1.0
     return base * mask
@@ -348,145 +135,17 @@ def _month_weights(organisation: Organisation, year: int) -> np.ndarray:
 
 def _admission_day(organisation: Organisation, year: int, month: int, rng: np.random.Generator) -> dt.date:
     first = dt.date(year, month, 1)
-    last = min(_month_end(year, month), PERIOD_END)
+    last = min(month_end(year, month), PERIOD_END)
     if organisation.active_from and organisation.active_from > first:
         first = organisation.active_from
     if organisation.active_to and organisation.active_to < last:
         last = organisation.active_to
-    window = _PEAK_DAYS.get(month)
-    if window and rng.random() < _PEAK_SHARE:
+    window = PEAK_DAYS.get(month)
+    if window and rng.random() < PEAK_SHARE:
         low, high = max(first.day, window[0]), min(last.day, window[1])
         if low <= high:
             return dt.date(year, month, int(rng.integers(low, high + 1)))
     return dt.date(year, month, int(rng.integers(first.day, last.day + 1)))
-
-
-# --- people ---------------------------------------------------------------------------------------
-
-_FEMALE_SHARE = {"wards-communes": 0.55, "admin-units": 0.58, "high-schools": 0.63, "enterprises": 0.48}
-_MINORITIES = (("Mường", 0.55), ("Thái", 0.3), ("Thổ", 0.1), ("Dao", 0.05))
-_RELIGIONS = (("Công giáo", 0.6), ("Phật giáo", 0.35), ("Tin lành", 0.05))
-_EDUCATION = {
-    "ward": (("THPT", 0.35), ("Trung cấp", 0.15), ("Cao đẳng", 0.14), ("Đại học", 0.34), ("Thạc sĩ", 0.02)),
-    "commune": (("THPT", 0.45), ("Trung cấp", 0.18), ("Cao đẳng", 0.12), ("Đại học", 0.25)),
-    "admin": (
-        ("Trung cấp", 0.04),
-        ("Cao đẳng", 0.05),
-        ("Đại học", 0.74),
-        ("Thạc sĩ", 0.16),
-        ("Tiến sĩ", 0.01),
-    ),
-    "teacher": (("Đại học", 0.8), ("Thạc sĩ", 0.2)),
-    "enterprise": (
-        ("THPT", 0.25),
-        ("Trung cấp", 0.2),
-        ("Cao đẳng", 0.2),
-        ("Đại học", 0.33),
-        ("Thạc sĩ", 0.02),
-    ),
-}
-_OCCUPATIONS = {
-    "ward": (("self-employed", 0.3), ("private-enterprise-worker", 0.24), ("civil-servant", 0.16),
-             ("student", 0.08), ("farmer", 0.04), ("other", 0.18)),
-    "commune": (("farmer", 0.3), ("self-employed", 0.25), ("private-enterprise-worker", 0.2),
-                ("civil-servant", 0.1), ("student", 0.05), ("other", 0.1)),
-    "admin": (("civil-servant", 0.92), ("other", 0.08)),
-    "state": (("state-enterprise-worker", 1.0),),
-    "private": (("private-enterprise-worker", 1.0),),
-}  # fmt: skip
-# Age at admission (mean, sd, min) for adults; students are 18.
-_AGE = {"ward": (27, 6, 19), "commune": (26, 5, 19), "admin": (28, 4.5, 22), "teacher": (29, 5, 23),
-        "state": (28, 5, 20), "private": (27, 5, 20)}  # fmt: skip
-_TEACHER_SHARE = {"school": 0.08, "centre": 0.2}
-_FEMALE_MIDDLE = ("Thị", "Thị", "Thị", "Thu", "Ngọc", "Thùy", "Minh", "Hồng", "Phương", "Thanh")
-_MALE_MIDDLE = ("Văn", "Văn", "Đức", "Quang", "Minh", "Hữu", "Xuân", "Trọng", "Thế", "Ngọc")
-
-
-def _choice(rng: np.random.Generator, options: Sequence[tuple[str, float]]) -> str:
-    weights = np.array([w for _, w in options])
-    return options[int(rng.choice(len(options), p=weights / weights.sum()))][0]
-
-
-class _People:
-    """Makes fake people: names, birth dates and unique 12-digit ID numbers."""
-
-    def __init__(self, rng: np.random.Generator, fake: Faker) -> None:
-        self.rng = rng
-        self.fake = fake
-        self.used_ids: set[str] = set()
-
-    def name(self, sex: str) -> str:
-        fake = self.fake
-        if sex == "Nữ":
-            return f"{fake.last_name()} {fake.random_element(_FEMALE_MIDDLE)} {fake.first_name_female()}"
-        return f"{fake.last_name()} {fake.random_element(_MALE_MIDDLE)} {fake.first_name_male()}"
-
-    def id_number(self, birth: dt.date, sex: str) -> str:
-        """A fake CCCD laid out like a real one, but in province 099, which no real card has.
-
-        Century-and-sex digit, birth year, then 6 random digits.
-        """
-        century_sex = (0 if birth.year < 2000 else 2) + (1 if sex == "Nữ" else 0)
-        while True:
-            number = f"099{century_sex}{birth.year % 100:02d}{int(self.rng.integers(0, 1_000_000)):06d}"
-            if number not in self.used_ids:
-                self.used_ids.add(number)
-                return number
-
-    def birth_for_age(self, on: dt.date, age: float) -> dt.date:
-        """A birth date giving ``age`` (in years, fractional) on ``on``."""
-        return on - dt.timedelta(days=int(age * 365.25))
-
-    def sex(self, sector: str) -> str:
-        return "Nữ" if self.rng.random() < _FEMALE_SHARE[sector] else "Nam"
-
-
-def _role(organisation: Organisation, rng: np.random.Generator) -> str:
-    """Who is admitted: student or teacher in schools, else the organisation's subtype."""
-    if organisation.subtype in _TEACHER_SHARE:
-        return "teacher" if rng.random() < _TEACHER_SHARE[organisation.subtype] else "student"
-    return organisation.subtype
-
-
-def _adult_age(role: str, rng: np.random.Generator) -> float:
-    mean, sd, low = _AGE[role]
-    return float(np.clip(rng.normal(mean, sd), low, 55)) + float(rng.random())
-
-
-def _attributes(role: str, age: float, rng: np.random.Generator) -> dict[str, Any]:
-    """Ethnicity, religion, Youth Union, occupation and education of one new member."""
-    ethnic = _choice(rng, _MINORITIES) if rng.random() < 0.035 else "Kinh"
-    religion = _choice(rng, _RELIGIONS) if rng.random() < 0.045 else "Không"
-    # Youth Union membership ends at 30, so older people are rarely still members.
-    youth = rng.random() < (0.99 if role == "student" else 0.93 if age < 31 else 0.04)
-    if role == "student":
-        occupation, education = "student", "THPT"
-    elif role == "teacher":
-        occupation, education = "teacher", _choice(rng, _EDUCATION["teacher"])
-    else:
-        occupation = _choice(rng, _OCCUPATIONS[role])
-        education = _choice(rng, _EDUCATION[role if role in _EDUCATION else "enterprise"])
-    return {
-        "ethnic_group": ethnic,
-        "religion": religion,
-        "youth_union": "Có" if youth else "Không",
-        "occupation": occupation,
-        "education": education,
-    }
-
-
-def _cells(organisation: Organisation) -> list[str]:
-    """Subordinate cells (chi bộ trực thuộc): only đảng bộ cơ sở have them."""
-    if organisation.kind != "dang-bo-co-so":
-        return []
-    if organisation.subtype == "ward":
-        names = [f"Chi bộ phố {n}" for n in ("Tân Nam", "Tân Bắc", "Hạc Thành", "Đình Hương", "Tây Sơn")]
-        return names + [f"Chi bộ khu phố {i}" for i in range(1, 6)]
-    if organisation.subtype == "commune":
-        return [f"Chi bộ thôn {i}" for i in range(1, 9)]
-    if organisation.subtype == "admin":
-        return [f"Chi bộ {n}" for n in ("Văn phòng", "Phòng Tổng hợp", "Phòng Nghiệp vụ 1", "Phòng Nghiệp vụ 2")]
-    return [f"Chi bộ {n}" for n in ("Văn phòng công ty", "Phân xưởng 1", "Phân xưởng 2", "Đội kỹ thuật")]
 
 
 # --- the sample in memory -------------------------------------------------------------------------
@@ -545,15 +204,6 @@ class Sample:
     org_labels: dict[tuple[int, str], str] = field(default_factory=dict)
 
 
-def _largest_remainder(total: int, weights: np.ndarray) -> np.ndarray:
-    """Integers proportional to ``weights`` that add up to ``total`` exactly."""
-    shares = total * weights / weights.sum()
-    counts = np.floor(shares).astype(int)
-    order = np.argsort(-(shares - counts), kind="stable")
-    counts[order[: total - counts.sum()]] += 1
-    return counts
-
-
 def _targets(organisations: list[Organisation], calibration: Calibration, rng: np.random.Generator) -> pd.DataFrame:
     """The targets table: the city row and one row per active organisation and year."""
     rows: list[dict[str, Any]] = []
@@ -583,8 +233,8 @@ def _targets(organisations: list[Organisation], calibration: Calibration, rng: n
             row: dict[str, Any] = {"year": year, "org_code": org.code, "admissions_target": target,
                                    "training_plan": plan}  # fmt: skip
             if org.code in planners and year >= 2023:
-                weights = _SCHOOL_MONTH_WEIGHTS if org.sector == "high-schools" else _MONTH_WEIGHTS
-                for month, planned in enumerate(_largest_remainder(target, weights), start=1):
+                weights = SCHOOL_MONTH_WEIGHTS if org.sector == "high-schools" else MONTH_WEIGHTS
+                for month, planned in enumerate(largest_remainder(target, weights), start=1):
                     row[f"T{month}"] = int(planned)
             rows.append(row)
     frame = pd.DataFrame(rows)
@@ -684,11 +334,9 @@ def build(seed: int = DEFAULT_SEED, scale: float = 1.0, calibration: Calibration
     calibration = (calibration or Calibration()).scaled(scale)
     streams = [np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(8)]
     rng_orgs, rng_targets, rng_admit, rng_people, rng_train, rng_conv, rng_faults, rng_layout = streams
-    fake = Faker("vi_VN")
-    fake.seed_instance(seed)
-    people = _People(rng_people, fake)
+    people = People(rng_people, seed)
 
-    organisations = _organisations(rng_orgs, scale)
+    organisations = draw_organisations(rng_orgs, scale)
     by_code = {o.code: o for o in organisations}
     targets = _targets(organisations, calibration, rng_targets)
     admitted = _allocate_admissions(organisations, calibration, targets, rng_admit)
@@ -698,7 +346,7 @@ def build(seed: int = DEFAULT_SEED, scale: float = 1.0, calibration: Calibration
     admissions: list[dict[str, Any]] = []
     training: list[dict[str, Any]] = []
     for org, admitted_on in admitted:
-        role = _role(org, rng_people)
+        role = role_of(org, rng_people)
         certificate = _linked_class(org, role, admitted_on, classes, trainers, rng_train)
         sex = people.sex(org.sector)
         if role == "student":
@@ -706,7 +354,7 @@ def build(seed: int = DEFAULT_SEED, scale: float = 1.0, calibration: Calibration
             reference = certificate or admitted_on
             birth = people.birth_for_age(reference, 18 + rng_people.uniform(0.02, 0.55))
         else:
-            birth = people.birth_for_age(admitted_on, _adult_age(role, rng_people))
+            birth = people.birth_for_age(admitted_on, adult_age(role, rng_people))
         age = (admitted_on - birth).days / 365.25
         person = {
             "org_code": org.code,
@@ -714,9 +362,9 @@ def build(seed: int = DEFAULT_SEED, scale: float = 1.0, calibration: Calibration
             "birth_date": birth,
             "id_number": people.id_number(birth, sex),
             "sex": sex,
-            **_attributes(role, age, rng_people),
+            **attributes(role, age, rng_people),
             "admission_date": admitted_on,
-            "cell": _pick(_cells(org), rng_people),
+            "cell": _pick(cells(org), rng_people),
         }
         admissions.append(person)
         if certificate is not None:
@@ -796,7 +444,7 @@ def _extra_trainees(
     linked: list[dict[str, Any]],
     classes: Mapping[tuple[int, int], dt.date],
     trainers: Mapping[int, set[str]],
-    people: _People,
+    people: People,
     rng: np.random.Generator,
 ) -> list[dict[str, Any]]:
     """Trainees not admitted within the period (admitted later, or not yet ready).
@@ -895,20 +543,20 @@ def _training_record(person: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _fake_adult(org: Organisation, on: dt.date, people: _People, rng: np.random.Generator) -> dict[str, Any]:
+def _fake_adult(org: Organisation, on: dt.date, people: People, rng: np.random.Generator) -> dict[str, Any]:
     """An otherwise valid new member of ``org`` admitted ``on`` (the base of a faulty row)."""
     roles = {"admin-units": "admin", "high-schools": "teacher"}
     role = roles.get(org.sector, org.subtype)
     sex = people.sex(org.sector)
-    birth = people.birth_for_age(on, _adult_age(role, rng))
+    birth = people.birth_for_age(on, adult_age(role, rng))
     return {
         "name": people.name(sex),
         "birth_date": birth,
         "id_number": people.id_number(birth, sex),
         "sex": sex,
-        **_attributes(role, (on - birth).days / 365.25, rng),
+        **attributes(role, (on - birth).days / 365.25, rng),
         "admission_date": on,
-        "cell": _pick(_cells(org), rng),
+        "cell": _pick(cells(org), rng),
     }
 
 
@@ -916,7 +564,7 @@ def _faults(
     organisations: list[Organisation],
     admissions: pd.DataFrame,
     training: pd.DataFrame,
-    people: _People,
+    people: People,
     rng: np.random.Generator,
 ) -> list[Fault]:
     """The deliberately faulty rows: each breaks exactly one ingestion rule and is never counted.
@@ -955,7 +603,7 @@ def _faults(
         "birth_date": birth,
         "id_number": people.id_number(birth, sex),
         "sex": sex,
-        **_attributes("student", 17.4, rng),
+        **attributes("student", 17.4, rng),
         "admission_date": on,
         "cell": None,
     }
@@ -993,7 +641,7 @@ def _faults(
         ("Ngày cấp giấy chứng nhận", "unparsable-date", "ghi 'chưa cấp' thay cho ngày", "chưa cấp"),
     ):
         sex = people.sex(trainee_org.sector)
-        birth = people.birth_for_age(template["completion_date"], _adult_age("ward", rng))
+        birth = people.birth_for_age(template["completion_date"], adult_age("ward", rng))
         person = {
             "name": people.name(sex),
             "birth_date": birth,
@@ -1295,7 +943,7 @@ def write(sample: Sample, out: Path | None = None) -> list[Path]:
 
 
 def generate(out: Path | None = None, *, seed: int = DEFAULT_SEED, scale: float = 1.0) -> Sample:
-    """Build the sample and write it: what ``python -m ketnap.sample`` runs.
+    """Build the sample and write it: what ``make sample`` (``python -m ketnap.synth``) runs.
 
     Parameters
     ----------
@@ -1314,504 +962,3 @@ def generate(out: Path | None = None, *, seed: int = DEFAULT_SEED, scale: float 
     sample = build(seed=seed, scale=scale)
     write(sample, out)
     return sample
-
-
-# --- the national-size set (vectorised; processed tables, no returns) ------------------------------
-
-#: The national set covers ten full years and, like the city sample, January-February 2024.
-NATIONAL_ORGANISATIONS = 52_000
-NATIONAL_YEARS = 10
-NATIONAL_ADMISSIONS_PER_YEAR = 200_000
-NATIONAL_TRAINING_PER_YEAR = 350_000
-NATIONAL_DATA_ROOT = "synthetic:national"
-
-# Share of the national grassroots organisations per sector (admin units and enterprises dominate),
-# with the share of đảng bộ cơ sở (the rest are chi bộ cơ sở).
-_NATIONAL_SECTOR_SHARE = {"wards-communes": 0.21, "admin-units": 0.45, "high-schools": 0.06, "enterprises": 0.28}
-_NATIONAL_DANG_BO_SHARE = {"wards-communes": 1.0, "admin-units": 0.2, "high-schools": 0.0, "enterprises": 0.25}
-_NATIONAL_STEMS = {
-    "wards-communes": ("phường", _WARDS + _COMMUNES),
-    "admin-units": ("cơ quan", tuple(n for n, _ in _ADMIN_UNITS)),
-    "high-schools": ("", _SCHOOLS),
-    "enterprises": ("", tuple(e[0] for e in _ENTERPRISES)),
-}
-# Categories of a new member, as (value, weight); roles: 0 student, 1 teacher, 2 ward/commune, 3 admin,
-# 4 enterprise.
-_NATIONAL_MINORITIES = ("Tày", "Thái", "Mường", "Khmer", "H'Mông", "Nùng", "Dao")
-_NATIONAL_OCCUPATIONS: dict[int, tuple[tuple[str, float], ...]] = {
-    0: (("student", 1.0),),
-    1: (("teacher", 1.0),),
-    2: _OCCUPATIONS["ward"],
-    3: _OCCUPATIONS["admin"],
-    4: (("private-enterprise-worker", 0.7), ("state-enterprise-worker", 0.3)),
-}
-_NATIONAL_EDUCATION: dict[int, tuple[tuple[str, float], ...]] = {
-    0: (("THPT", 1.0),),
-    1: _EDUCATION["teacher"],
-    2: _EDUCATION["ward"],
-    3: _EDUCATION["admin"],
-    4: _EDUCATION["enterprise"],
-}
-_NATIONAL_AGE = {1: (29, 5, 23), 2: (27, 6, 19), 3: (28, 4.5, 22), 4: (27, 5, 20)}  # mean, sd, min
-
-
-def _person_ids(rng: np.random.Generator, n: int) -> np.ndarray:
-    """``n`` random 64-bit person ids; :func:`_hex_keys` spells them as person keys (same sort order)."""
-    return rng.integers(0, np.iinfo(np.uint64).max, size=n, dtype=np.uint64, endpoint=True)
-
-
-def _hex_keys(ids: np.ndarray) -> pd.Series:
-    """Person keys: each id as 16 lowercase hex digits (the shape of an HMAC prefix), a ``string`` column.
-
-    The Arrow array is assembled from its buffers (fixed 16-byte offsets): building it from Python
-    or numpy byte strings costs seconds per million.
-    """
-    octets = ids.astype(">u8").view(np.uint8).reshape(-1, 8)  # big-endian: most significant first
-    digits = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
-    data = np.empty((len(ids), 16), dtype=np.uint8)
-    data[:, 0::2] = digits[octets >> 4]
-    data[:, 1::2] = digits[octets & 0xF]
-    offsets = np.arange(0, 16 * (len(ids) + 1), 16, dtype=np.int64)
-    array = pa.Array.from_buffers(pa.large_string(), len(ids), [None, pa.py_buffer(offsets), pa.py_buffer(data)])
-    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([array])))
-
-
-def _strings(values: Sequence[str], codes: np.ndarray) -> pd.Series:
-    """A pyarrow-backed ``string`` column from a dictionary of values and one code per row (-1 = missing).
-
-    Built through an Arrow dictionary array so millions of rows never become Python objects.
-    """
-    dictionary = pa.array(list(values), type=pa.large_string())
-    indices = pa.array(codes.astype(np.int32), mask=codes < 0)
-    array = pa.DictionaryArray.from_arrays(indices, dictionary).cast(pa.large_string())
-    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([array])))
-
-
-def _draw(rng: np.random.Generator, options: Sequence[tuple[str, float]], n: int) -> np.ndarray:
-    weights = np.array([w for _, w in options], dtype=float)
-    return rng.choice(len(options), size=n, p=weights / weights.sum())
-
-
-def _categorical(
-    rng: np.random.Generator, groups: np.ndarray, options: Mapping[int, Sequence[tuple[str, float]]]
-) -> tuple[list[str], np.ndarray]:
-    """Draw one category per row from the options of the row's group: (dictionary, codes)."""
-    dictionary = sorted({value for choices in options.values() for value, _ in choices})
-    position = {value: i for i, value in enumerate(dictionary)}
-    codes = np.full(len(groups), -1, dtype=np.int32)
-    for group, choices in options.items():
-        rows = np.flatnonzero(groups == group)
-        mapping = np.array([position[value] for value, _ in choices], dtype=np.int32)
-        codes[rows] = mapping[_draw(rng, choices, len(rows))]
-    return dictionary, codes
-
-
-def _source_files(years: np.ndarray, org_index: np.ndarray, codes: np.ndarray) -> pd.Series:
-    """``returns/<year>/<org_code>.xlsx`` per row, through a dictionary of the (year, org) pairs used."""
-    pair = (years.astype(np.int64) - 1900) * len(codes) + org_index
-    unique, inverse = np.unique(pair, return_inverse=True)
-    names = [f"returns/{p // len(codes) + 1900}/{codes[p % len(codes)]}.xlsx" for p in unique.tolist()]
-    return _strings(names, inverse.astype(np.int32))
-
-
-def _days(values: np.ndarray) -> pd.Series:
-    """``datetime64[D]`` values (NaT allowed) as the ``datetime64[ns]`` column ingestion writes."""
-    return pd.Series(values.astype("datetime64[ns]"))
-
-
-def build_national(
-    *,
-    organisations: int = NATIONAL_ORGANISATIONS,
-    years: int = NATIONAL_YEARS,
-    seed: int = DEFAULT_SEED,
-    admissions_per_year: int = NATIONAL_ADMISSIONS_PER_YEAR,
-    training_per_year: int = NATIONAL_TRAINING_PER_YEAR,
-) -> dict[str, pd.DataFrame]:
-    """A national-size synthetic data set, built straight as the processed tables (no returns, no names).
-
-    For benchmarks and scale tests, not for the published figures. Vectorised with numpy: no loop
-    over people, no Faker, no workbook. The data cover the ``years`` full calendar years before
-    2024 and January-February 2024 (as the city sample, they stop at :data:`PERIOD_END`), so the
-    reports' usual periods (``2024-02``, ``2023``) exist. Defaults: 52,000 grassroots organisations
-    in the four sectors, 200,000 admissions and 350,000 training-class certificates a year (2
-    million and 3,5 million over the ten full years), the conversions 12 months on, one national
-    target row per year (``org_code`` missing) and a target for each organisation active in the
-    year, and monthly plans for the largest 2% of organisations from 2023. Person keys are random
-    16-hex strings; most of the admitted hold a certificate 1-9 months older than their admission.
-
-    Parameters
-    ----------
-    organisations
-        Number of grassroots organisations.
-    years
-        Number of full years of data (ending 2023).
-    seed
-        Seed of every random draw: the same arguments give the same tables.
-    admissions_per_year, training_per_year
-        Totals of a full year.
-
-    Returns
-    -------
-    dict
-        Table name -> frame, with exactly the columns of :data:`ketnap.io.TABLES` and the dtypes
-        ingestion writes (:data:`ketnap.ingest.DTYPES`), rows in ingestion's order.
-    """
-    from ketnap.ingest import DTYPES  # late: ingestion is a large module the city sample does not need
-    from ketnap.io import person_codes
-
-    if organisations < len(SECTORS) or years < 2:
-        raise ValueError("need at least one organisation per sector and two years")
-    rng_orgs, rng_targets, rng_admit, rng_people, rng_train, rng_conv = (
-        np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(6)
-    )
-    first_year = PERIOD_END.year - years
-    year_list = list(range(first_year, PERIOD_END.year + 1))
-    start = np.datetime64(f"{first_year}-01-01")
-    end = np.datetime64(PERIOD_END.isoformat())
-
-    # --- organisations -----------------------------------------------------------------------
-    sector_codes = [s.code for s in SECTORS]
-    per_sector = _largest_remainder(organisations, np.array([_NATIONAL_SECTOR_SHARE[c] for c in sector_codes]))
-    sector = np.repeat(np.arange(len(SECTORS)), per_sector)
-    n_orgs = len(sector)
-    number = np.concatenate([np.arange(1, n + 1) for n in per_sector])
-    width = len(str(per_sector.max()))
-    org_codes = np.array(
-        [f"{_CODE_PREFIX[sector_codes[s]]}{i:0{width}d}" for s, i in zip(sector.tolist(), number.tolist(), strict=True)]
-    )
-    dang_bo = rng_orgs.random(n_orgs) < np.array([_NATIONAL_DANG_BO_SHARE[c] for c in sector_codes])[sector]
-    subtype = np.where(sector == 0, np.where(rng_orgs.random(n_orgs) < 0.6, 1, 0), 0)  # wards: 0 phường, 1 xã
-    names = []
-    for s, i, db, sub in zip(sector.tolist(), number.tolist(), dang_bo.tolist(), subtype.tolist(), strict=True):
-        word, pool = _NATIONAL_STEMS[sector_codes[s]]
-        word = "xã" if sector_codes[s] == "wards-communes" and sub else word
-        stem = f"{word} {pool[i % len(pool)]}".strip()
-        names.append(f"{'Đảng bộ' if db else 'Chi bộ'} {stem} số {i}")
-    capacity = np.array([_CAPACITY[c] for c in sector_codes])[sector] * np.clip(
-        rng_orgs.lognormal(0.0, 0.4, n_orgs), 0.6, 2.2
-    )
-    # About 1% founded and 1% dissolved during the span; 0.5% dormant (no admission, no class, ever).
-    span_days = int((end - start).astype(int))
-    active_from = np.full(n_orgs, np.datetime64("NaT"), dtype="datetime64[D]")
-    active_to = active_from.copy()
-    founded = rng_orgs.random(n_orgs) < 0.01
-    dissolved = ~founded & (rng_orgs.random(n_orgs) < 0.01)
-    active_from[founded] = start + rng_orgs.integers(365, span_days, founded.sum())
-    active_to[dissolved] = start + rng_orgs.integers(0, span_days - 365, dissolved.sum())
-    dormant = rng_orgs.random(n_orgs) < 0.005
-    frames: dict[str, pd.DataFrame] = {
-        "sectors": pd.DataFrame(
-            {
-                "sector": [s.code for s in SECTORS],
-                "order": [s.order for s in SECTORS],
-                "name_vi": [s.name_vi for s in SECTORS],
-                "name_en": [s.name_en for s in SECTORS],
-                "colour": [s.colour for s in SECTORS],
-            }
-        ),
-        "organisations": pd.DataFrame(
-            {
-                "org_code": org_codes,
-                "name": names,
-                "sector": np.array(sector_codes)[sector],
-                "kind": np.where(dang_bo, "dang-bo-co-so", "chi-bo-co-so"),
-                "parent_code": None,
-                "active_from": _days(active_from),
-                "active_to": _days(active_to),
-            }
-        ),
-    }
-
-    # --- targets and monthly plans -----------------------------------------------------------
-    def active_in(year: int) -> np.ndarray:
-        first, last = np.datetime64(f"{year}-01-01"), min(np.datetime64(f"{year}-12-31"), end)
-        return (np.isnat(active_from) | (active_from <= last)) & (np.isnat(active_to) | (active_to >= first))
-
-    target_parts, plan_parts, yearly_admissions, org_targets = [], [], {}, {}
-    planners = np.argsort(-capacity, kind="stable")[: max(1, n_orgs // 50)]
-    for year in year_list:
-        months = 12 if year < PERIOD_END.year else PERIOD_END.month
-        # Admissions drift a little from year to year; the national target is met about 103% of the time.
-        total = round(admissions_per_year * months / 12 * rng_targets.uniform(0.95, 1.05))
-        yearly_admissions[year] = total
-        national = round(admissions_per_year * rng_targets.uniform(0.97, 1.06))
-        plan_total = round(training_per_year * rng_targets.uniform(0.85, 0.95))
-        active = active_in(year)
-        share = np.where(active, capacity, 0.0) / capacity[active].sum()
-        # As in the city: each organisation is asked for a little more than its share.
-        target = np.maximum(1, np.round(national * share * rng_targets.uniform(1.04, 1.18, n_orgs)))
-        plan = np.maximum(1, np.round(plan_total * share * rng_targets.uniform(1.0, 1.12, n_orgs)))
-        # Founded during the year (and a few others): no target set.
-        founded_now = ~np.isnat(active_from) & (active_from.astype("datetime64[Y]").astype(int) + 1970 == year)
-        unset = founded_now | (rng_targets.random(n_orgs) < 0.01)
-        rows = np.flatnonzero(active)
-        org_targets[year] = np.where(active & ~unset, target, np.nan)
-        target_parts.append(
-            pd.DataFrame(
-                {
-                    "year": year,
-                    "org_code": np.concatenate([[None], org_codes[rows]]),
-                    "admissions_target": pd.array(
-                        np.concatenate([[national], np.where(unset[rows], np.nan, target[rows])]), dtype="Int64"
-                    ),
-                    "training_plan": pd.array(
-                        np.concatenate([[plan_total], np.where(unset[rows], np.nan, plan[rows])]), dtype="Int64"
-                    ),
-                }
-            )
-        )
-        if year >= 2023:
-            planned = planners[active[planners] & ~unset[planners]]
-            weights = np.where(sector[planned, None] == 2, _SCHOOL_MONTH_WEIGHTS, _MONTH_WEIGHTS)
-            shares = target[planned, None] * weights / weights.sum(axis=1, keepdims=True)
-            counts = np.floor(shares).astype(np.int64)
-            # Largest remainder, row by row: the months with the largest fractions get the leftovers.
-            leftover = (target[planned] - counts.sum(axis=1)).astype(np.int64)
-            order = np.argsort(-(shares - counts), axis=1, kind="stable")
-            bump = np.arange(12)[None, :] < leftover[:, None]
-            np.put_along_axis(counts, order, np.take_along_axis(counts, order, axis=1) + bump, axis=1)
-            plan_parts.append(
-                pd.DataFrame(
-                    {
-                        "year": year,
-                        "org_code": np.repeat(org_codes[planned], 12),
-                        "month": np.tile(np.arange(1, 13), len(planned)),
-                        "planned_admissions": counts.ravel(),
-                    }
-                )
-            )
-    frames["targets"] = pd.concat(target_parts, ignore_index=True)
-    frames["monthly_plans"] = pd.concat(plan_parts, ignore_index=True)
-
-    # --- admissions --------------------------------------------------------------------------
-    org_parts, date_parts = [], []
-    for year in year_list:
-        weights = np.where(active_in(year) & ~dormant, np.nan_to_num(org_targets[year], nan=capacity), 0.0)
-        weights *= rng_admit.lognormal(0.0, 0.3, n_orgs)
-        weights[rng_admit.random(n_orgs) < 0.03] = 0.0  # some admit nobody in a given year
-        counts = rng_admit.multinomial(yearly_admissions[year], weights / weights.sum())
-        org = np.repeat(np.arange(n_orgs), counts)
-        last_month = 12 if year < PERIOD_END.year else PERIOD_END.month
-        month = np.empty(len(org), dtype=np.int64)
-        for school in (False, True):
-            rows = np.flatnonzero((sector[org] == 2) == school)
-            w = (_SCHOOL_MONTH_WEIGHTS if school else _MONTH_WEIGHTS)[:last_month]
-            month[rows] = rng_admit.choice(last_month, size=len(rows), p=w / w.sum())
-        month_start = np.datetime64(f"{year}-01", "M") + month
-        length = ((month_start + 1).astype("datetime64[D]") - month_start.astype("datetime64[D]")).astype(int)
-        day = (rng_admit.random(len(org)) * length).astype(np.int64)
-        # Ceremonies cluster just before 3/2, 19/5 and 2/9.
-        for peak_month, (low, high) in _PEAK_DAYS.items():
-            peak = (month == peak_month - 1) & (rng_admit.random(len(org)) < _PEAK_SHARE)
-            day[peak] = rng_admit.integers(low - 1, high, peak.sum())
-        date = month_start.astype("datetime64[D]") + day
-        # Keep every admission within its organisation's lifetime.
-        date = np.where(np.isnat(active_from[org]), date, np.maximum(date, active_from[org]))
-        date = np.where(np.isnat(active_to[org]), date, np.minimum(date, active_to[org]))
-        org_parts.append(org)
-        date_parts.append(np.minimum(date, end))
-    adm_org = np.concatenate(org_parts)
-    adm_date = np.concatenate(date_parts)
-    n_adm = len(adm_org)
-    adm_year = adm_date.astype("datetime64[Y]").astype(np.int64) + 1970
-
-    sector_of = sector[adm_org]
-    role = np.select(
-        [sector_of == 0, sector_of == 1, sector_of == 3],
-        [2, 3, 4],
-        default=np.where(rng_people.random(n_adm) < _TEACHER_SHARE["school"], 1, 0),
-    )
-    female = rng_people.random(n_adm) < np.array([_FEMALE_SHARE[c] for c in sector_codes])[sector_of]
-    age = np.full(n_adm, 18, dtype=np.int64)
-    for r, (mean, sd, low) in _NATIONAL_AGE.items():
-        rows = np.flatnonzero(role == r)
-        age[rows] = np.clip(rng_people.normal(mean, sd, len(rows)), low, 55).astype(np.int64)
-    day_of_year = (adm_date - adm_date.astype("datetime64[Y]").astype("datetime64[D]")).astype(np.int64)
-    birthday_later = rng_people.random(n_adm) * 365 > day_of_year  # not yet had this year's birthday
-    minority = rng_people.random(n_adm) < 0.1
-    religious = rng_people.random(n_adm) < 0.045
-    youth = rng_people.random(n_adm) < np.where(role == 0, 0.99, np.where(age < 31, 0.93, 0.04))
-    occupations, occupation_codes = _categorical(rng_people, role, _NATIONAL_OCCUPATIONS)
-    educations, education_codes = _categorical(rng_people, role, _NATIONAL_EDUCATION)
-    ethnic_codes = np.where(minority, rng_people.integers(1, len(_NATIONAL_MINORITIES) + 1, n_adm), 0)
-    religion_codes = np.where(religious, _draw(rng_people, _RELIGIONS, n_adm) + 1, 0)
-    cell_codes = np.where(dang_bo[adm_org], rng_people.integers(0, 8, n_adm), -1)
-    adm_keys = _person_ids(rng_people, n_adm)
-    # Ingestion's order: date, organisation, return, person (org codes are zero-padded: sortable).
-    org_rank = np.argsort(np.argsort(org_codes, kind="stable"), kind="stable")
-    order = np.lexsort((adm_keys, org_rank[adm_org], adm_date))
-    frames["admissions"] = pd.DataFrame(
-        {
-            "person_key": _hex_keys(adm_keys[order]),
-            "org_code": _strings(org_codes, adm_org[order]),
-            "cell": _strings([f"Chi bộ số {i}" for i in range(1, 9)], cell_codes[order]),
-            "admission_date": _days(adm_date[order]),
-            "sex": _strings(["M", "F"], female[order].astype(np.int32)),
-            "birth_year": (adm_year - age - birthday_later)[order],
-            "age_at_admission": age[order],
-            "ethnic_group": _strings(["Kinh", *_NATIONAL_MINORITIES], ethnic_codes[order]),
-            "ethnic_minority": minority[order],
-            "religion": _strings(["Không", *(r for r, _ in _RELIGIONS)], religion_codes[order]),
-            "religious": religious[order],
-            "youth_union": youth[order],
-            "occupation": _strings(occupations, occupation_codes[order]),
-            "education": _strings(educations, education_codes[order]),
-            "source_file": _source_files(adm_year[order], adm_org[order], org_codes),
-        }
-    )
-
-    # --- training: most of the admitted, 1-9 months before (students 1-4), plus those not (yet) admitted
-    linked = rng_train.random(n_adm) < 0.95
-    lead = np.where(role == 0, rng_train.integers(30, 120, n_adm), rng_train.integers(30, 270, n_adm))
-    certificate = adm_date - lead
-    linked &= certificate >= start
-    certificate_year = certificate.astype("datetime64[Y]").astype(np.int64) + 1970
-    extra_parts, extra_org_parts = [], []
-    for year in year_list:
-        last_month = 12 if year < PERIOD_END.year else PERIOD_END.month
-        wanted = round(training_per_year * last_month / 12)
-        extra = max(0, wanted - int((linked & (certificate_year == year)).sum()))
-        weights = np.where(active_in(year) & ~dormant, capacity, 0.0)
-        org = rng_train.choice(n_orgs, size=extra, p=weights / weights.sum())
-        # One class a month per organisation, certificates mid-month.
-        month = rng_train.integers(0, last_month, extra)
-        extra_parts.append(
-            (np.datetime64(f"{year}-01", "M") + month).astype("datetime64[D]") + rng_train.integers(11, 26, extra)
-        )
-        extra_org_parts.append(org)
-    extra_date = np.minimum(np.concatenate(extra_parts), end)
-    extra_org = np.concatenate(extra_org_parts)
-    n_extra = len(extra_date)
-    extra_year = extra_date.astype("datetime64[Y]").astype(np.int64) + 1970
-    train_keys = np.concatenate([adm_keys[linked], _person_ids(rng_train, n_extra)])
-    train_org = np.concatenate([adm_org[linked], extra_org])
-    train_date = np.concatenate([certificate[linked], extra_date])
-    train_female = np.concatenate([female[linked], rng_train.random(n_extra) < 0.55])
-    train_birth = np.concatenate(
-        [(adm_year - age - birthday_later)[linked], extra_year - np.clip(rng_train.normal(26, 6, n_extra), 18, 55)]
-    ).astype(np.int64)
-    train_month = train_date.astype("datetime64[M]").astype(np.int64)  # months since 1970-01
-    train_year = train_month // 12 + 1970
-    classes = np.unique(train_month)
-    order = np.lexsort((train_keys, org_rank[train_org], train_date))
-    frames["training"] = pd.DataFrame(
-        {
-            "person_key": _hex_keys(train_keys[order]),
-            "org_code": _strings(org_codes, train_org[order]),
-            "class_name": _strings(
-                [f"Lớp {m % 12 + 1:02d}/{m // 12 + 1970}" for m in classes.tolist()],
-                np.searchsorted(classes, train_month[order]).astype(np.int32),
-            ),
-            "completion_date": _days(train_date[order]),
-            "sex": _strings(["M", "F"], train_female[order].astype(np.int32)),
-            "birth_year": train_birth[order],
-            "source_file": _source_files(train_year[order], train_org[order], org_codes),
-        }
-    )
-
-    # --- conversions: 12 months on (a few weeks later), 2% extended probation; none after the data end
-    due = (adm_date.astype("datetime64[M]") + 12).astype("datetime64[D]") + (
-        adm_date - adm_date.astype("datetime64[M]").astype("datetime64[D]")
-    )
-    converted_on = due + rng_conv.integers(0, 15, n_adm)
-    converts = (converted_on <= end) & (rng_conv.random(n_adm) >= 0.02)
-    converts &= np.isnat(active_to[adm_org]) | (converted_on <= active_to[adm_org])
-    rows = np.flatnonzero(converts)
-    order = rows[np.lexsort((adm_keys[rows], org_rank[adm_org[rows]], converted_on[rows]))]
-    frames["conversions"] = pd.DataFrame(
-        {
-            "person_key": _hex_keys(adm_keys[order]),
-            "org_code": _strings(org_codes, adm_org[order]),
-            "admission_date": _days(adm_date[order]),
-            "conversion_date": _days(converted_on[order]),
-            "source_file": _source_files(
-                converted_on[order].astype("datetime64[Y]").astype(np.int64) + 1970, adm_org[order], org_codes
-            ),
-        }
-    )
-    return person_codes({name: frames[name][list(DTYPES[name])].astype(DTYPES[name]) for name in DTYPES})
-
-
-def write_national(out: Path, **options: Any) -> dict[str, Any]:
-    """Build :func:`build_national` and write it as a processed folder: the Parquet tables and ``manifest.json``.
-
-    ``out`` can then be read with :func:`ketnap.io.load` like ``data/processed``. The manifest has
-    the keys ingestion writes; ``data_root`` is :data:`NATIONAL_DATA_ROOT`, no input files, and no
-    timestamps, so the same options write the same bytes.
-
-    Returns
-    -------
-    dict
-        The manifest.
-    """
-    from ketnap import __version__
-    from ketnap.io import write_json_atomic, write_table
-
-    tables = build_national(**options)
-    for name, frame in tables.items():
-        write_table(frame, name, out)
-    last = max(tables["admissions"]["admission_date"].max(), tables["training"]["completion_date"].max(),
-               tables["conversions"]["conversion_date"].max())  # fmt: skip
-    manifest: dict[str, Any] = {
-        "data_root": NATIONAL_DATA_ROOT,
-        "as_of": last.date().isoformat(),
-        "inputs": [],
-        "row_counts": {name: len(frame) for name, frame in tables.items()},
-        "rows_quarantined": 0,
-        "errors": 0,
-        "warnings": 0,
-        "unreadable_files": [],
-        "person_key_source": "synthetic",
-        "generator": {"seed": options.get("seed", DEFAULT_SEED), **{k: v for k, v in options.items() if k != "seed"}},
-        "ketnap_version": __version__,
-    }
-    write_json_atomic(manifest, out / "manifest.json")
-    return manifest
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: ``python -m ketnap.sample [--out DIR] [--seed N] [--scale F]``.
-
-    With ``--national``: ``python -m ketnap.sample --national --out DIR [--organisations N]
-    [--years N] [--seed N]`` writes the national-size processed tables (:func:`write_national`).
-    """
-    parser = argparse.ArgumentParser(prog="python -m ketnap.sample", description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=None, help="data root to write (default data/sample)")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
-    parser.add_argument("--scale", type=float, default=1.0, help="size factor; 1 = Thanh Hóa city (default 1)")
-    national = parser.add_argument_group("national-size processed tables (benchmarks)")
-    national.add_argument(
-        "--national", action="store_true", help="write processed Parquet tables + manifest.json to --out (required)"
-    )
-    national.add_argument(
-        "--organisations",
-        type=int,
-        default=NATIONAL_ORGANISATIONS,
-        help=f"grassroots organisations (default {NATIONAL_ORGANISATIONS:,})",
-    )
-    national.add_argument(
-        "--years", type=int, default=NATIONAL_YEARS, help=f"full years of data, ending 2023 (default {NATIONAL_YEARS})"
-    )
-    args = parser.parse_args(argv)
-    started = time.perf_counter()
-    if args.national:
-        if args.out is None:
-            parser.error("--national needs --out DIR (it never writes into data/)")
-        manifest = write_national(args.out, organisations=args.organisations, years=args.years, seed=args.seed)
-        size = sum(p.stat().st_size for p in args.out.glob("*.parquet"))
-        counts = ", ".join(f"{k} {v:,}" for k, v in manifest["row_counts"].items())
-        print(f"wrote {args.out}: {counts}; {size / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s")
-        return 0
-    sample = generate(args.out, seed=args.seed, scale=args.scale)
-    out = args.out or paths().sample
-    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    print(
-        f"wrote {out}: {len(sample.organisations)} organisations, {len(sample.admissions)} admissions, "
-        f"{len(sample.training)} trainees, {len(sample.conversions)} conversions, "
-        f"{len(sample.faults)} faulty rows; {size / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s"
-    )
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
