@@ -29,8 +29,9 @@ import shutil
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -202,6 +203,11 @@ class Sample:
     scale: float
     layouts: dict[tuple[int, str], ReturnLayout] = field(default_factory=dict)
     org_labels: dict[tuple[int, str], str] = field(default_factory=dict)
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """``frame``'s rows as dicts. Our column labels are strings; pandas types them as any ``Hashable``."""
+    return cast("list[dict[str, Any]]", frame.to_dict("records"))
 
 
 def _targets(organisations: list[Organisation], calibration: Calibration, rng: np.random.Generator) -> pd.DataFrame:
@@ -491,8 +497,8 @@ def _conversions(
     A few probationers are not converted on time (probation extended): the "due" report shows them.
     """
     rows = []
-    for person in admissions.itertuples(index=False):
-        admitted = person.admission_date
+    for person in _records(admissions):
+        admitted: dt.date = person["admission_date"]
         try:
             due = admitted.replace(year=admitted.year + 1)
         except ValueError:  # admitted on 29/02
@@ -500,10 +506,10 @@ def _conversions(
         if due > PERIOD_END or rng.random() < 0.02:
             continue
         converted = min(due + dt.timedelta(days=int(rng.integers(0, 15))), dt.date(due.year, 12, 31), PERIOD_END)
-        if not by_code[person.org_code].active_on(converted):
+        if not by_code[person["org_code"]].active_on(converted):
             continue  # the organisation was dissolved: its members moved elsewhere
         rows.append(
-            {"org_code": person.org_code, "name": person.name, "id_number": person.id_number,
+            {"org_code": person["org_code"], "name": person["name"], "id_number": person["id_number"],
              "admission_date": admitted, "conversion_date": converted}
         )  # fmt: skip
     return pd.DataFrame(rows).sort_values(["conversion_date", "id_number"], ignore_index=True)
@@ -611,7 +617,7 @@ def _faults(
         _admission_record(student))  # fmt: skip
 
     own = admissions[(admissions["org_code"] == admin.code) & (admission_year == 2023)]
-    original = own.iloc[int(rng.integers(len(own)))].to_dict()
+    original = _records(own)[int(rng.integers(len(own)))]
     note = "dòng lặp lại của người ở dòng ngay trên (dòng trên hợp lệ, được tính)"
     add(2023, admin, "Kết nạp", "Số CCCD", "duplicate-person", note, _admission_record(original))
     faults[-1].after_id = original["id_number"]
@@ -760,7 +766,7 @@ def _records_by_return(sample: Sample) -> _Records:
         ("conversions", sample.conversions, "conversion_date"),
     ):
         grouped[name] = {}
-        for record in frame.to_dict("records"):
+        for record in _records(frame):
             grouped[name].setdefault((record[column].year, record["org_code"]), []).append(record)
     return grouped
 
@@ -787,7 +793,7 @@ def _sheet_rows(
         ],
     }
     for name, rows in sheets.items():
-        rows.sort(key=lambda r, name=name: _sort_key(name, r))
+        rows.sort(key=partial(_sort_key, name))
     placed: dict[int, tuple[str, int]] = {}
     for fault in extra:
         sheet = "Kết nạp" if fault.sheet == "Thông tin" else fault.sheet
@@ -846,7 +852,7 @@ def _target_rows(targets: pd.DataFrame) -> list[dict[str, Any]]:
     headers = {"year": "Năm", "org_code": "Mã tổ chức", "admissions_target": "Chỉ tiêu kết nạp",
                "training_plan": "Kế hoạch bồi dưỡng", **{f"T{m}": f"T{m}" for m in range(1, 13)}}  # fmt: skip
     rows = []
-    for record in targets.to_dict("records"):
+    for record in _records(targets):
         rows.append({headers[k]: (None if pd.isna(v) else int(v) if k != "org_code" else v) for k, v in record.items()})
     return rows
 

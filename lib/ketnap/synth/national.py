@@ -122,7 +122,7 @@ def _hex_keys(ids: np.ndarray) -> pd.Series:
     return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([array])))
 
 
-def _strings(values: Sequence[str], codes: np.ndarray) -> pd.Series:
+def _strings(values: Sequence[str] | np.ndarray, codes: np.ndarray) -> pd.Series:
     """A pyarrow-backed ``string`` column from a dictionary of values and one code per row (-1 = missing).
 
     Built through an Arrow dictionary array so millions of rows never become Python objects.
@@ -329,7 +329,8 @@ def build_national(
     # --- admissions --------------------------------------------------------------------------
     org_parts, date_parts = [], []
     for year in year_list:
-        weights = np.where(active_in(year) & ~dormant, np.nan_to_num(org_targets[year], nan=capacity), 0.0)
+        expected = np.where(np.isnan(org_targets[year]), capacity, org_targets[year])  # no target: capacity
+        weights = np.where(active_in(year) & ~dormant, expected, 0.0)
         weights *= rng_admit.lognormal(0.0, 0.3, n_orgs)
         weights[rng_admit.random(n_orgs) < 0.03] = 0.0  # some admit nobody in a given year
         counts = rng_admit.multinomial(yearly_admissions[year], weights / weights.sum())
@@ -366,9 +367,9 @@ def build_national(
     )
     female = rng_people.random(n_adm) < np.array([FEMALE_SHARE[c] for c in sector_codes])[sector_of]
     age = np.full(n_adm, 18, dtype=np.int64)
-    for r, (mean, sd, low) in _NATIONAL_AGE.items():
+    for r, (mean, sd, youngest) in _NATIONAL_AGE.items():
         rows = np.flatnonzero(role == r)
-        age[rows] = np.clip(rng_people.normal(mean, sd, len(rows)), low, 55).astype(np.int64)
+        age[rows] = np.clip(rng_people.normal(mean, sd, len(rows)), youngest, 55).astype(np.int64)
     day_of_year = (adm_date - adm_date.astype("datetime64[Y]").astype("datetime64[D]")).astype(np.int64)
     birthday_later = rng_people.random(n_adm) * 365 > day_of_year  # not yet had this year's birthday
     minority = rng_people.random(n_adm) < 0.1
