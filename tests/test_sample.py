@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import subprocess
+import sys
 import time
+import tomllib
 from pathlib import Path
 
 import openpyxl
@@ -18,7 +21,9 @@ import pandas as pd
 import pytest
 
 from ketnap.config import paths
+from ketnap.io import TABLES
 from ketnap.synth.city import FAULT_RULES, Sample, generate
+from ketnap.synth.national import build_national
 from ketnap.synth.population import PERIOD_END, SECTORS
 from ketnap.workbook import RETURN_SHEETS, TEMPLATE_FILES, save_deterministic, write_templates
 
@@ -271,3 +276,41 @@ def test_the_organisations_tell_the_story(sample: Sample) -> None:
         if o.active_in(2022) and o.active_in(2023) and o.code not in admitting[2022] | admitting[2023]
     ]  # fmt: skip
     assert len(both) == 1
+
+
+# --- Faker is optional; the national set ---
+
+
+def test_faker_is_an_optional_extra_that_dev_includes() -> None:
+    pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    assert not [r for r in project["dependencies"] if r.lower().startswith("faker")]
+    assert project["optional-dependencies"]["synth"] == ["faker>=25"]
+    assert "ketnap[synth]" in project["optional-dependencies"]["dev"]
+
+
+def test_nothing_but_the_city_sample_imports_faker() -> None:
+    # Every module of the package, in a fresh interpreter, except the two that make people.
+    code = """
+import importlib, pkgutil, sys, ketnap
+people = {"ketnap.synth.city", "ketnap.synth.people"}
+for module in pkgutil.walk_packages(ketnap.__path__, "ketnap."):
+    if module.name not in people and not module.name.endswith("__main__"):
+        importlib.import_module(module.name)
+importlib.import_module("ketnap.synth.__main__")
+print(sorted(m for m in sys.modules if m == "faker" or m.startswith("faker.")))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_national_set_is_reproducible_in_the_processed_schema() -> None:
+    options = {"organisations": 400, "years": 2, "seed": 3, "admissions_per_year": 3000, "training_per_year": 5000}
+    first, second = build_national(**options), build_national(**options)
+    assert list(first) == list(TABLES)
+    for name, frame in first.items():
+        assert list(frame.columns) == TABLES[name], name
+        pd.testing.assert_frame_equal(frame, second[name])
+    assert first["organisations"]["org_code"].is_unique and len(first["organisations"]) == 400
+    assert first["admissions"]["admission_date"].between(pd.Timestamp(2021, 1, 1), pd.Timestamp(PERIOD_END)).all()
+    assert first["admissions"]["person_key"].is_unique
