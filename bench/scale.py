@@ -1,6 +1,6 @@
 """Scale: load + every metric of the city overview and organisations reports at national size, against a plain read.
 
-The national-size synthetic set (``ketnap.sample.write_national``: 52,000 grassroots
+The national-size synthetic set (``ketnap.synth.national.write_national``: 52,000 grassroots
 organisations, about 2 million admissions and 3.5 million training certificates over ten years)
 is written to a temporary folder. Then, in fresh subprocesses, side by side and for each period
 (the latest month, year to date, and the last full year):
