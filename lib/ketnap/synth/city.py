@@ -868,7 +868,7 @@ def _readme(sample: Sample) -> str:
             "for Thanh Hóa city in March 2024. Organisation names are real-sounding but their numbers are",
             "not theirs. Do not read any of it as real party-building results.",
             "",
-            "Regenerate with `python -m ketnap.sample` (see `docs/sample-data.md`); never edit by hand.",
+            "Regenerate with `make sample` (`python -m ketnap.synth`; see `docs/sample-data.md`); never edit by hand.",
             f"Seed {sample.seed}, scale {sample.scale:g}. Data run from {PERIOD_START:%d/%m/%Y} to",
             f"{PERIOD_END:%d/%m/%Y}.",
             "",
@@ -923,7 +923,7 @@ def write(sample: Sample, out: Path | None = None) -> list[Path]:
         SYNTHETIC_NOTE,
         "",
         "Danh sách tổ chức cơ sở đảng của bộ dữ liệu mẫu; tên có thật, số liệu không có thật.",
-        "Tạo bởi: python -m ketnap.sample",
+        "Tạo bởi: make sample (python -m ketnap.synth)",
     ]
     write_organisations(out / "reference" / "organisations.xlsx", _organisation_rows(sample.organisations), note=note)
     write_targets(out / "reference" / "targets.xlsx", _target_rows(sample.targets), note=[SYNTHETIC_NOTE])
