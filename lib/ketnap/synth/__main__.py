@@ -62,7 +62,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     # Imported here: the city sample makes people with Faker (the optional ``synth`` extra), which
     # the national set does not need.
-    from ketnap.synth.city import generate
+    try:
+        from ketnap.synth.city import generate
+    except ModuleNotFoundError as error:
+        if error.name != "faker":
+            raise
+        parser.error("the city sample needs Faker: pip install -e '.[synth]' (or '.[dev]', as make env does)")
 
     sample = generate(args.out, seed=args.seed, scale=args.scale)
     out = args.out or paths().sample
