@@ -94,7 +94,7 @@ lab: $(ENV_STAMP) $(MANIFEST) ## Open JupyterLab on notebooks/ with the ketnap k
 
 .PHONY: sample
 sample: $(ENV_STAMP) ## Regenerate the synthetic sample in data/sample (deterministic)
-	@$(PY) -m ketnap.sample
+	@$(PY) -m ketnap.synth
 
 .PHONY: clean
 clean: ## Remove generated data, reports and caches (keeps .venv and data/raw)

@@ -1,6 +1,6 @@
 """Scale: load + every metric of the city overview and organisations reports at national size, against a plain read.
 
-The national-size synthetic set (``ketnap.sample.write_national``: 52,000 grassroots
+The national-size synthetic set (``ketnap.synth.national.write_national``: 52,000 grassroots
 organisations, about 2 million admissions and 3.5 million training certificates over ten years)
 is written to a temporary folder. Then, in fresh subprocesses, side by side and for each period
 (the latest month, year to date, and the last full year):
@@ -84,7 +84,7 @@ def child_read(folder: Path) -> dict[str, Any]:
     """Only read every processed table, the way ``ketnap.io.load`` reads them."""
     import pandas as pd
 
-    from ketnap.io import TABLES
+    from ketnap.schema import TABLES
 
     _prime(folder)
     started = time.perf_counter()
@@ -266,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
             print("writing the national-size set ...", flush=True)
             # In a subprocess: a child's ru_maxrss starts from its parent's at fork, so the parent
             # must stay small for the children's peaks to be their own.
-            command = [sys.executable, "-m", "ketnap.sample", "--national", "--out", str(folder), *options]
+            command = [sys.executable, "-m", "ketnap.synth", "--national", "--out", str(folder), *options]
             subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
         generated = time.perf_counter() - started
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))

@@ -17,8 +17,17 @@ def _name(requirement: str) -> str:
 
 
 def _pyproject_requirements() -> dict[str, str]:
+    # The runtime dependencies and the dev extra, with the project's own extras it names
+    # ("ketnap[synth]") replaced by their requirements: the conda environment is a dev environment.
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    requirements = project["dependencies"] + project["optional-dependencies"]["dev"]
+    extras = project["optional-dependencies"]
+    requirements, pending = list(project["dependencies"]), ["dev"]
+    while pending:
+        for requirement in extras[pending.pop()]:
+            if _name(requirement) == project["name"]:
+                pending += re.findall(r"[\w-]+", requirement.split("[", 1)[1])
+            else:
+                requirements.append(requirement)
     return {_name(r): r.replace(" ", "") for r in requirements}
 
 

@@ -1,4 +1,4 @@
-"""Tests of the synthetic sample (``ketnap.sample``) and the workbook writer (``ketnap.workbook``).
+"""Tests of the synthetic sample (``ketnap.synth.city``) and the workbook writer (``ketnap.workbook``).
 
 The sample is regenerated once per session into a temporary folder; the tests check that the
 committed ``data/sample/`` and ``data/templates/`` are byte-identical to a fresh run, that the
@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import subprocess
+import sys
 import time
+import tomllib
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
 
-from ketnap import sample as sample_module
 from ketnap.config import paths
-from ketnap.sample import FAULT_RULES, PERIOD_END, Sample, generate
+from ketnap.schema import TABLES
+from ketnap.synth.city import FAULT_RULES, Sample, generate
+from ketnap.synth.national import build_national
+from ketnap.synth.population import PERIOD_END, SECTORS
 from ketnap.workbook import RETURN_SHEETS, TEMPLATE_FILES, save_deterministic, write_templates
 
 
@@ -54,7 +59,7 @@ def _files(root: Path) -> dict[str, bytes]:
 def test_committed_sample_is_byte_identical_to_a_fresh_run(generated: tuple[Path, Sample, float]) -> None:
     out, _, _ = generated
     fresh, committed = _files(out), _files(paths().sample)
-    assert sorted(fresh) == sorted(committed), "file lists differ: run `python -m ketnap.sample`"
+    assert sorted(fresh) == sorted(committed), "file lists differ: run `make sample`"
     differing = [name for name in fresh if fresh[name] != committed[name]]
     assert not differing, f"regenerate data/sample: {differing[:5]}"
 
@@ -259,7 +264,7 @@ def test_conversions_follow_twelve_months_of_probation(sample: Sample) -> None:
 def test_the_organisations_tell_the_story(sample: Sample) -> None:
     organisations = sample.organisations
     assert 100 <= len(organisations) <= 120
-    assert {o.sector for o in organisations} == {s.code for s in sample_module.SECTORS}
+    assert {o.sector for o in organisations} == {s.code for s in SECTORS}
     assert any(o.active_to for o in organisations) and any(o.active_from for o in organisations)
     years = _year(sample.admissions, "admission_date")
     admitting = {y: set(sample.admissions.loc[years == y, "org_code"]) for y in (2022, 2023)}
@@ -271,3 +276,41 @@ def test_the_organisations_tell_the_story(sample: Sample) -> None:
         if o.active_in(2022) and o.active_in(2023) and o.code not in admitting[2022] | admitting[2023]
     ]  # fmt: skip
     assert len(both) == 1
+
+
+# --- Faker is optional; the national set ---
+
+
+def test_faker_is_an_optional_extra_that_dev_includes() -> None:
+    pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    assert not [r for r in project["dependencies"] if r.lower().startswith("faker")]
+    assert project["optional-dependencies"]["synth"] == ["faker>=25"]
+    assert "ketnap[synth]" in project["optional-dependencies"]["dev"]
+
+
+def test_nothing_but_the_city_sample_imports_faker() -> None:
+    # Every module of the package, in a fresh interpreter, except the two that make people.
+    code = """
+import importlib, pkgutil, sys, ketnap
+people = {"ketnap.synth.city", "ketnap.synth.people"}
+for module in pkgutil.walk_packages(ketnap.__path__, "ketnap."):
+    if module.name not in people and not module.name.endswith("__main__"):
+        importlib.import_module(module.name)
+importlib.import_module("ketnap.synth.__main__")
+print(sorted(m for m in sys.modules if m == "faker" or m.startswith("faker.")))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_national_set_is_reproducible_in_the_processed_schema() -> None:
+    options = {"organisations": 400, "years": 2, "seed": 3, "admissions_per_year": 3000, "training_per_year": 5000}
+    first, second = build_national(**options), build_national(**options)
+    assert list(first) == list(TABLES)
+    for name, frame in first.items():
+        assert list(frame.columns) == TABLES[name], name
+        pd.testing.assert_frame_equal(frame, second[name])
+    assert first["organisations"]["org_code"].is_unique and len(first["organisations"]) == 400
+    assert first["admissions"]["admission_date"].between(pd.Timestamp(2021, 1, 1), pd.Timestamp(PERIOD_END)).all()
+    assert first["admissions"]["person_key"].is_unique

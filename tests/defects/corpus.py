@@ -8,7 +8,7 @@ workbook); valid rows sit around every bad row, so the tests also check that the
 
 Also here, for the other ingestion tests: the reference data (:func:`write_reference`), a return
 writer (:func:`write_return`) and valid rows (:func:`admission`, :func:`training`,
-:func:`conversion`). None of this is the sample generator (``ketnap.sample``); it is deliberately
+:func:`conversion`). None of this is the sample generator (``ketnap.synth``); it is deliberately
 independent of it, so a bug in one is not mirrored in the other.
 """
 
