@@ -71,13 +71,18 @@ reports: $(REPORT_INDEX) ## Render the reports (default periods, or PERIOD=2023-
 	@echo "Reports are in $(abspath reports)/: open $(abspath $(REPORT_INDEX))"
 
 .PHONY: test
-test: $(ENV_STAMP) $(MANIFEST) lint ## Run the linter and the whole test suite (unit, notebooks, browser, PDF)
+test: $(ENV_STAMP) $(MANIFEST) lint ## Run the linters and every test: unit, doctests, notebooks, browser, PDF
 	@$(PY) -m pytest -n $(NPROC) --dist loadgroup
 
+.PHONY: test-fast
+test-fast: $(ENV_STAMP) $(MANIFEST) ## Run the unit tests and doctests only (no notebooks, browser or whole-sample runs)
+	@$(PY) -m pytest -n $(NPROC) --dist loadgroup -m "not slow" -q
+
 .PHONY: lint
-lint: $(ENV_STAMP) ## Check the code style with ruff
+lint: $(ENV_STAMP) ## Check the code style with ruff and the types of lib/ with mypy
 	@$(PYBIN)/ruff check lib tests notebooks bench
 	@$(PYBIN)/ruff format --check lib tests notebooks bench
+	@$(PYBIN)/mypy
 
 .PHONY: format
 format: $(ENV_STAMP) ## Reformat the code with ruff
