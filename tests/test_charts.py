@@ -385,6 +385,7 @@ def _every_chart(sectors, unit_metrics, monthly, matrix, composition, lang="vi")
     ]
 
 
+@pytest.mark.slow  # fresh processes
 def test_saving_twice_gives_identical_bytes(tmp_path, sectors, unit_metrics, monthly, matrix, composition):
     axes = _every_chart(sectors, unit_metrics, monthly, matrix, composition)
     for i, ax in enumerate(axes):
@@ -416,6 +417,7 @@ _SAVE_IN_A_FRESH_PROCESS = textwrap.dedent(
 )
 
 
+@pytest.mark.slow  # fresh processes
 def test_fresh_processes_write_identical_files(tmp_path):
     # What reproducible reports need: two separate runs (new process, new clock) give the same bytes.
     runs = [tmp_path / "run1", tmp_path / "run2"]

@@ -134,6 +134,7 @@ def test_parser_needs_a_command() -> None:
     assert info.value.code == 2
 
 
+@pytest.mark.slow  # a fresh process
 def test_console_entry_point(home: Path) -> None:
     # The installed `ketnap` script is `ketnap.cli:main`; run the module the same way, in a subprocess.
     done = subprocess.run(

@@ -181,6 +181,7 @@ def test_written_files_match_the_result(tmp_path: Path) -> None:
     assert "ingested_at" in manifest
 
 
+@pytest.mark.slow  # ingests the corpus or hundreds of files
 def test_outputs_are_deterministic(tmp_path: Path) -> None:
     build_corpus(tmp_path / "data")
     first = run(tmp_path)
@@ -632,6 +633,7 @@ def test_main_prints_the_reconciliation_and_errors(base: Path, monkeypatch, caps
     assert total[1:] == ["24", "23", "1"]  # 21 reference rows + 3 return rows read
 
 
+@pytest.mark.slow  # ingests the corpus or hundreds of files
 def test_hundreds_of_small_returns_ingest_quickly(base: Path) -> None:
     template = returns(base, "template.xlsx")
     write_return(template, sheets={"Kết nạp": [admission("speed", n) for n in range(1, 6)]})

@@ -28,6 +28,8 @@ from ketnap.ingest import IngestResult, ingest, person_key
 from ketnap.schema import RULES
 from ketnap.text import clean
 
+pytestmark = pytest.mark.slow  # whole-sample or property-based: not in `make test-fast`
+
 SETTINGS = settings(
     max_examples=40,
     deadline=None,

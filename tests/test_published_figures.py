@@ -17,6 +17,8 @@ from ketnap.config import paths
 from ketnap.ingest import ingest
 from ketnap.io import Tables, load
 
+pytestmark = pytest.mark.slow  # whole-sample or property-based: not in `make test-fast`
+
 SAMPLE = paths().sample
 
 
