@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ __all__ = [
     "PERSON_TABLES",
     "TABLES",
     "Tables",
+    "atomic_file",
     "file_mode",
     "load",
     "person_codes",
@@ -153,18 +155,34 @@ def write_table(frame: pd.DataFrame, name: str, folder: Path | None = None) -> P
     return target
 
 
-def write_text_atomic(text: str, target: Path) -> Path:
-    """Write UTF-8 ``text`` to ``target`` via a temporary file beside it and a rename."""
+@contextmanager
+def atomic_file(target: Path) -> Iterator[Path]:
+    """A temporary file beside ``target`` that replaces it when the ``with`` block ends without an error.
+
+    Write the yielded path by any means (text, a workbook, a PDF printed by a browser). On a clean
+    exit it gets the permissions of a new file (:func:`file_mode`) and is renamed onto ``target`` in
+    one step, so a reader sees the old file or the new one, never a part; on an error it is removed
+    and ``target`` is left as it was. Entered together (``contextlib.ExitStack``), several files are
+    published as a set: all are made before the first rename, and the renames run in reverse order of
+    entry. The temporary name is ``.<target name>.<random>.tmp``, so a killed run's leftovers match
+    ``.*.tmp``.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        yield tmp
         os.chmod(tmp, file_mode())
         os.replace(tmp, target)
     finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        tmp.unlink(missing_ok=True)
+
+
+def write_text_atomic(text: str, target: Path) -> Path:
+    """Write UTF-8 ``text`` to ``target`` atomically (:func:`atomic_file`)."""
+    with atomic_file(target) as tmp:
+        tmp.write_text(text, encoding="utf-8")
     return target
 
 
