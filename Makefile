@@ -24,7 +24,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 
 PERIOD ?=
-LIB_SOURCES := $(sort $(wildcard lib/ketnap/*.py lib/ketnap/templates/*/*))
+LIB_SOURCES := $(sort $(wildcard lib/ketnap/*.py lib/ketnap/build/*.py lib/ketnap/build/templates/*/*))
 RAW_INPUTS := $(shell find data/sample data/raw -type f \( -name '*.xlsx' -o -name '*.csv' \) 2>/dev/null | LC_ALL=C sort)
 MANIFEST := data/processed/manifest.json
 
@@ -62,7 +62,7 @@ ifneq ($(filter reports,$(MAKECMDGOALS)),)
 include $(REPORTS_MK)
 endif
 
-$(REPORTS_MK): $(MANIFEST) lib/ketnap/reports.py lib/ketnap/build.py | $(ENV_STAMP)
+$(REPORTS_MK): $(MANIFEST) $(wildcard lib/ketnap/build/*.py) | $(ENV_STAMP)
 	@mkdir -p $(@D)
 	@$(PY) -m ketnap.build makefile $(if $(PERIOD),--period $(PERIOD)) > $@.tmp && mv $@.tmp $@
 

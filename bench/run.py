@@ -70,7 +70,7 @@ def timed(command: list[str], *, cwd: Path, env: dict[str, str]) -> float:
 def jobs(home: Path) -> list:
     from datetime import datetime
 
-    from ketnap.build import _jobs, default_periods
+    from ketnap.build.batch import _jobs, default_periods
     from ketnap.config import paths
     from ketnap.io import read_manifest
 
@@ -83,7 +83,7 @@ def jobs(home: Path) -> list:
 
 def naive(home: Path, job_list: list) -> float:
     """The pipeline a user writes by hand: three commands per report, one report after another."""
-    from ketnap.runner import find_browser
+    from ketnap.build.runner import find_browser
 
     browser = find_browser()
     out = home / "naive"
@@ -118,9 +118,9 @@ def floor(home: Path, count: int) -> float:
     queue.parent.mkdir(exist_ok=True)
     queue.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code = (
-        "import sys; from ketnap import reports; "
-        "reports.REPORTS = reports.REPORTS + (reports.ReportSpec('empty', 'report.city_overview.title'),); "
-        "from ketnap import build; sys.exit(build.main(['batch', '--queue', sys.argv[1]]))"
+        "import sys; from ketnap.build import catalog; "
+        "catalog.REPORTS = catalog.REPORTS + (catalog.ReportSpec('empty', 'report.city_overview.title'),); "
+        "from ketnap.build.batch import main; sys.exit(main(['batch', '--queue', sys.argv[1]]))"
     )
     return timed([PY, "-c", code, str(queue)], cwd=home, env=env_for(home))
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ketnap.build import _jobs, build
+from ketnap.build.batch import _jobs, build
 from ketnap.config import DEMO_PERSON_KEY, Paths
 from ketnap.ingest import ingest
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from ketnap.build.catalog import REPORTS, Job, ReportSpec
 from ketnap.config import Paths
-from ketnap.reports import REPORTS, Job, ReportSpec
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -41,7 +41,7 @@ def _scratch_home(base: Path) -> Paths:
 
 def _build_all(home: Paths) -> list[Job]:
     """Every report of the default periods, built in one batch as `make reports` does."""
-    from ketnap.build import _jobs
+    from ketnap.build.batch import _jobs
 
     env = {**os.environ, "KETNAP_HOME": str(home.home)}
     periods = [arg for period in PERIODS for arg in ("--period", period)]

@@ -22,10 +22,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ketnap.build.catalog import Job
 from ketnap.config import Paths, paths
 from ketnap.io import file_mode, read_manifest, write_json_atomic
 from ketnap.labels import t
-from ketnap.reports import Job
 
 __all__ = ["KERNEL", "BuildError", "Outcome", "Runner", "check_parameters", "find_browser", "render_html"]
 
@@ -286,7 +286,7 @@ class Runner:
             page.close()
 
     def _publish(self, job: Job, notebook: Any, manifest: dict[str, Any], out_dir: Path) -> None:
-        from ketnap.export import collect_tables, write_workbook
+        from ketnap.build.export import collect_tables, write_workbook
 
         head = header(job, self.lang, manifest, self.p)
         html_text = render_html(notebook, head)

@@ -3,7 +3,7 @@
 ``make reports`` drives this module. ``python -m ketnap.build makefile`` writes one make rule per
 report of the default periods (or ``--period``); make decides what is out of date (notebook,
 library, data) and each stale rule only queues its job; then ``python -m ketnap.build batch`` runs
-the queue on one :class:`ketnap.runner.Runner` per core and rewrites ``reports/index.html``, which
+the queue on one :class:`ketnap.build.runner.Runner` per core and rewrites ``reports/index.html``, which
 lists every period and report with its data-as-of date, build time and status. With nothing
 stale, make runs nothing at all. ``python -m ketnap.build run`` runs one report by hand.
 """
@@ -26,14 +26,25 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ketnap.build.catalog import REPORTS, Job, ReportSpec, jobs_for
+from ketnap.build.runner import TEMPLATES, BuildError, Outcome, Runner, check_parameters, status_file
 from ketnap.config import Paths, paths
 from ketnap.io import read_manifest, write_text_atomic
 from ketnap.labels import LANGS, t
 from ketnap.lock import LockTimeout, exclusive
-from ketnap.reports import REPORTS, Job, ReportSpec, jobs_for
-from ketnap.runner import TEMPLATES, BuildError, Outcome, Runner, check_parameters, status_file
 
-__all__ = ["BuildError", "build", "default_periods", "main", "makefile", "write_index"]
+__all__ = [
+    "EXIT_FAILED",
+    "EXIT_LOCKED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "BuildError",
+    "build",
+    "default_periods",
+    "main",
+    "makefile",
+    "write_index",
+]
 
 # Exit codes of `python -m ketnap.build` (and so of `make reports`), documented in the README.
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
