@@ -70,7 +70,7 @@ def timed(command: list[str], *, cwd: Path, env: dict[str, str]) -> float:
 def jobs(home: Path) -> list:
     from datetime import datetime
 
-    from ketnap.build.batch import _jobs, default_periods
+    from ketnap.build.batch import default_periods, jobs_for_period
     from ketnap.config import paths
     from ketnap.io import read_manifest
 
@@ -78,7 +78,7 @@ def jobs(home: Path) -> list:
 
     p = paths()
     as_of = datetime.fromisoformat(str(read_manifest(p.processed)["as_of"]))
-    return [job for period in default_periods(as_of) for job in _jobs(period, p)]
+    return [job for period in default_periods(as_of) for job in jobs_for_period(period, p)]
 
 
 def naive(home: Path, job_list: list) -> float:
@@ -120,7 +120,7 @@ def floor(home: Path, count: int) -> float:
     code = (
         "import sys; from ketnap.build import catalog; "
         "catalog.REPORTS = catalog.REPORTS + (catalog.ReportSpec('empty', 'report.city_overview.title'),); "
-        "from ketnap.build.batch import main; sys.exit(main(['batch', '--queue', sys.argv[1]]))"
+        "from ketnap.build.__main__ import main; sys.exit(main(['batch', '--queue', sys.argv[1]]))"
     )
     return timed([PY, "-c", code, str(queue)], cwd=home, env=env_for(home))
 

@@ -10,7 +10,9 @@ import nbformat
 import pytest
 
 from ketnap.build import batch, runner
+from ketnap.build.__main__ import main
 from ketnap.build.catalog import REPORTS, Job
+from ketnap.build.index import write_index
 from ketnap.config import Paths
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,13 +41,13 @@ def test_makefile_has_one_rule_per_report_and_the_index(home: Paths) -> None:
 
 
 def test_a_malformed_period_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
-    assert batch.main(["makefile", "--period", "2024-13"]) == 2
+    assert main(["makefile", "--period", "2024-13"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("error:") and "2024-13" in err and len(err.splitlines()) == 1
 
 
 def test_unknown_report_lists_the_valid_ones(capsys: pytest.CaptureFixture[str]) -> None:
-    assert batch.main(["run", "nonsense", "--period", "2023"]) == 2
+    assert main(["run", "nonsense", "--period", "2023"]) == 2
     assert "city-overview" in capsys.readouterr().err
 
 
@@ -67,7 +69,7 @@ def test_a_failing_notebook_keeps_the_previous_report(home: Paths, capsys: pytes
 
     with runner.Runner(home, pdf=False) as run:
         outcome = run.run(Job(CITY, "2023"))
-    batch.write_index(home)
+    write_index(home)
 
     assert not outcome.ok and outcome.error == "RuntimeError: deliberate failure"
 

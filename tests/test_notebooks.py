@@ -131,7 +131,7 @@ def test_papermill_help_documents_the_parameters(spec) -> None:
 def test_invalid_parameters_fail_before_any_kernel_starts(
     args: list[str], message: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ketnap.build.batch import main
+    from ketnap.build.__main__ import main
 
     monkeypatch.setattr(papermill, "execute_notebook", lambda *a, **k: pytest.fail("a kernel was started"))
     assert main(args) == 2

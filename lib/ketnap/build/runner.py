@@ -4,7 +4,8 @@ A :class:`Runner` runs jobs one after another in one process and pays the fixed 
 papermill and nbconvert are imported once, one headless Chromium prints every PDF, and one kernel
 runs the notebooks one after another, its imports (and the processed tables) loaded once, its
 namespace reset before each notebook. Papermill stays the executor of record. The build
-(``ketnap.build``) runs one Runner per core.
+(:mod:`ketnap.build.batch`) runs one Runner per core; which jobs exist is the catalog's business
+(:mod:`ketnap.build.catalog`), the Excel workbook the export's (:mod:`ketnap.build.export`).
 
 Each job writes its executed notebook under ``reports/<period>/executed/`` (kept when it fails,
 as the record), then publishes HTML, PDF and Excel atomically: all are made in a scratch folder
@@ -27,9 +28,21 @@ from ketnap.config import Paths, paths
 from ketnap.io import file_mode, read_manifest, write_json_atomic
 from ketnap.labels import t
 
-__all__ = ["KERNEL", "BuildError", "Outcome", "Runner", "check_parameters", "find_browser", "render_html"]
+__all__ = [
+    "KERNEL",
+    "TEMPLATES",
+    "BuildError",
+    "Outcome",
+    "Runner",
+    "check_parameters",
+    "find_browser",
+    "header",
+    "render_html",
+    "status_file",
+]
 
 KERNEL = "ketnap"
+#: The nbconvert template of the report pages (``ketnap/``: page, header, CSS); the index shares its CSS.
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 BROWSER_ARGS = [
