@@ -91,7 +91,7 @@ def makefile(periods: list[str], p: Paths, queue: str = "$(BUILD_QUEUE)") -> str
             html_out = f"reports/{period}/{job.stem}.html"
             outputs.append(html_out)
             lines += [
-                f"{html_out}: notebooks/{job.report.notebook} $(LIB_SOURCES) $(MANIFEST) | $(ENV_STAMP)",
+                f"{html_out}: notebooks/{job.report.notebook} $(REPORT_LIB) $(MANIFEST) | $(ENV_STAMP)",
                 f"\t@echo '{job_line(job)}' >> {queue}",
             ]
     lines += ["reports/index.html: " + " ".join(outputs), f"\t@$(PY) -m ketnap.build batch --queue {queue}", ""]
