@@ -8,11 +8,8 @@ building them is :mod:`ketnap.build.batch`'s.
 
 from __future__ import annotations
 
-import fcntl
 import html
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -21,19 +18,9 @@ from ketnap.build.runner import TEMPLATES
 from ketnap.config import Paths, paths
 from ketnap.io import write_text_atomic
 from ketnap.labels import t
+from ketnap.lock import FOREVER, exclusive
 
 __all__ = ["write_index"]
-
-
-@contextmanager
-def _locked(lock_file: Path) -> Iterator[None]:
-    lock_file.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_file, "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def write_index(p: Paths | None = None, lang: str = "vi") -> Path:
@@ -75,7 +62,6 @@ def write_index(p: Paths | None = None, lang: str = "vi") -> Path:
         f'<main class="report-body">{"".join(sections) or t("index.empty", lang)}</main></body></html>\n'
     )
     target = p.reports / "index.html"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with _locked(p.reports / ".index.lock"):
+    with exclusive(p.reports / ".index.lock", wait=FOREVER, what="index"):  # builds and `index` take turns
         write_text_atomic(page, target)
     return target
