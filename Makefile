@@ -24,7 +24,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 
 PERIOD ?=
-LIB_SOURCES := $(sort $(wildcard lib/ketnap/*.py lib/ketnap/templates/*/*))
+# What a report depends on besides its notebook and the data: the top-level modules and the build wing
+# (code and templates); not ingest/ or synth/, whose effect reaches reports through data/processed.
+REPORT_LIB := $(sort $(wildcard lib/ketnap/*.py) \
+                     $(shell find lib/ketnap/build -type f \( -name '*.py' -o -path '*/templates/*' \)))
 RAW_INPUTS := $(shell find data/sample data/raw -type f \( -name '*.xlsx' -o -name '*.csv' \) 2>/dev/null | LC_ALL=C sort)
 MANIFEST := data/processed/manifest.json
 
@@ -62,7 +65,7 @@ ifneq ($(filter reports,$(MAKECMDGOALS)),)
 include $(REPORTS_MK)
 endif
 
-$(REPORTS_MK): $(MANIFEST) lib/ketnap/reports.py lib/ketnap/build.py | $(ENV_STAMP)
+$(REPORTS_MK): $(MANIFEST) $(wildcard lib/ketnap/build/*.py) | $(ENV_STAMP)
 	@mkdir -p $(@D)
 	@$(PY) -m ketnap.build makefile $(if $(PERIOD),--period $(PERIOD)) > $@.tmp && mv $@.tmp $@
 

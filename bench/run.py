@@ -70,7 +70,7 @@ def timed(command: list[str], *, cwd: Path, env: dict[str, str]) -> float:
 def jobs(home: Path) -> list:
     from datetime import datetime
 
-    from ketnap.build import _jobs, default_periods
+    from ketnap.build.batch import default_periods, jobs_for_period
     from ketnap.config import paths
     from ketnap.io import read_manifest
 
@@ -78,12 +78,12 @@ def jobs(home: Path) -> list:
 
     p = paths()
     as_of = datetime.fromisoformat(str(read_manifest(p.processed)["as_of"]))
-    return [job for period in default_periods(as_of) for job in _jobs(period, p)]
+    return [job for period in default_periods(as_of) for job in jobs_for_period(period, p)]
 
 
 def naive(home: Path, job_list: list) -> float:
     """The pipeline a user writes by hand: three commands per report, one report after another."""
-    from ketnap.runner import find_browser
+    from ketnap.build.runner import find_browser
 
     browser = find_browser()
     out = home / "naive"
@@ -118,9 +118,9 @@ def floor(home: Path, count: int) -> float:
     queue.parent.mkdir(exist_ok=True)
     queue.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code = (
-        "import sys; from ketnap import reports; "
-        "reports.REPORTS = reports.REPORTS + (reports.ReportSpec('empty', 'report.city_overview.title'),); "
-        "from ketnap import build; sys.exit(build.main(['batch', '--queue', sys.argv[1]]))"
+        "import sys; from ketnap.build import catalog; "
+        "catalog.REPORTS = catalog.REPORTS + (catalog.ReportSpec('empty', 'report.city_overview.title'),); "
+        "from ketnap.build.__main__ import main; sys.exit(main(['batch', '--queue', sys.argv[1]]))"
     )
     return timed([PY, "-c", code, str(queue)], cwd=home, env=env_for(home))
 

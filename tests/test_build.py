@@ -9,9 +9,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from ketnap import build, runner
+from ketnap.build import batch, runner
+from ketnap.build.__main__ import main
+from ketnap.build.catalog import REPORTS, Job
+from ketnap.build.index import write_index
 from ketnap.config import Paths
-from ketnap.reports import REPORTS, Job
 
 ROOT = Path(__file__).resolve().parents[1]
 CITY = next(spec for spec in REPORTS if spec.id == "city-overview")
@@ -26,11 +28,11 @@ def home(tmp_path: Path) -> Paths:
 
 
 def test_default_periods_are_latest_month_and_last_full_year() -> None:
-    assert build.default_periods(datetime(2024, 2, 29)) == ["2024-02", "2023"]
+    assert batch.default_periods(datetime(2024, 2, 29)) == ["2024-02", "2023"]
 
 
 def test_makefile_has_one_rule_per_report_and_the_index(home: Paths) -> None:
-    rules = build.makefile(["2024-02", "2023"], home)
+    rules = batch.makefile(["2024-02", "2023"], home)
     assert "reports/2024-02/city-overview.html: notebooks/city-overview.ipynb" in rules
     assert "\t@echo 'city-overview 2023 -' >> $(BUILD_QUEUE)" in rules
     assert "\t@echo 'sector 2023 high-schools' >> $(BUILD_QUEUE)" in rules
@@ -39,13 +41,13 @@ def test_makefile_has_one_rule_per_report_and_the_index(home: Paths) -> None:
 
 
 def test_a_malformed_period_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
-    assert build.main(["makefile", "--period", "2024-13"]) == 2
+    assert main(["makefile", "--period", "2024-13"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("error:") and "2024-13" in err and len(err.splitlines()) == 1
 
 
 def test_unknown_report_lists_the_valid_ones(capsys: pytest.CaptureFixture[str]) -> None:
-    assert build.main(["run", "nonsense", "--period", "2023"]) == 2
+    assert main(["run", "nonsense", "--period", "2023"]) == 2
     assert "city-overview" in capsys.readouterr().err
 
 
@@ -67,7 +69,7 @@ def test_a_failing_notebook_keeps_the_previous_report(home: Paths, capsys: pytes
 
     with runner.Runner(home, pdf=False) as run:
         outcome = run.run(Job(CITY, "2023"))
-    build.write_index(home)
+    write_index(home)
 
     assert not outcome.ok and outcome.error == "RuntimeError: deliberate failure"
 

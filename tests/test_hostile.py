@@ -15,7 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ketnap.build import _jobs, build
+from ketnap.build.batch import build, jobs_for_period
 from ketnap.config import DEMO_PERSON_KEY, Paths
 from ketnap.ingest import ingest
 
@@ -70,7 +70,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Paths:
     p = Paths(home)
     result = ingest(p.sample, p.processed, p.interim, key=DEMO_PERSON_KEY)  # a copy of the sample: its demo key
     assert not [i for i in result.errors if "DN01" in i.file or "DN04" in i.file], "the renamed returns must load"
-    outcomes = build(_jobs("2023", p), p=p)
+    outcomes = build(jobs_for_period("2023", p), p=p)
     assert all(o.ok for o in outcomes), [o.error for o in outcomes if not o.ok]
     return p
 

@@ -10,7 +10,7 @@ import nbformat
 import papermill
 import pytest
 
-from ketnap.reports import REPORTS, jobs_for
+from ketnap.build.catalog import REPORTS, jobs_for
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -131,16 +131,16 @@ def test_papermill_help_documents_the_parameters(spec) -> None:
 def test_invalid_parameters_fail_before_any_kernel_starts(
     args: list[str], message: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ketnap import build
+    from ketnap.build.__main__ import main
 
     monkeypatch.setattr(papermill, "execute_notebook", lambda *a, **k: pytest.fail("a kernel was started"))
-    assert build.main(args) == 2
+    assert main(args) == 2
     err = capsys.readouterr().err.strip()
     assert message in err and len(err.splitlines()) == 1
 
 
 def test_undeclared_parameter_is_refused(tmp_path: Path) -> None:
-    from ketnap import runner
+    from ketnap.build import runner
 
     with pytest.raises(runner.BuildError, match="has no parameter 'peroid'; declared: period, lang"):
         runner.check_parameters(ROOT / "notebooks" / "city-overview.ipynb", {"peroid": "2023"})

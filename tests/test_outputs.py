@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from ketnap.build.catalog import REPORTS, Job, ReportSpec
 from ketnap.config import Paths
-from ketnap.reports import REPORTS, Job, ReportSpec
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -41,7 +41,7 @@ def _scratch_home(base: Path) -> Paths:
 
 def _build_all(home: Paths) -> list[Job]:
     """Every report of the default periods, built in one batch as `make reports` does."""
-    from ketnap.build import _jobs
+    from ketnap.build.batch import jobs_for_period
 
     env = {**os.environ, "KETNAP_HOME": str(home.home)}
     periods = [arg for period in PERIODS for arg in ("--period", period)]
@@ -49,7 +49,7 @@ def _build_all(home: Paths) -> list[Job]:
         [sys.executable, "-m", "ketnap.build", "batch", *periods], env=env, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, f"the build failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
-    return [job for period in PERIODS for job in _jobs(period, home)]
+    return [job for period in PERIODS for job in jobs_for_period(period, home)]
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from ketnap import charts, export, present, scorecard
+from ketnap import charts, present, scorecard
+from ketnap.build import export
 
 matplotlib.use("Agg")
 

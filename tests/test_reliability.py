@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ketnap.build import EXIT_LOCKED
+from ketnap.build.__main__ import EXIT_LOCKED
 from ketnap.config import Paths
 
 ROOT = Path(__file__).resolve().parents[1]

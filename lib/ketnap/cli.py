@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ketnap import fmt, io
+from ketnap.config import SettingError
 from ketnap.labels import LANGS, t
 from ketnap.metrics import UnknownSectorError, summary
 from ketnap.periods import PERIOD_FORMS, PeriodError, parse_period
@@ -137,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
-    except UsageError as error:
+    except (UsageError, SettingError) as error:
         print(f"ketnap: error: {error}", file=sys.stderr)
         return 2
     except FileNotFoundError as error:

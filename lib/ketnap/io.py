@@ -3,7 +3,7 @@
 The processed tables' columns are the data contract's (:data:`ketnap.schema.TABLES`, documented
 in ``docs/data-dictionary.md``); :func:`load` is the only reader of the Parquet files and
 :func:`write_table` the only writer. Every file the package publishes (tables, manifests, interim
-CSVs, reports, logs) is written through :func:`write_atomic`: a temporary file beside the target,
+CSVs, reports, logs) is written through :func:`atomic_file`: a temporary file beside the target,
 then a rename, so a reader never sees half a file. Everything else works on in-memory frames.
 """
 
@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,11 +25,12 @@ from ketnap.schema import PERSON_CODE, PERSON_TABLES, TABLES
 
 __all__ = [
     "Tables",
+    "atomic_file",
     "file_mode",
     "load",
     "person_codes",
     "read_manifest",
-    "write_atomic",
+    "read_table",
     "write_json_atomic",
     "write_table",
     "write_text_atomic",
@@ -96,41 +98,46 @@ class Tables:
         return pd.Timestamp(self.manifest["as_of"])
 
 
-def write_atomic(target: Path, write: Callable[[Path], None]) -> Path:
-    """Publish ``target`` atomically: ``write`` fills a temporary file beside it, which is then renamed.
-
-    The temporary file is removed whatever happens; the target gets the usual permissions for the
-    umask (``mkstemp`` alone would give 0600), and its folder is created.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.chmod(tmp, file_mode())
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return target
-
-
 def write_table(frame: pd.DataFrame, name: str, folder: Path | None = None) -> Path:
     """Write one processed table as Parquet, with exactly the columns of :data:`ketnap.schema.TABLES`."""
     missing = [c for c in TABLES[name] if c not in frame.columns]
     if missing:
         raise ValueError(f"table {name!r} lacks columns {missing}")
     target = (folder or paths().processed) / f"{name}.parquet"
-    return write_atomic(target, lambda tmp: frame[TABLES[name]].to_parquet(tmp, index=False))
+    with atomic_file(target) as tmp:
+        frame[TABLES[name]].to_parquet(tmp, index=False)
+    return target
+
+
+@contextmanager
+def atomic_file(target: Path) -> Iterator[Path]:
+    """A temporary file beside ``target`` that replaces it when the ``with`` block ends without an error.
+
+    Write the yielded path by any means (text, a workbook, a PDF printed by a browser). On a clean
+    exit it gets the permissions of a new file (:func:`file_mode`) and is renamed onto ``target`` in
+    one step, so a reader sees the old file or the new one, never a part; on an error it is removed
+    and ``target`` is left as it was. Entered together (``contextlib.ExitStack``), several files are
+    published as a set: all are made before the first rename, and the renames run in reverse order of
+    entry. The temporary name is ``.<target name>.<random>.tmp``, so a killed run's leftovers match
+    ``.*.tmp``.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.chmod(tmp, file_mode())
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def write_text_atomic(text: str, target: Path) -> Path:
-    """Write UTF-8 ``text`` to ``target`` atomically (:func:`write_atomic`)."""
-
-    def write(tmp: Path) -> None:
+    """Write UTF-8 ``text`` to ``target`` atomically (:func:`atomic_file`)."""
+    with atomic_file(target) as tmp:
         tmp.write_text(text, encoding="utf-8")
-
-    return write_atomic(target, write)
+    return target
 
 
 def write_json_atomic(obj: Any, target: Path) -> Path:
@@ -159,6 +166,17 @@ def _signature(folder: Path) -> tuple[Any, ...]:
     return (str(folder.resolve()), *((f.stat().st_mtime_ns, f.stat().st_size) for f in files))
 
 
+def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
+    """One processed table (default folder ``data/processed``), for code that needs only it.
+
+    Raises a ``FileNotFoundError`` that says to run ``make data`` when the table is missing.
+    """
+    file = (folder or paths().processed) / f"{name}.parquet"
+    if not file.exists():
+        raise FileNotFoundError(f"{file} not found: run `make data` first")
+    return pd.read_parquet(file)
+
+
 def load(folder: Path | None = None) -> Tables:
     """Load every processed table from ``folder`` (default ``data/processed``).
 
@@ -172,7 +190,7 @@ def load(folder: Path | None = None) -> Tables:
     signature = _signature(folder)
     if _loaded is not None and _loaded[0] == signature:
         return _loaded[1]
-    frames = {name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLES}
+    frames = {name: read_table(name, folder) for name in TABLES}
     tables = Tables(**frames, manifest=read_manifest(folder))
     _loaded = (signature, tables)
     return tables

@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 #: MIME type of a table kept in the executed notebook for the report's Excel export
-#: (``ketnap.export`` collects them); the HTML shows only the ``text/html`` part.
+#: (``ketnap.build.export`` collects them); the HTML shows only the ``text/html`` part.
 TABLE_MIME = "application/vnd.ketnap.table+json"
 
 #: Rows a table shows before pointing to the Excel file for the rest.

@@ -35,7 +35,7 @@ from ketnap.ingest.issues import (
 from ketnap.ingest.person import person_key, resolve_person_key
 from ketnap.ingest.reference import OrganisationIndex, read_reference
 from ketnap.ingest.returns import read_return_file
-from ketnap.io import person_codes, write_atomic, write_json_atomic, write_table
+from ketnap.io import atomic_file, person_codes, write_json_atomic, write_table
 from ketnap.schema import DTYPES, ISSUE_COLUMNS, RECONCILIATION_COLUMNS, SORT_KEYS, Level
 
 __all__ = [
@@ -59,15 +59,12 @@ def _frame(name: str, records: list[dict[str, Any]]) -> pd.DataFrame:
     return frame.sort_values(SORT_KEYS[name], na_position="first", kind="stable", ignore_index=True)
 
 
-def _write_csv(rows: Iterable[Sequence[Any]], header: Sequence[str], target: Path) -> Path:
-    def write(tmp: Path) -> None:
-        # UTF-8 with BOM: the Organisation Board opens these in Excel, which needs it for Vietnamese.
-        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(header)
-            writer.writerows(rows)
-
-    return write_atomic(target, write)
+def _write_csv(rows: Iterable[Sequence[Any]], header: Sequence[str], target: Path) -> None:
+    # UTF-8 with BOM: the Organisation Board opens these in Excel, which needs it for Vietnamese.
+    with atomic_file(target) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        writer.writerows(rows)
 
 
 def display_path(path: Path) -> str:

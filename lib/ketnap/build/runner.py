@@ -4,11 +4,13 @@ A :class:`Runner` runs jobs one after another in one process and pays the fixed 
 papermill and nbconvert are imported once, one headless Chromium prints every PDF, and one kernel
 runs the notebooks one after another, its imports (and the processed tables) loaded once, its
 namespace reset before each notebook. Papermill stays the executor of record. The build
-(``ketnap.build``) runs one Runner per core.
+(:mod:`ketnap.build.batch`) runs one Runner per core; which jobs exist is the catalog's business
+(:mod:`ketnap.build.catalog`), the Excel workbook the export's (:mod:`ketnap.build.export`).
 
 Each job writes its executed notebook under ``reports/<period>/executed/`` (kept when it fails,
-as the record), then publishes HTML, PDF and Excel atomically: all are made in a scratch folder
-and renamed into place, the HTML last, so a failed run never replaces a good report.
+as the record), then publishes HTML, PDF and Excel together (:func:`ketnap.io.atomic_file`): all
+are made as temporary files beside their targets and renamed into place, the HTML last, so a
+failed run never replaces a good report.
 """
 
 from __future__ import annotations
@@ -17,19 +19,32 @@ import os
 import shutil
 import tempfile
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ketnap.config import Paths, paths
-from ketnap.io import file_mode, read_manifest, write_json_atomic
+from ketnap.build.catalog import Job
+from ketnap.config import Paths, paths, settings
+from ketnap.io import atomic_file, read_manifest, read_table, write_json_atomic
 from ketnap.labels import t
-from ketnap.reports import Job
 
-__all__ = ["KERNEL", "BuildError", "Outcome", "Runner", "check_parameters", "find_browser", "render_html"]
+__all__ = [
+    "KERNEL",
+    "TEMPLATES",
+    "BuildError",
+    "Outcome",
+    "Runner",
+    "check_parameters",
+    "find_browser",
+    "header",
+    "render_html",
+    "status_file",
+]
 
 KERNEL = "ketnap"
+#: The nbconvert template of the report pages (``ketnap/``: page, header, CSS); the index shares its CSS.
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 BROWSER_ARGS = [
@@ -68,8 +83,8 @@ class Outcome:
 
 
 def find_browser() -> str:
-    """The Chrome/Chromium used for PDF: ``KETNAP_BROWSER`` if set, else the first found on PATH."""
-    named = os.environ.get("KETNAP_BROWSER")
+    """The Chrome/Chromium used for PDF: the ``KETNAP_BROWSER`` setting, else the first found on PATH."""
+    named = settings().browser
     if named:
         if shutil.which(named) or Path(named).is_file():
             return shutil.which(named) or named
@@ -126,9 +141,7 @@ def header(job: Job, lang: str, manifest: dict[str, Any], p: Paths) -> dict[str,
 
     title = t(job.report.title_key, lang)
     if job.sector:
-        import pandas as pd
-
-        sectors = pd.read_parquet(p.processed / "sectors.parquet").set_index("sector")
+        sectors = read_table("sectors", p.processed).set_index("sector")
         title = f"{title}: {sectors.loc[job.sector, 'name_vi' if lang == 'vi' else 'name_en']}"
     as_of = datetime.fromisoformat(str(manifest["as_of"])).date()
     synthetic = str(manifest.get("data_root", "")).rstrip("/").endswith("sample")
@@ -270,8 +283,12 @@ class Runner:
             self._kernel = _Kernel(self.p)
         return self._kernel
 
-    def _print_pdf(self, html_file: Path, pdf_file: Path) -> None:
-        """Print ``html_file`` to ``pdf_file`` (A4 from the page's CSS) in the shared browser."""
+    def _print_pdf(self, html_text: str, pdf_file: Path) -> None:
+        """Print the page ``html_text`` to ``pdf_file`` (A4 from the page's CSS) in the shared browser.
+
+        The page is handed over as text: report pages are self-contained (styles and charts inline),
+        and a temporary file would not end in ``.html``, so Chromium would show it as plain text.
+        """
         if self._browser is None:
             from playwright.sync_api import sync_playwright
 
@@ -280,26 +297,24 @@ class Runner:
             self._browser = self._playwright.chromium.launch(executable_path=executable, args=BROWSER_ARGS)
         page = self._browser.new_page()
         try:
-            page.goto(html_file.resolve().as_uri(), wait_until="load")
+            page.set_content(html_text, wait_until="load")
             page.pdf(path=str(pdf_file), prefer_css_page_size=True, print_background=True)
         finally:
             page.close()
 
     def _publish(self, job: Job, notebook: Any, manifest: dict[str, Any], out_dir: Path) -> None:
-        from ketnap.export import collect_tables, write_workbook
+        """Make the job's HTML, Excel and PDF, then rename them into ``out_dir`` together."""
+        from ketnap.build.export import collect_tables, write_workbook
 
         head = header(job, self.lang, manifest, self.p)
         html_text = render_html(notebook, head)
-        with tempfile.TemporaryDirectory(dir=out_dir, prefix=".build-") as scratch:
-            staged = Path(scratch)
-            (staged / f"{job.stem}.html").write_text(html_text, encoding="utf-8")
-            write_workbook(collect_tables(notebook), staged / f"{job.stem}.xlsx", title=head["title"])
+        with ExitStack() as publish:  # renamed on leaving, in reverse order: the HTML, which make checks, last
+            html_file = publish.enter_context(atomic_file(out_dir / f"{job.stem}.html"))
+            html_file.write_text(html_text, encoding="utf-8")
             if self.pdf:
-                self._print_pdf(staged / f"{job.stem}.html", staged / f"{job.stem}.pdf")
-            for suffix in (".xlsx", ".pdf", ".html"):  # the HTML last: it is what make checks
-                if (staged / f"{job.stem}{suffix}").exists():
-                    os.chmod(staged / f"{job.stem}{suffix}", file_mode())
-                    os.replace(staged / f"{job.stem}{suffix}", out_dir / f"{job.stem}{suffix}")
+                self._print_pdf(html_text, publish.enter_context(atomic_file(out_dir / f"{job.stem}.pdf")))
+            xlsx_file = publish.enter_context(atomic_file(out_dir / f"{job.stem}.xlsx"))
+            write_workbook(collect_tables(notebook), xlsx_file, title=head["title"])
 
     def run(self, job: Job) -> Outcome:
         """Execute, render and publish one report; the outcome is also recorded for the index."""

@@ -1,14 +1,16 @@
 """The report catalog: which notebooks are reports, their parameters, titles and output names.
 
 Adding a report is a notebook in ``notebooks/`` plus one entry in ``REPORTS``. The build
-(``ketnap.build``) and the tests read this list; nothing else names report notebooks.
+(:mod:`ketnap.build.batch`, :mod:`ketnap.build.index`) and the tests read this list; nothing else
+names report notebooks, and no notebook imports it. Running a job lives in
+:mod:`ketnap.build.runner`, not here: this module is plain data.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["REPORTS", "Job", "ReportSpec", "jobs_for"]
+__all__ = ["REPORTS", "Job", "ReportSpec", "find_report", "jobs_for"]
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class ReportSpec:
 
     @property
     def notebook(self) -> str:
+        """The notebook's file name in ``notebooks/``."""
         return f"{self.id}.ipynb"
 
 
@@ -35,6 +38,14 @@ REPORTS: tuple[ReportSpec, ...] = (
     ReportSpec("annual-review", "report.annual_review.title", year_only=True),
     ReportSpec("data-quality", "report.data_quality.title", has_lang=False, has_charts=False),
 )
+
+
+def find_report(report_id: str) -> ReportSpec:
+    """The report with this id; a ``ValueError`` lists the valid ids."""
+    for spec in REPORTS:
+        if spec.id == report_id:
+            return spec
+    raise ValueError(f"unknown report {report_id!r}; valid: {', '.join(s.id for s in REPORTS)}")
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 Notebooks mark a table for export with ``present.table(..., export="sheet name")``; the table's raw
 values travel in the executed notebook under :data:`ketnap.present.TABLE_MIME`, and the build
 writes them here as one workbook per report. Text that a spreadsheet would run as a formula is
-neutralised; numbers stay numbers.
+neutralised; numbers stay numbers. Saving byte for byte the same is :func:`ketnap.workbook.save_deterministic`'s
+job, publishing the file atomically the runner's (:mod:`ketnap.build.runner`).
 """
 
 from __future__ import annotations
