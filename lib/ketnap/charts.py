@@ -943,7 +943,7 @@ def training_by_sector_bars(
     Parameters
     ----------
     training
-        A result of :func:`ketnap.pipeline.training_by_sector`: ``sector``, ``name``, ``trained``,
+        A result of :func:`ketnap.training.training_by_sector`: ``sector``, ``name``, ``trained``,
         ``training_plan``, ``training_attainment_pct`` and optionally ``is_total``.
     sectors
         The sectors table (for the colours).
@@ -997,7 +997,7 @@ def days_to_admission_bars(bands: pd.DataFrame, *, lang: str = "vi", ax: Axes | 
     Parameters
     ----------
     bands
-        A result of :func:`ketnap.pipeline.days_to_admission_bands`: ``band`` (a key labelled from
+        A result of :func:`ketnap.training.days_to_admission_bands`: ``band`` (a key labelled from
         the catalog as ``pipeline.chart.band.<key>``), ``count``, ``share`` (0-1; NaN when empty).
     lang
         ``"vi"`` or ``"en"``.
@@ -1036,7 +1036,7 @@ def review_status_by_sector(summary: pd.DataFrame, *, lang: str = "vi", ax: Axes
     Parameters
     ----------
     summary
-        A result of :func:`ketnap.pipeline.annual_summary`: ``name``, ``met``, ``missed``,
+        A result of :func:`ketnap.review.annual_summary`: ``name``, ``met``, ``missed``,
         ``no_target`` and optionally ``is_total`` (total rows are left out: they would dwarf the
         sectors).
     lang
