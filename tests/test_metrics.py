@@ -306,6 +306,13 @@ def test_none_for_two_years_in_a_year_period(tables: Tables) -> None:
     assert not orgs.loc["W2", "flag_none_2y"]
 
 
+def test_none_for_two_years_year_to_date_through_december_is_the_year(tables: Tables) -> None:
+    # 2023-12 covers the whole year (periods.Period.whole_year): the streak is 2022-2023, as for 2023.
+    december = m.metrics(tables, "2023-12")["flag_none_2y"]
+    pd.testing.assert_series_equal(december, m.metrics(tables, "2023")["flag_none_2y"])
+    assert december["E1"]
+
+
 def test_none_for_two_years_needs_data_that_reach_back(tables: Tables) -> None:
     # For 2022 the streak would start in 2021, before the first admission on record.
     assert not m.metrics(tables, "2022")["flag_none_2y"].any()

@@ -62,11 +62,6 @@ def sectors() -> pd.DataFrame:
     )
 
 
-def test_whole_year() -> None:
-    assert sc.is_whole_year("2023") and sc.is_whole_year("2023-12")
-    assert not sc.is_whole_year("2024-02") and not sc.is_whole_year("2023-Q4")
-
-
 def test_gap_and_expected_in_whole_people_rounded_up(orgs: pd.DataFrame) -> None:
     shown = sc.with_display_columns(orgs, "2024-02")
     # A1: 2 expected, 1 short; A2: 1 expected, ahead -> 0; B1: 25/6 = 4.17 -> 5, 1 short;

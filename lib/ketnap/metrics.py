@@ -56,7 +56,8 @@ Training to admission
 Flags
     ``flag_no_admissions``: nobody admitted in the year to date. ``flag_below_10pct``: year-to-date
     admissions below 10% of the target. ``flag_none_2y``: no admission in the two most recent
-    complete years nor since (for a year period: that year and the one before); only raised when
+    complete years nor since (for a period covering the whole year, ``2023`` or ``2023-12`` (see
+    :attr:`ketnap.periods.Period.whole_year`): that year and the one before); only raised when
     the unit existed and the data reach back that far. ``flag_behind_pace``: ``gap > 0``.
 
 Performance
@@ -613,7 +614,7 @@ def _last_admission(scope: _Scope, index: pd.Index) -> pd.Series:
 def _none_for_two_years(scope: _Scope, units: pd.DataFrame, last_admission: pd.Series) -> pd.Series:
     """No admission over the two most recent complete years and since (see module docstring)."""
     period = scope.period
-    streak_start = date(period.year - 1 if period.kind == "year" else period.year - 2, 1, 1)
+    streak_start = date(period.year - 1 if period.whole_year else period.year - 2, 1, 1)
     first = _memo(scope.tables, "first_admission", lambda: scope.tables.admissions["admission_date"].min())
     if pd.isna(first) or first >= _ts(date(streak_start.year + 1, 1, 1)):
         # The data do not reach back to the start of the streak: nothing can be claimed.

@@ -20,8 +20,9 @@ agree when read side by side.
 
 Whole year
 ----------
-For a year (or year to date through December) "behind pace" means the target was missed and
-"no admissions" is final, so the words change ("không đạt chỉ tiêu", "không kết nạp").
+For a period covering the whole year (:func:`ketnap.periods.is_whole_year`: a year, or year to
+date through December) "behind pace" means the target was missed and "no admissions" is final,
+so the words change ("không đạt chỉ tiêu", "không kết nạp").
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ import pandas as pd
 from ketnap import fmt
 from ketnap.labels import t
 from ketnap.narrative import period_phrase
-from ketnap.periods import Period, pace_share, parse_period
+from ketnap.periods import Period, is_whole_year, pace_share, parse_period
 
 __all__ = [
     "BEHIND_CLASS",
@@ -46,7 +47,6 @@ __all__ = [
     "flag_counts",
     "flag_lists",
     "flag_words",
-    "is_whole_year",
     "pace_note",
     "pace_status",
     "ranked",
@@ -116,18 +116,6 @@ def _per_row(frame: pd.DataFrame, columns: tuple[str, ...], words: Callable[[pd.
         for code, row in zip(*np.unique(combination, return_index=True), strict=True)
     }
     return [text[code] for code in combination.tolist()]
-
-
-def is_whole_year(period: Period | str) -> bool:
-    """True when ``period`` covers the whole year: ``"2023"``, or year to date through December.
-
-    Examples
-    --------
-    >>> is_whole_year("2023"), is_whole_year("2023-12"), is_whole_year("2024-02"), is_whole_year("2023-Q4")
-    (True, True, False, False)
-    """
-    period = parse_period(period)
-    return period.kind == "year" or (period.kind == "month" and period.end_month == 12)
 
 
 def _whole_people_up(values: pd.Series) -> pd.Series:
