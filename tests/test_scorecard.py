@@ -131,11 +131,6 @@ def test_ranked_ties_in_vietnamese_name_order() -> None:
     assert sc.ranked(frame)["name"].tolist() == ["Dầu khí", "Đông Hải", "Ba Đình", "Ân Thi", "An Hưng"]
 
 
-def test_behind_pace_furthest_first(orgs: pd.DataFrame) -> None:
-    # Gaps: B2 1.5, A1 1.0, B1 0.17; A2 and B3 are not behind.
-    assert sc.behind_pace(orgs)["org_code"].tolist() == ["B2", "A1", "B1"]
-
-
 def test_flag_counts(orgs: pd.DataFrame) -> None:
     assert sc.flag_counts(orgs) == {
         "organisations": 5,

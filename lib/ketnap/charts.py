@@ -6,7 +6,8 @@ Chart functions follow seaborn's shape: data first, keyword-only options, ``ax=N
 ``Axes`` out; they never call ``plt.show()`` or save anything. Every visible text comes from the
 label catalog (:func:`ketnap.labels.t`) in ``lang``.
 
-What does not live here: computing metrics (``ketnap.metrics``) and loading data (``ketnap.io``).
+What does not live here: computing metrics, or which units are behind pace (``ketnap.metrics``;
+:func:`ranked_attainment` reads :func:`ketnap.metrics.is_behind_pace`), and loading data (``ketnap.io``).
 Number formatting is a private stop-gap (:func:`_int`, :func:`_pct`) until ``ketnap.fmt`` is used.
 
 The page is read on phones: the house figure is 4.5 inches wide, so when it is shown 360 CSS pixels
@@ -37,6 +38,7 @@ from matplotlib.textpath import TextToPath
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ketnap.labels import t
+from ketnap.metrics import is_behind_pace
 
 __all__ = [
     "FIG_HEIGHT",
@@ -695,7 +697,7 @@ def ranked_attainment(
 
     y_ranked = np.arange(n_ranked, dtype=float)
     values = ranked["attainment_pct"].fillna(0.0).clip(lower=0).to_numpy()
-    behind = ranked["flag_behind_pace"].fillna(False).astype(bool).to_numpy()
+    behind = is_behind_pace(ranked).to_numpy()
     ax.hlines(y_ranked, 0, values, color=_STEM, linewidth=1.2, zorder=1)
     ax.scatter(
         values[~behind],

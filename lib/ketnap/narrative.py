@@ -18,7 +18,7 @@ import math
 from ketnap import fmt
 from ketnap.io import Tables
 from ketnap.labels import t
-from ketnap.metrics import Level, metrics
+from ketnap.metrics import Level, behind_pace, metrics
 from ketnap.periods import Period, pace_share, parse_period
 
 __all__ = [
@@ -207,7 +207,7 @@ def behind_pace_sentence(
     total = fmt.integer(len(with_target), lang)
     if with_target.empty:
         return t("narrative.behind.no_targets", lang, when=when)
-    behind = with_target[with_target["flag_behind_pace"]]
+    behind = behind_pace(orgs)
     if behind.empty:
         return t(
             "narrative.behind.all_done" if whole else "narrative.behind.all_on_pace",
@@ -215,8 +215,7 @@ def behind_pace_sentence(
             when=when,
             total=total,
         )
-    # Stable sort keeps the display order (sector, then Vietnamese alphabetical) among equal gaps.
-    furthest = behind.sort_values("gap", ascending=False, kind="stable").head(limit)
+    furthest = behind.head(limit)  # equal gaps keep the display order (sector, then name)
     names = ", ".join(
         t(
             "narrative.behind.item",

@@ -3,11 +3,12 @@
 What lives here: pure ``DataFrame -> DataFrame`` (or ``-> str``) functions that turn the
 organisation rows of :func:`ketnap.metrics.metrics` into what the ``sector`` and ``organisations``
 notebooks show: display-ready flag words, pace status, gaps in whole people, the ranking order,
-the behind-pace list, the scorecard of every organisation, and the short texts above them. Report
-notebooks may not define functions, so the row-class callback for :func:`ketnap.present.table`
-lives here too (:func:`behind_row_class`).
+the scorecard of every organisation, and the short texts above them. Report notebooks may not
+define functions, so the row-class callback for :func:`ketnap.present.table` lives here too
+(:func:`behind_row_class`).
 
-What does not: computing metrics (``ketnap.metrics``), sentences about the city or a sector
+What does not: computing metrics and selecting the organisations behind pace
+(:func:`ketnap.metrics.behind_pace`), sentences about the city or a sector
 (``ketnap.narrative``), HTML (``ketnap.present``) and charts (``ketnap.charts``).
 
 Whole people
@@ -42,7 +43,6 @@ __all__ = [
     "BEHIND_CLASS",
     "FLAG_COLUMNS",
     "SCORECARD_COLUMNS",
-    "behind_pace",
     "behind_row_class",
     "flag_counts",
     "flag_lists",
@@ -222,13 +222,6 @@ def ranked(metrics: pd.DataFrame) -> pd.DataFrame:
     with_rank = by_name[has_rank].sort_values("rank_in_sector", kind="stable")
     without = by_name[~has_rank].sort_values("admitted", ascending=False, kind="stable")
     return pd.concat([with_rank, without])
-
-
-def behind_pace(metrics: pd.DataFrame) -> pd.DataFrame:
-    """The organisations behind pace, furthest behind (largest ``gap``) first; ties keep their order."""
-    _require(metrics, ("gap", "flag_behind_pace"), "behind_pace")
-    behind = metrics[metrics["flag_behind_pace"].fillna(False).astype(bool)]
-    return behind.sort_values("gap", ascending=False, kind="stable")
 
 
 def flag_counts(metrics: pd.DataFrame) -> dict[str, int]:
