@@ -30,14 +30,6 @@ def test_parse_year_rejects_other_text(year) -> None:
         review.parse_year(year)
 
 
-def test_signed_shows_the_sign_and_the_locale() -> None:
-    vi, en = review.signed("vi"), review.signed("en")
-    assert [vi(3), vi(-2), vi(0), vi(1253), vi(np.nan)] == ["+3", "\u22122", "0", "+1.253", "–"]
-    assert en(-1253) == "\u22121,253"
-    with pytest.raises(ValueError):
-        review.signed("fr")
-
-
 def test_year_complete(tables: Tables) -> None:
     assert review.year_complete(tables, 2023)
     assert not review.year_complete(tables, "2024")

@@ -2,10 +2,10 @@
 
 What lives here: each organisation's admissions result of a calendar year against its target
 (met, missed, no target; by how many people; against last year), the count per sector, and the
-small helpers the report needs (the year parameter, whether the data cover the year, the signed
-difference, the row class of a missed target). Every function is pure: nothing reads files or
-draws. The metrics themselves are :mod:`ketnap.metrics`; the training class and full membership
-are :mod:`ketnap.training`.
+small helpers the report needs (the year parameter, whether the data cover the year, the row
+class of a missed target). Every function is pure: nothing reads files or draws. The metrics
+themselves are :mod:`ketnap.metrics`; the training class and full membership are
+:mod:`ketnap.training`; the signed difference is shown with :func:`ketnap.fmt.signed`.
 
 Method (documented once, here)
 ------------------------------
@@ -19,13 +19,11 @@ Annual review
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Final
+from typing import Final
 
 import numpy as np
 import pandas as pd
 
-from ketnap import fmt
 from ketnap.io import Tables
 from ketnap.labels import t
 from ketnap.metrics import metrics
@@ -36,7 +34,6 @@ __all__ = [
     "annual_summary",
     "flag_missed",
     "parse_year",
-    "signed",
     "year_complete",
 ]
 
@@ -71,23 +68,6 @@ def parse_year(year: int | str) -> int:
 def year_complete(tables: Tables, year: int | str) -> bool:
     """Whether the data reach 31 December of ``year`` (``tables.as_of`` on or after it)."""
     return bool(tables.as_of >= pd.Timestamp(parse_year(year), 12, 31))
-
-
-def signed(lang: str = "vi") -> Callable[[Any], str]:
-    """A formatter for ``present.table``: ``3 -> "+3"``, ``-2 -> "−2"``, ``0 -> "0"``, missing ``"–"``.
-
-    The minus is the typographic one (U+2212), which does not break a line on a phone.
-    """
-    fmt.integer(0, lang)  # raises for an unknown language now, not at the first cell
-
-    def show(value: Any) -> str:
-        if fmt.is_missing(value):
-            return fmt.NA
-        text = fmt.integer(abs(float(value)), lang)
-        rounded = fmt.round_half_up(float(value), 0)
-        return ("+" if rounded > 0 else "\u2212" if rounded < 0 else "") + text
-
-    return show
 
 
 def annual_review(tables: Tables, year: int | str, *, lang: str = "vi") -> pd.DataFrame:
