@@ -182,12 +182,11 @@ def column(name: str, *, labels: Mapping[str, str] | None = None) -> Column:
     Column(label='review.column.attainment', format='pct')
     """
     entry = COLUMNS.get(name)
-    override = (labels or {}).get(name)
-    if entry is None and override is None:
+    label = (labels or {}).get(name) or (entry.label if entry is not None else None)
+    if label is None:
         raise KeyError(
             f"column {name!r} is not in ketnap.columns.COLUMNS; add it there, or name its heading with labels="
         )
-    label = override if override is not None else entry.label  # type: ignore[union-attr]
     if label not in CATALOG:
         raise KeyError(f"column {name!r}: no label {label!r} in ketnap.labels.CATALOG")
     return Column(label, entry.format if entry is not None else None)
