@@ -115,7 +115,7 @@ def child_report(folder: Path, period: str) -> dict[str, Any]:
     sentences.append(narrative.training_sentence(tables, period, lang=lang))
     mix = m.composition_long(m.composition(tables, period, by="city", lang=lang))
     organisations = m.metrics(tables, period, by="organisation", lang=lang)
-    behind = organisations[organisations["flag_behind_pace"]].sort_values("gap", ascending=False).head(15)
+    behind = m.behind_pace(organisations, kind="quicksort").head(15)
     sentences.append(narrative.behind_pace_sentence(tables, period, lang=lang, limit=5))
     overview = time.perf_counter()
     # notebooks/organisations.ipynb

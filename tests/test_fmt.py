@@ -60,6 +60,14 @@ def test_round_half_up() -> None:
     assert fmt.round_half_up(0.285, 2) == 0.29
 
 
+def test_signed_shows_the_sign_and_the_locale() -> None:
+    assert [fmt.signed(v) for v in (3, -2, 0, 1253, np.nan, None)] == ["+3", "\u22122", "0", "+1.253", "–", "–"]
+    assert fmt.signed(-1253, "en") == "\u22121,253"
+    assert fmt.signed(-0.4) == "0" and fmt.signed(0.5) == "+1" and fmt.signed(-0.5) == "\u22121"  # half up
+    with pytest.raises(ValueError):
+        fmt.signed(1, "fr")
+
+
 def test_dates_and_months() -> None:
     assert fmt.date(date(2024, 2, 29)) == "29/02/2024"
     assert fmt.date(pd.Timestamp("2024-02-29 13:00"), "en") == "29/02/2024"

@@ -307,9 +307,54 @@ def test_none_for_two_years_in_a_year_period(tables: Tables) -> None:
     assert not orgs.loc["W2", "flag_none_2y"]
 
 
+def test_none_for_two_years_year_to_date_through_december_is_the_year(tables: Tables) -> None:
+    # 2023-12 covers the whole year (periods.Period.whole_year): the streak is 2022-2023, as for 2023.
+    december = m.metrics(tables, "2023-12")["flag_none_2y"]
+    pd.testing.assert_series_equal(december, m.metrics(tables, "2023")["flag_none_2y"])
+    assert december["E1"]
+
+
 def test_none_for_two_years_needs_data_that_reach_back(tables: Tables) -> None:
     # For 2022 the streak would start in 2021, before the first admission on record.
     assert not m.metrics(tables, "2022")["flag_none_2y"].any()
+
+
+# --- behind pace ----------------------------------------------------------------------------------
+
+
+def _pace_rows() -> pd.DataFrame:
+    # In display order. Gaps: B2 1.5, A1 1.0, C1 1.0 (a tie with A1), B1 0.17; A2 ahead, B3 no target,
+    # D1's flag missing (read as not behind).
+    return pd.DataFrame(
+        {
+            "org_code": ["A1", "A2", "B1", "B2", "B3", "C1", "D1"],
+            "gap": [1.0, -2.0, 25 / 6 - 4, 1.5, np.nan, 1.0, 3.0],
+            "flag_behind_pace": [True, False, True, True, False, True, None],
+        }
+    )
+
+
+def test_behind_pace_furthest_first_equal_gaps_in_display_order() -> None:
+    behind = m.behind_pace(_pace_rows())
+    assert behind["org_code"].tolist() == ["B2", "A1", "C1", "B1"]
+    assert list(behind.columns) == ["org_code", "gap", "flag_behind_pace"]
+    assert m.is_behind_pace(_pace_rows()).tolist() == [True, False, True, True, False, True, False]
+
+
+def test_behind_pace_is_the_list_the_sentence_and_the_tables_read(tables: Tables) -> None:
+    orgs = m.metrics(tables, "2024-02", by="organisation")
+    behind = m.behind_pace(orgs)
+    assert set(behind.index) == set(orgs.index[orgs["flag_behind_pace"]])
+    assert not behind["flag_no_target"].any()
+    assert behind["gap"].is_monotonic_decreasing
+    assert m.behind_pace(orgs, kind="quicksort")["gap"].tolist() == behind["gap"].tolist()
+
+
+def test_behind_pace_needs_its_columns() -> None:
+    with pytest.raises(ValueError, match="gap"):
+        m.behind_pace(pd.DataFrame({"flag_behind_pace": [True]}))
+    with pytest.raises(ValueError, match="flag_behind_pace"):
+        m.is_behind_pace(pd.DataFrame({"gap": [1.0]}))
 
 
 # --- sectors --------------------------------------------------------------------------------------

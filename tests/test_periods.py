@@ -11,6 +11,7 @@ import pytest
 from ketnap.periods import (
     Period,
     PeriodError,
+    is_whole_year,
     month_starts,
     months_elapsed_share,
     months_left,
@@ -57,6 +58,16 @@ def test_year() -> None:
         "2023",
     )
     assert p.quarter is None
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [("2023", True), ("2023-12", True), ("2024-02", False), ("2024-01", False), ("2023-Q4", False),
+     ("2023-Q1", False)],
+)  # fmt: skip
+def test_whole_year_is_a_year_or_year_to_date_through_december(text: str, whole: bool) -> None:
+    assert parse_period(text).whole_year is whole
+    assert is_whole_year(text) is whole and is_whole_year(parse_period(text)) is whole
 
 
 def test_period_is_frozen_and_parse_is_idempotent() -> None:

@@ -11,7 +11,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from ketnap import charts, present, scorecard
+from ketnap import charts, columns, present, scorecard
 from ketnap.build import export
 
 matplotlib.use("Agg")
@@ -24,28 +24,88 @@ def _close_figures():
 
 
 def test_table_escapes_formats_and_aligns_numbers() -> None:
-    frame = pd.DataFrame({"name": ["<b>x</b>"], "admitted": [1253], "pct": [28.26]})
-    html = present.table(frame, columns={"name": "Tên", "admitted": "Số", "pct": "%"},
-                         formats={"admitted": "integer", "pct": "pct"}).html  # fmt: skip
+    frame = pd.DataFrame({"name": ["<b>x</b>"], "admitted": [1253], "attainment_pct": [28.26]})
+    html = present.table(frame, columns=["name", "admitted", "attainment_pct"]).html
     assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>x" not in html
     assert '<td class="num">1.253</td>' in html and '<td class="num">28,3%</td>' in html
     assert html.startswith('<div class="table-scroll">')
 
 
+def test_table_heads_and_formats_columns_from_the_catalog() -> None:
+    frame = pd.DataFrame(
+        {"name": ["Phường Ba Đình"], "target": [12.0], "last_admission": [pd.Timestamp("2024-02-05")],
+         "difference": [-3.0], "year": [2023], "flags": ["chậm tiến độ"]}
+    )  # fmt: skip
+    html = present.table(frame, columns=list(frame.columns), lang="en").html
+    head = html[html.index("<thead>") : html.index("</thead>")]
+    assert head == (
+        '<thead><tr><th>Organisation</th><th class="num">Annual target</th><th>Last admission</th>'
+        "<th>Over (+) / under (−)</th><th>Year</th><th>Flags</th></tr>"
+    )
+    body = html[html.index("<tbody>") :]
+    assert body.startswith(
+        '<tbody><tr><td>Phường Ba Đình</td><td class="num">12</td><td>05/02/2024</td>'
+        "<td>\u22123</td><td>2023</td><td>chậm tiến độ</td></tr>"
+    )
+
+
+def test_table_labels_override_the_heading_not_the_format() -> None:
+    frame = pd.DataFrame({"name": ["Khối phường, xã"], "admitted": [5], "admitted_last_year": [7.0]})
+    html = present.table(
+        frame,
+        columns=["name", "admitted", "admitted_last_year"],
+        labels=columns.REVIEW_LABELS | {"name": "column.sector"},
+        label_fields={"year": 2022},
+    ).html
+    assert "<th>Khối</th>" in html and '<th class="num">Kết nạp</th>' in html
+    assert '<th class="num">Kết nạp năm 2022</th>' in html and '<td class="num">7</td>' in html
+
+
+def test_table_formats_replace_the_catalog_format() -> None:
+    frame = pd.DataFrame({"admitted": [1253]})
+    html = present.table(frame, columns=["admitted"], formats={"admitted": lambda v: f"<{v}>"}).html
+    assert "<td>&lt;1253&gt;</td>" in html  # a function's text is escaped and not aligned
+
+
 def test_table_shows_at_most_max_rows_and_exports_all() -> None:
-    frame = pd.DataFrame({"n": range(10)})
-    fragment = present.table(frame, columns={"n": "N"}, formats={"n": "integer"}, max_rows=4, export="Sheet")
+    frame = pd.DataFrame({"admitted": range(10)})
+    fragment = present.table(frame, columns=["admitted"], max_rows=4, export="Sheet")
     assert fragment.html.count("<tr>") == 1 + 4  # header + shown rows
     assert "… và 6 dòng nữa" in fragment.html
     bundle = fragment._repr_mimebundle_()
-    assert bundle[present.TABLE_MIME]["rows"] == [[i] for i in range(10)]
+    assert bundle[present.TABLE_MIME] == {
+        "sheet": "Sheet",
+        "columns": ["Số đảng viên kết nạp"],
+        "rows": [[i] for i in range(10)],
+    }
 
 
-def test_table_rejects_unknown_columns_and_formats() -> None:
+def test_table_export_uses_the_headings_shown() -> None:
+    frame = pd.DataFrame({"name": ["A"], "admitted_last_year": [3.0]})
+    fragment = present.table(
+        frame, columns=["name", "admitted_last_year"], labels=columns.REVIEW_LABELS, label_fields={"year": 2022},
+        lang="en", export="Review",
+    )  # fmt: skip
+    assert fragment.export == {"sheet": "Review", "columns": ["Organisation", "Admitted in 2022"], "rows": [["A", 3.0]]}
+
+
+def test_table_rejects_unknown_columns_formats_and_labels() -> None:
+    frame = pd.DataFrame({"admitted": [1], "mystery": [2]})
     with pytest.raises(ValueError, match="lacks columns"):
-        present.table(pd.DataFrame({"a": [1]}), columns={"b": "B"})
+        present.table(frame, columns=["target"])
+    with pytest.raises(KeyError, match=r"not in ketnap\.columns\.COLUMNS"):
+        present.table(frame, columns=["mystery"])
     with pytest.raises(ValueError, match="unknown format"):
-        present.table(pd.DataFrame({"a": [1]}), columns={"a": "A"}, formats={"a": "money"})
+        present.table(frame, columns=["admitted"], formats={"admitted": "money"})
+    with pytest.raises(KeyError, match=r"no label 'column\.nope'"):
+        present.table(frame, columns=["admitted"], labels={"admitted": "column.nope"})
+    with pytest.raises(ValueError, match="needs label_fields for year"):
+        present.table(frame, columns=["admitted"], labels={"admitted": "review.column.last_year"})
+    with pytest.raises(TypeError, match="list of column names"):
+        present.table(frame, columns={"admitted": "Số"})  # type: ignore[arg-type]
+    # A column outside the catalog is shown when labels heads it; it is shown as it is.
+    html = present.table(frame, columns=["mystery"], labels={"mystery": "column.count"}).html
+    assert "<th>Số người</th>" in html and "<td>2</td>" in html
 
 
 def test_cards_escape_text() -> None:

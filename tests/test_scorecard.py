@@ -62,11 +62,6 @@ def sectors() -> pd.DataFrame:
     )
 
 
-def test_whole_year() -> None:
-    assert sc.is_whole_year("2023") and sc.is_whole_year("2023-12")
-    assert not sc.is_whole_year("2024-02") and not sc.is_whole_year("2023-Q4")
-
-
 def test_gap_and_expected_in_whole_people_rounded_up(orgs: pd.DataFrame) -> None:
     shown = sc.with_display_columns(orgs, "2024-02")
     # A1: 2 expected, 1 short; A2: 1 expected, ahead -> 0; B1: 25/6 = 4.17 -> 5, 1 short;
@@ -134,11 +129,6 @@ def test_ranked_ties_in_vietnamese_name_order() -> None:
     )
     # D before Đ among the tied first; without a rank, most admissions first.
     assert sc.ranked(frame)["name"].tolist() == ["Dầu khí", "Đông Hải", "Ba Đình", "Ân Thi", "An Hưng"]
-
-
-def test_behind_pace_furthest_first(orgs: pd.DataFrame) -> None:
-    # Gaps: B2 1.5, A1 1.0, B1 0.17; A2 and B3 are not behind.
-    assert sc.behind_pace(orgs)["org_code"].tolist() == ["B2", "A1", "B1"]
 
 
 def test_flag_counts(orgs: pd.DataFrame) -> None:

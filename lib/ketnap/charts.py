@@ -6,7 +6,8 @@ Chart functions follow seaborn's shape: data first, keyword-only options, ``ax=N
 ``Axes`` out; they never call ``plt.show()`` or save anything. Every visible text comes from the
 label catalog (:func:`ketnap.labels.t`) in ``lang``.
 
-What does not live here: computing metrics (``ketnap.metrics``) and loading data (``ketnap.io``).
+What does not live here: computing metrics, or which units are behind pace (``ketnap.metrics``;
+:func:`ranked_attainment` reads :func:`ketnap.metrics.is_behind_pace`), and loading data (``ketnap.io``).
 Number formatting is a private stop-gap (:func:`_int`, :func:`_pct`) until ``ketnap.fmt`` is used.
 
 The page is read on phones: the house figure is 4.5 inches wide, so when it is shown 360 CSS pixels
@@ -37,6 +38,7 @@ from matplotlib.textpath import TextToPath
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ketnap.labels import t
+from ketnap.metrics import is_behind_pace
 
 __all__ = [
     "FIG_HEIGHT",
@@ -695,7 +697,7 @@ def ranked_attainment(
 
     y_ranked = np.arange(n_ranked, dtype=float)
     values = ranked["attainment_pct"].fillna(0.0).clip(lower=0).to_numpy()
-    behind = ranked["flag_behind_pace"].fillna(False).astype(bool).to_numpy()
+    behind = is_behind_pace(ranked).to_numpy()
     ax.hlines(y_ranked, 0, values, color=_STEM, linewidth=1.2, zorder=1)
     ax.scatter(
         values[~behind],
@@ -943,7 +945,7 @@ def training_by_sector_bars(
     Parameters
     ----------
     training
-        A result of :func:`ketnap.pipeline.training_by_sector`: ``sector``, ``name``, ``trained``,
+        A result of :func:`ketnap.training.training_by_sector`: ``sector``, ``name``, ``trained``,
         ``training_plan``, ``training_attainment_pct`` and optionally ``is_total``.
     sectors
         The sectors table (for the colours).
@@ -997,7 +999,7 @@ def days_to_admission_bars(bands: pd.DataFrame, *, lang: str = "vi", ax: Axes | 
     Parameters
     ----------
     bands
-        A result of :func:`ketnap.pipeline.days_to_admission_bands`: ``band`` (a key labelled from
+        A result of :func:`ketnap.training.days_to_admission_bands`: ``band`` (a key labelled from
         the catalog as ``pipeline.chart.band.<key>``), ``count``, ``share`` (0-1; NaN when empty).
     lang
         ``"vi"`` or ``"en"``.
@@ -1036,7 +1038,7 @@ def review_status_by_sector(summary: pd.DataFrame, *, lang: str = "vi", ax: Axes
     Parameters
     ----------
     summary
-        A result of :func:`ketnap.pipeline.annual_summary`: ``name``, ``met``, ``missed``,
+        A result of :func:`ketnap.review.annual_summary`: ``name``, ``met``, ``missed``,
         ``no_target`` and optionally ``is_total`` (total rows are left out: they would dwarf the
         sectors).
     lang

@@ -42,6 +42,7 @@ __all__ = [
     "pct",
     "period_label",
     "round_half_up",
+    "signed",
     "sort_vi",
     "vi_sort_key",
 ]
@@ -108,6 +109,23 @@ def pct(value: Any, lang: str = "vi", *, decimals: int = 1, na: str = NA) -> str
     if is_missing(value) or (isinstance(value, float) and math.isinf(value)):
         return na
     return number(value, lang, decimals=decimals, na=na) + "%"
+
+
+def signed(value: Any, lang: str = "vi", *, na: str = NA) -> str:
+    """A whole difference with its sign: ``3 -> "+3"``, ``-2 -> "−2"``, ``0 -> "0"``.
+
+    The minus is the typographic one (U+2212), which does not break a line on a phone.
+
+    Examples
+    --------
+    >>> signed(3), signed(-1253.4), signed(0), signed(1253, "en"), signed(None)
+    ('+3', '−1.253', '0', '+1,253', '–')
+    """
+    if is_missing(value):
+        return na
+    text = integer(abs(float(value)), lang)
+    rounded = round_half_up(float(value), 0)
+    return ("+" if rounded > 0 else "\u2212" if rounded < 0 else "") + text
 
 
 def _as_date(value: Any) -> dt.date:

@@ -437,7 +437,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "quality.column.file": ("Tệp", "File"),
     "quality.column.year": ("Năm", "Year"),
     "quality.column.group": ("Khối", "Sector"),
-    "quality.column.organisation": ("Tổ chức cơ sở đảng", "Organisation"),
     "quality.column.sheet": ("Trang tính", "Sheet"),
     "quality.column.row": ("Dòng", "Row"),
     "quality.column.column": ("Cột", "Column"),

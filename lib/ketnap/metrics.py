@@ -56,7 +56,8 @@ Training to admission
 Flags
     ``flag_no_admissions``: nobody admitted in the year to date. ``flag_below_10pct``: year-to-date
     admissions below 10% of the target. ``flag_none_2y``: no admission in the two most recent
-    complete years nor since (for a year period: that year and the one before); only raised when
+    complete years nor since (for a period covering the whole year, ``2023`` or ``2023-12`` (see
+    :attr:`ketnap.periods.Period.whole_year`): that year and the one before); only raised when
     the unit existed and the data reach back that far. ``flag_behind_pace``: ``gap > 0``.
 
 Performance
@@ -114,9 +115,11 @@ __all__ = [
     "TRAINING_TO_ADMISSION_COLUMNS",
     "Level",
     "UnknownSectorError",
+    "behind_pace",
     "composition",
     "composition_long",
     "conversion",
+    "is_behind_pace",
     "metrics",
     "monthly_series",
     "org_month_matrix",
@@ -613,7 +616,7 @@ def _last_admission(scope: _Scope, index: pd.Index) -> pd.Series:
 def _none_for_two_years(scope: _Scope, units: pd.DataFrame, last_admission: pd.Series) -> pd.Series:
     """No admission over the two most recent complete years and since (see module docstring)."""
     period = scope.period
-    streak_start = date(period.year - 1 if period.kind == "year" else period.year - 2, 1, 1)
+    streak_start = date(period.year - 1 if period.whole_year else period.year - 2, 1, 1)
     first = _memo(scope.tables, "first_admission", lambda: scope.tables.admissions["admission_date"].min())
     if pd.isna(first) or first >= _ts(date(streak_start.year + 1, 1, 1)):
         # The data do not reach back to the start of the streak: nothing can be claimed.
@@ -766,6 +769,39 @@ def _metrics(tables: Tables, period: Period | str, by: Level, sector: str | None
     out["rank_in_sector"] = _rank_in_sector(out) if by == "organisation" else np.nan
     out["last_admission"] = last_admission
     return out[METRIC_COLUMNS]
+
+
+def is_behind_pace(frame: pd.DataFrame) -> pd.Series:
+    """Which rows of a :func:`metrics` result are behind pace: ``flag_behind_pace``, missing read as not behind."""
+    if "flag_behind_pace" not in frame.columns:
+        raise ValueError("is_behind_pace: missing column 'flag_behind_pace'")
+    return frame["flag_behind_pace"].fillna(False).astype(bool)
+
+
+def behind_pace(frame: pd.DataFrame, *, kind: Literal["stable", "quicksort"] = "stable") -> pd.DataFrame:
+    """The units behind pace, furthest behind (largest ``gap``) first: the one behind-pace list.
+
+    The reports' tables, :func:`ketnap.narrative.behind_pace_sentence` and the charts' hollow dots
+    (through :func:`is_behind_pace`) all select here. Units without a target are never behind.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Rows of :func:`metrics` (any level) with ``gap`` and ``flag_behind_pace``, in display order.
+    kind : {"stable", "quicksort"}
+        ``"stable"`` keeps the display order (sector, then Vietnamese name) among equal gaps.
+        ``"quicksort"`` is what the city overview's table has always used: its order among equal
+        gaps is numpy's and can differ from the sentence above the table. It is kept only so the
+        published reports stay byte-identical; drop it when they may change.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows behind pace, reordered; the columns unchanged.
+    """
+    if "gap" not in frame.columns:
+        raise ValueError("behind_pace: missing column 'gap'")
+    return frame[is_behind_pace(frame)].sort_values("gap", ascending=False, kind=kind)
 
 
 def composition(

@@ -18,7 +18,7 @@ import math
 from ketnap import fmt
 from ketnap.io import Tables
 from ketnap.labels import t
-from ketnap.metrics import Level, metrics
+from ketnap.metrics import Level, behind_pace, metrics
 from ketnap.periods import Period, pace_share, parse_period
 
 __all__ = [
@@ -32,11 +32,6 @@ __all__ = [
 ]
 
 
-def _whole_year(period: Period) -> bool:
-    # Year to date through December is the whole year and reads as such ("Năm 2023, ...").
-    return period.kind == "year" or (period.kind == "month" and period.end_month == 12)
-
-
 def period_phrase(period: Period | str, lang: str = "vi") -> str:
     """The opening of a sentence: "Trong 2 tháng đầu năm 2024" / "In the first 2 months of 2024".
 
@@ -44,7 +39,7 @@ def period_phrase(period: Period | str, lang: str = "vi") -> str:
     whole year).
     """
     period = parse_period(period)
-    if _whole_year(period):
+    if period.whole_year:
         return t("narrative.when.year", lang, year=period.year)
     if period.kind == "quarter":
         assert period.quarter is not None
@@ -92,7 +87,7 @@ def admissions_sentence(
         "subject": subject if subject is not None else t("narrative.subject.city", lang),
         "admitted": fmt.integer(admitted, lang),
     }
-    whole = _whole_year(period)
+    whole = period.whole_year
     annual = float("nan") if target is None else float(target)
     has_target = annual > 0  # False for NaN as well
     if admitted == 0:
@@ -156,7 +151,7 @@ def pace_sentence(tables: Tables, period: Period | str, *, sector: str | None = 
     period = parse_period(period)
     by: Level = "city" if sector is None else "sector"
     row = metrics(tables, period, by=by, sector=sector, lang=lang).iloc[0]
-    if _whole_year(period) or row["flag_no_target"]:
+    if period.whole_year or row["flag_no_target"]:
         return ""
     key = "narrative.pace.behind" if row["flag_behind_pace"] else "narrative.pace.ahead"
     parts = [t(key, lang, elapsed=fmt.pct(pace_share(period) * 100, lang))]
@@ -187,7 +182,7 @@ def training_sentence(tables: Tables, period: Period | str, *, sector: str | Non
     }
     if fmt.is_missing(row["training_attainment_pct"]):
         return t("narrative.training.no_plan", lang, no_plan=t("metric.no_plan", lang), **fields)
-    key = "narrative.training.year" if _whole_year(period) else "narrative.training.in_year"
+    key = "narrative.training.year" if period.whole_year else "narrative.training.in_year"
     return t(key, lang, pct=fmt.pct(row["training_attainment_pct"], lang), **fields)
 
 
@@ -208,11 +203,11 @@ def behind_pace_sentence(
     orgs = metrics(tables, period, by="organisation", sector=sector, lang=lang)
     with_target = orgs[~orgs["flag_no_target"]]
     when = period_phrase(period, lang)
-    whole = _whole_year(period)
+    whole = period.whole_year
     total = fmt.integer(len(with_target), lang)
     if with_target.empty:
         return t("narrative.behind.no_targets", lang, when=when)
-    behind = with_target[with_target["flag_behind_pace"]]
+    behind = behind_pace(orgs)
     if behind.empty:
         return t(
             "narrative.behind.all_done" if whole else "narrative.behind.all_on_pace",
@@ -220,8 +215,7 @@ def behind_pace_sentence(
             when=when,
             total=total,
         )
-    # Stable sort keeps the display order (sector, then Vietnamese alphabetical) among equal gaps.
-    furthest = behind.sort_values("gap", ascending=False, kind="stable").head(limit)
+    furthest = behind.head(limit)  # equal gaps keep the display order (sector, then name)
     names = ", ".join(
         t(
             "narrative.behind.item",

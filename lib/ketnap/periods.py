@@ -11,6 +11,11 @@ The three kinds, and what each means in party-committee reports:
 * ``"quarter"`` (``2024-Q1``): that quarter's three months only; its attainment is still measured
   against the annual target.
 * ``"year"`` (``2023``): the whole calendar year.
+
+A period *covers the whole year* (:attr:`Period.whole_year`, :func:`is_whole_year`) when it is a
+year, or a year to date through December (``2023-12``): then "behind pace" means the target was
+missed, "no admissions" is final, and sentences read "Năm 2023, ...". A fourth quarter does not:
+it is three months. This rule is written here once; narrative, scorecard and metrics read it.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ __all__ = [
     "Period",
     "PeriodError",
     "PeriodKind",
+    "is_whole_year",
     "month_starts",
     "months_elapsed_share",
     "months_left",
@@ -79,6 +85,17 @@ class Period:
     def quarter(self) -> int | None:
         """The quarter (1-4) for quarter periods, else ``None``."""
         return (self.end.month - 1) // 3 + 1 if self.kind == "quarter" else None
+
+    @property
+    def whole_year(self) -> bool:
+        """Whether the period covers the whole calendar year: a year, or year to date through December.
+
+        Examples
+        --------
+        >>> [parse_period(p).whole_year for p in ("2023", "2023-12", "2024-02", "2023-Q4")]
+        [True, True, False, False]
+        """
+        return self.kind == "year" or (self.kind == "month" and self.end_month == 12)
 
     @property
     def year_start(self) -> date:
@@ -141,6 +158,17 @@ def parse_period(text: str | Period) -> Period:
     if match["quarter"] is not None:
         return _make("quarter", year, int(match["quarter"]))
     return _make("year", year)
+
+
+def is_whole_year(period: Period | str) -> bool:
+    """:attr:`Period.whole_year` of ``period``, which may also be given as text.
+
+    Examples
+    --------
+    >>> is_whole_year("2023"), is_whole_year("2023-12"), is_whole_year("2024-02"), is_whole_year("2023-Q4")
+    (True, True, False, False)
+    """
+    return parse_period(period).whole_year
 
 
 def same_period_last_year(period: Period) -> Period:

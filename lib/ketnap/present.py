@@ -1,5 +1,8 @@
 """Presentation helpers for report notebooks: figure cards, tables, charts and text as HTML.
 
+A table names its columns; their headings and formats come from the column catalog
+(:mod:`ketnap.columns`).
+
 Every text that may come from the returns passes through :func:`html.escape` here, so notebooks
 never build HTML by hand. The output is deterministic (no random ids, no timestamps), which keeps
 rebuilt reports byte-identical. Charts are embedded as PNG data URIs with alt text, so a report is
@@ -10,13 +13,14 @@ from __future__ import annotations
 
 import base64
 import io
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Any
 
 import pandas as pd
 
+from ketnap import columns as columns_catalog
 from ketnap.labels import t
 
 __all__ = [
@@ -111,60 +115,93 @@ def chart(figure_or_axes: Any, *, alt: str) -> HTMLFragment:
     return HTMLFragment(f'<figure class="chart"><img src="data:image/png;base64,{data}" alt="{escape(alt)}"></figure>')
 
 
-#: Format names accepted by :func:`table`, mapped to ``ketnap.fmt`` functions; all but ``date`` are numbers.
-FORMATS: dict[str, str] = {
-    "integer": "integer",
-    "number": "number",
-    "pct": "pct",
-    "date": "date",
-    "month": "month",
-}
+#: Format names accepted by :func:`table` (:data:`ketnap.columns.FORMATS`), mapped to ``ketnap.fmt`` functions.
+FORMATS: dict[str, str] = {name: name for name in columns_catalog.FORMATS}
+
+#: Formats whose cells are not right-aligned as numbers. ``signed`` is among them because the annual
+#: review has always shown its differences that way (they came from a function, which got no
+#: alignment); right-aligning them would change the published reports.
+_TEXT_ALIGNED: frozenset[str] = frozenset({"date", "signed"})
 
 
 def table(
     frame: pd.DataFrame,
     *,
-    columns: Mapping[str, str],
-    formats: Mapping[str, str | Callable[[Any], str]] | None = None,
+    columns: Sequence[str],
+    labels: Mapping[str, str] | None = None,
+    label_fields: Mapping[str, object] | None = None,
+    formats: Mapping[str, str | Callable[[Any], str] | None] | None = None,
     lang: str = "vi",
     row_class: Callable[[pd.Series], str] | None = None,
     caption: str = "",
     export: str | None = None,
     max_rows: int = MAX_TABLE_ROWS,
 ) -> HTMLFragment:
-    """An HTML table of ``frame`` in its own horizontal scroll box.
+    """An HTML table of ``frame`` in its own horizontal scroll box, headed and formatted from the column catalog.
 
     Parameters
     ----------
     frame
         The rows to show, in order.
     columns
-        Column name -> header label, in display order.
+        The column names to show, in display order. Each column's heading and format come from
+        :data:`ketnap.columns.COLUMNS`.
+    labels
+        Column name -> label key to head it with instead of the catalog's (e.g.
+        ``{"name": "column.sector"}``, or a named set such as
+        :data:`ketnap.columns.REVIEW_LABELS`); entries for columns not shown are ignored.
+    label_fields
+        Fields of labels that have them (``{"year": 2022}`` for "Kết nạp năm {year}").
     formats
         Column name -> a format name (``"integer"``, ``"number"``, ``"pct"``, ``"date"``,
-        ``"month"``: the ``ketnap.fmt`` function of that name in ``lang``; numbers are right
-        aligned) or a function turning a value into display text.
+        ``"month"``, ``"signed"``: the ``ketnap.fmt`` function of that name in ``lang``; numbers
+        are right aligned), a function turning a value into display text, or ``None`` for the
+        value as it is; replaces the catalog's format. Rarely needed.
     lang
-        Language of the formatted values.
+        Language of the headings and the formatted values.
     row_class
         A function of the row giving a CSS class (e.g. ``"flag-behind"``), or "".
     caption
         An optional caption above the table.
     export
         A sheet name: the table also goes into the report's Excel file, with raw values (numbers
-        stay numbers) under the same headers.
+        stay numbers) under the same headings.
     max_rows
         At most this many rows are shown, then a line saying how many more the Excel file holds,
         so a report stays readable (and small) for a province or the whole country.
+
+    Raises
+    ------
+    ValueError
+        When ``frame`` lacks a column, a format is unknown or a label's fields are not given.
+    KeyError
+        When a column is not in the catalog (and ``labels`` does not head it) or a label key is
+        not in the label catalog.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"name": ["Phường Ba Đình"], "admitted": [1253], "attainment_pct": [28.26]})
+    >>> html = table(frame, columns=["name", "admitted", "attainment_pct"]).html
+    >>> '<th class="num">Số đảng viên kết nạp</th>' in html, '<td class="num">28,3%</td>' in html
+    (True, True)
     """
     from ketnap import fmt
 
+    if isinstance(columns, str | Mapping):
+        raise TypeError("table: columns is a list of column names; headings come from ketnap.columns (labels=)")
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise ValueError(f"table: frame lacks columns {missing}")
+    heads = {c: columns_catalog.heading(c, lang, labels=labels, label_fields=label_fields) for c in columns}
+    how_by_column: dict[str, str | Callable[[Any], str] | None] = {
+        c: columns_catalog.column(c, labels=labels).format for c in columns
+    }
+    how_by_column |= {c: how for c, how in (formats or {}).items() if c in heads}
     formatters: dict[str, Callable[[Any], str]] = {}
     numeric: set[str] = set()
-    for column, how in (formats or {}).items():
+    for column, how in how_by_column.items():
+        if how is None:
+            continue
         if callable(how):
             formatters[column] = how
             continue
@@ -172,7 +209,7 @@ def table(
             raise ValueError(f"table: unknown format {how!r} for {column!r}; valid: {', '.join(FORMATS)}")
         function = getattr(fmt, FORMATS[how])
         formatters[column] = lambda value, function=function: function(value, lang)
-        numeric |= {column} if how != "date" else set()
+        numeric |= {column} if how not in _TEXT_ALIGNED else set()
 
     def cell(column: str, value: Any) -> str:
         shown = formatters[column](value) if column in formatters else ("" if _blank(value) else str(value))
@@ -180,20 +217,20 @@ def table(
         return f"<td{css}>{escape(shown)}</td>"
 
     num = ' class="num"'
-    head = "".join(f"<th{num if c in numeric else ''}>{escape(label)}</th>" for c, label in columns.items())
+    head = "".join(f"<th{num if c in numeric else ''}>{escape(label)}</th>" for c, label in heads.items())
     body = []
     for _, row in frame.head(max_rows).iterrows():
         css = row_class(row) if row_class else ""
         attr = f' class="{escape(css)}"' if css else ""
-        body.append(f"<tr{attr}>{''.join(cell(c, row[c]) for c in columns)}</tr>")
+        body.append(f"<tr{attr}>{''.join(cell(c, row[c]) for c in heads)}</tr>")
     if len(frame) > max_rows:
         more = t("table.more_rows", lang, count=fmt.integer(len(frame) - max_rows, lang))
-        body.append(f'<tr class="more"><td colspan="{len(columns)}">{escape(more)}</td></tr>')
+        body.append(f'<tr class="more"><td colspan="{len(heads)}">{escape(more)}</td></tr>')
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
     return HTMLFragment(
         f'<div class="table-scroll"><table>{cap}<thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>",
-        export=_export(frame, columns, export) if export else None,
+        export=_export(frame, heads, export) if export else None,
     )
 
 

@@ -3,11 +3,12 @@
 What lives here: pure ``DataFrame -> DataFrame`` (or ``-> str``) functions that turn the
 organisation rows of :func:`ketnap.metrics.metrics` into what the ``sector`` and ``organisations``
 notebooks show: display-ready flag words, pace status, gaps in whole people, the ranking order,
-the behind-pace list, the scorecard of every organisation, and the short texts above them. Report
-notebooks may not define functions, so the row-class callback for :func:`ketnap.present.table`
-lives here too (:func:`behind_row_class`).
+the scorecard of every organisation, and the short texts above them. Report notebooks may not
+define functions, so the row-class callback for :func:`ketnap.present.table` lives here too
+(:func:`behind_row_class`).
 
-What does not: computing metrics (``ketnap.metrics``), sentences about the city or a sector
+What does not: computing metrics and selecting the organisations behind pace
+(:func:`ketnap.metrics.behind_pace`), sentences about the city or a sector
 (``ketnap.narrative``), HTML (``ketnap.present``) and charts (``ketnap.charts``).
 
 Whole people
@@ -20,8 +21,9 @@ agree when read side by side.
 
 Whole year
 ----------
-For a year (or year to date through December) "behind pace" means the target was missed and
-"no admissions" is final, so the words change ("không đạt chỉ tiêu", "không kết nạp").
+For a period covering the whole year (:func:`ketnap.periods.is_whole_year`: a year, or year to
+date through December) "behind pace" means the target was missed and "no admissions" is final,
+so the words change ("không đạt chỉ tiêu", "không kết nạp").
 """
 
 from __future__ import annotations
@@ -35,18 +37,16 @@ import pandas as pd
 from ketnap import fmt
 from ketnap.labels import t
 from ketnap.narrative import period_phrase
-from ketnap.periods import Period, pace_share, parse_period
+from ketnap.periods import Period, is_whole_year, pace_share, parse_period
 
 __all__ = [
     "BEHIND_CLASS",
     "FLAG_COLUMNS",
     "SCORECARD_COLUMNS",
-    "behind_pace",
     "behind_row_class",
     "flag_counts",
     "flag_lists",
     "flag_words",
-    "is_whole_year",
     "pace_note",
     "pace_status",
     "ranked",
@@ -116,18 +116,6 @@ def _per_row(frame: pd.DataFrame, columns: tuple[str, ...], words: Callable[[pd.
         for code, row in zip(*np.unique(combination, return_index=True), strict=True)
     }
     return [text[code] for code in combination.tolist()]
-
-
-def is_whole_year(period: Period | str) -> bool:
-    """True when ``period`` covers the whole year: ``"2023"``, or year to date through December.
-
-    Examples
-    --------
-    >>> is_whole_year("2023"), is_whole_year("2023-12"), is_whole_year("2024-02"), is_whole_year("2023-Q4")
-    (True, True, False, False)
-    """
-    period = parse_period(period)
-    return period.kind == "year" or (period.kind == "month" and period.end_month == 12)
 
 
 def _whole_people_up(values: pd.Series) -> pd.Series:
@@ -234,13 +222,6 @@ def ranked(metrics: pd.DataFrame) -> pd.DataFrame:
     with_rank = by_name[has_rank].sort_values("rank_in_sector", kind="stable")
     without = by_name[~has_rank].sort_values("admitted", ascending=False, kind="stable")
     return pd.concat([with_rank, without])
-
-
-def behind_pace(metrics: pd.DataFrame) -> pd.DataFrame:
-    """The organisations behind pace, furthest behind (largest ``gap``) first; ties keep their order."""
-    _require(metrics, ("gap", "flag_behind_pace"), "behind_pace")
-    behind = metrics[metrics["flag_behind_pace"].fillna(False).astype(bool)]
-    return behind.sort_values("gap", ascending=False, kind="stable")
 
 
 def flag_counts(metrics: pd.DataFrame) -> dict[str, int]:

@@ -54,7 +54,7 @@ BROWSER_ARGS = [
 #: Imported in each kernel while it waits for its notebook; the notebook's own imports are then free.
 WARM_UP = (
     "import pandas, matplotlib.pyplot, ketnap.charts, ketnap.metrics, ketnap.narrative, ketnap.present, "
-    "ketnap.scorecard, ketnap.pipeline, ketnap.quality"
+    "ketnap.scorecard, ketnap.training, ketnap.review, ketnap.columns, ketnap.quality"
 )
 #: Run before each notebook in a reused kernel: nothing of the previous notebook stays visible.
 RESET = "%reset -f\nimport matplotlib.pyplot\nmatplotlib.pyplot.close('all')\ndel matplotlib"
