@@ -74,7 +74,6 @@ from ketnap.workbook import (
 )
 
 __all__ = [
-    "FAULT_RULES",
     "SYNTHETIC_NOTE",
     "Calibration",
     "Fault",
@@ -83,12 +82,6 @@ __all__ = [
     "generate",
     "write",
 ]
-
-#: Rule ids the ingestion uses for quarantined rows (the sample's faults use a subset).
-FAULT_RULES: tuple[str, ...] = (
-    "unknown-organisation", "unparsable-date", "impossible-date", "date-outside-period", "future-date",
-    "under-18", "duplicate-person", "missing-field", "unknown-category", "bad-id-number",
-)  # fmt: skip
 
 SYNTHETIC_NOTE = "DỮ LIỆU MÔ PHỎNG – không phải số liệu thật (synthetic data, not real figures)"
 #: The ``Thông tin`` row that carries :data:`SYNTHETIC_NOTE` (a label ingestion does not read; the
