@@ -6,6 +6,10 @@ writer of one return workbook, the writers of the reference workbooks, the blank
 ``data/templates/`` and :func:`save_deterministic`, which saves a workbook so the same content
 always gives the same bytes (the sample and templates are committed and checked byte for byte).
 
+The writers take rows keyed by **field** (``full_name``, ``id_number``, ``admission_date``, ... the
+:attr:`ketnap.schema.Column.field` of each column) and write each value under its column's header:
+the one place where a field becomes a header is :func:`_write_table`.
+
 What does not: reading returns (``ketnap.ingest``) and the synthetic people (``ketnap.synth``).
 
 Run ``python -m ketnap.workbook [--out DIR]`` to (re)write the templates.
@@ -87,15 +91,6 @@ OCCUPATIONS: dict[str, str] = {code: label for label, code in schema.OCCUPATIONS
 #: Kind code -> the Vietnamese label written in the organisations workbook.
 KINDS: dict[str, str] = {code: label for label, code in schema.KINDS.labels.items()}
 
-#: Date columns of each sheet: written as Excel dates shown ``dd/mm/yyyy`` (or as that text).
-DATE_HEADERS = frozenset(
-    c.header
-    for columns in (schema.ADMISSION_COLUMNS, schema.TRAINING_COLUMNS, schema.CONVERSION_COLUMNS,
-                    schema.ORGANISATION_COLUMNS)
-    for c in columns
-    if c.date
-)  # fmt: skip
-_ID_HEADER = schema.column(schema.ADMISSION_COLUMNS, "id_number").header
 DATE_FORMAT = "dd/mm/yyyy"
 
 #: The one timestamp every committed workbook carries (creation, modification, zip member dates).
@@ -117,12 +112,6 @@ _WIDTH_BY_FIELD = {
     "row_number": 6, "full_name": 26, "id_number": 15, "occupation": 34, "cell": 26, "note": 24,
     "class_name": 16, "name": 52, "sector": 28, "kind": 16,
 }  # fmt: skip
-_WIDTHS = {
-    c.header: _WIDTH_BY_FIELD[c.field]
-    for columns in (*(s.columns for s in schema.RETURN_SHEETS), schema.ORGANISATION_COLUMNS)
-    for c in columns
-    if c.field in _WIDTH_BY_FIELD
-}
 
 
 # --- deterministic saving ---
@@ -193,7 +182,8 @@ class ReturnLayout:
     text_dates
         Write dates as ``dd/mm/yyyy`` text instead of Excel dates.
     extra_columns
-        Sheet name -> headers of columns not in the format, appended after the last column.
+        Sheet name -> headers of columns not in the format, appended after the last column. Such a
+        column has no field: rows give its values under its header.
     """
 
     title_row: bool = False
@@ -201,7 +191,7 @@ class ReturnLayout:
     extra_columns: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
-def _cell_value(header: str, value: Any, *, text_dates: bool) -> Any:
+def _cell_value(value: Any, *, text_dates: bool) -> Any:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date) and text_dates:
@@ -209,35 +199,40 @@ def _cell_value(header: str, value: Any, *, text_dates: bool) -> Any:
     return value
 
 
+def _extra(headers: Iterable[str]) -> list[Column]:
+    """Columns not in the format: no field of their own, so rows key their values by header."""
+    return [Column(header, header) for header in headers]
+
+
 def _write_table(
     sheet: Worksheet,
-    headers: Sequence[str],
+    columns: Sequence[Column],
     rows: Iterable[Mapping[str, Any]],
     *,
     title: str | None = None,
     text_dates: bool = False,
 ) -> int:
-    """Write a header row and ``rows`` (dicts keyed by header) to ``sheet``; return the header's row."""
+    """Write the header row of ``columns`` and ``rows`` (dicts keyed by field) to ``sheet``; return the header's row."""
     header_row = 1
     if title:
         sheet.cell(row=1, column=1, value=title).font = _TITLE_FONT
         header_row = 3  # a blank row between title and header, as the paper forms have
-    for col, header in enumerate(headers, start=1):
-        cell = sheet.cell(row=header_row, column=col, value=header)
+    for col, column in enumerate(columns, start=1):
+        cell = sheet.cell(row=header_row, column=col, value=column.header)
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-        sheet.column_dimensions[get_column_letter(col)].width = _WIDTHS.get(header, 13)
+        sheet.column_dimensions[get_column_letter(col)].width = _WIDTH_BY_FIELD.get(column.field, 13)
     row_number = header_row
     for row_number, row in enumerate(rows, start=header_row + 1):
-        for col, header in enumerate(headers, start=1):
-            value = _cell_value(header, row.get(header), text_dates=text_dates)
+        for col, column in enumerate(columns, start=1):
+            value = _cell_value(row.get(column.field), text_dates=text_dates)
             if value is None or value == "":
                 continue
             cell = sheet.cell(row=row_number, column=col, value=value)
             if isinstance(value, dt.date):
                 cell.number_format = DATE_FORMAT
-            elif header == _ID_HEADER:
+            elif column.field == "id_number":
                 cell.number_format = "@"  # keeps the leading zero if someone retypes it
     sheet.freeze_panes = f"A{header_row + 1}"
     return header_row
@@ -273,8 +268,9 @@ def write_return(
     year
         The return's year (``Năm báo cáo``).
     sheets
-        Data sheet name (a key of :data:`RETURN_SHEETS`) -> rows, each a dict keyed by header.
-        Missing sheets are written with their header only.
+        Data sheet name (a key of :data:`RETURN_SHEETS`) -> rows, each a dict keyed by field
+        (:attr:`ketnap.schema.Column.field`; an extra column of ``layout`` by its header). Missing
+        sheets are written with their header only.
     info
         Extra ``(label, value)`` rows for the ``Thông tin`` sheet.
     layout
@@ -294,12 +290,12 @@ def write_return(
         [(schema.ORG_LABEL, organisation), (schema.YEAR_LABEL, year), *info],
     )
     header_rows: dict[str, int] = {}
-    for name, headers in RETURN_SHEETS.items():
-        all_headers = [*headers, *layout.extra_columns.get(name, ())]
+    for spec in schema.RETURN_SHEETS:
+        name = spec.sheet
         title = (titles or {}).get(name) if layout.title_row else None
         header_rows[name] = _write_table(
             workbook.create_sheet(name),
-            all_headers,
+            [*spec.columns, *_extra(layout.extra_columns.get(name, ()))],
             sheets.get(name, ()),
             title=title,
             text_dates=layout.text_dates,
@@ -319,38 +315,39 @@ def _add_note_sheet(workbook: Workbook, lines: Sequence[str]) -> Worksheet:
 
 
 def write_organisations(path: Path, rows: Sequence[Mapping[str, Any]], *, note: Sequence[str] = ()) -> Path:
-    """Write ``reference/organisations.xlsx``: sheet ``Tổ chức`` (rows keyed by header) and a note sheet.
+    """Write ``reference/organisations.xlsx``: sheet ``Tổ chức`` (rows keyed by field) and a note sheet.
 
     Parameters
     ----------
     path
         Destination ``.xlsx``.
     rows
-        One dict per organisation, keyed by :data:`ORGANISATIONS_HEADERS`.
+        One dict per organisation, keyed by the fields of :data:`ketnap.schema.ORGANISATION_COLUMNS`.
     note
         Lines for the ``Hướng dẫn`` sheet (ignored on input), e.g. that the data are synthetic.
     """
     workbook = _new_workbook()
-    _write_table(workbook.create_sheet(ORGANISATIONS_SHEET), ORGANISATIONS_HEADERS, rows)
+    _write_table(workbook.create_sheet(ORGANISATIONS_SHEET), schema.ORGANISATION_COLUMNS, rows)
     if note:
         _add_note_sheet(workbook, note)
     return save_deterministic(workbook, path)
 
 
 def write_targets(path: Path, rows: Sequence[Mapping[str, Any]], *, note: Sequence[str] = ()) -> Path:
-    """Write ``reference/targets.xlsx``: sheet ``Chỉ tiêu`` (rows keyed by header) and a note sheet.
+    """Write ``reference/targets.xlsx``: sheet ``Chỉ tiêu`` (rows keyed by field) and a note sheet.
 
     Parameters
     ----------
     path
         Destination ``.xlsx``.
     rows
-        One dict per year and organisation (``TP`` = the city), keyed by :data:`TARGETS_HEADERS`.
+        One dict per year and organisation (``TP`` = the city), keyed by the fields of
+        :data:`ketnap.schema.TARGET_COLUMNS` (``month_1`` … ``month_12`` for ``T1`` … ``T12``).
     note
         Lines for the ``Hướng dẫn`` sheet (ignored on input).
     """
     workbook = _new_workbook()
-    _write_table(workbook.create_sheet(TARGETS_SHEET), TARGETS_HEADERS, rows)
+    _write_table(workbook.create_sheet(TARGETS_SHEET), schema.TARGET_COLUMNS, rows)
     if note:
         _add_note_sheet(workbook, note)
     return save_deterministic(workbook, path)
@@ -445,15 +442,15 @@ def _return_template() -> Workbook:
         instructions.column_dimensions[letter].width = 34 if header == lists_header["occupation"] else 14
         ranges[header] = f"'{INSTRUCTIONS_SHEET}'!${letter}${first_row + 1}:${letter}${first_row + len(values)}"
     instructions.column_dimensions["A"].width = 12
-    for name, headers in RETURN_SHEETS.items():
-        sheet = workbook.create_sheet(name, index=len(workbook.sheetnames) - 1)
-        _write_table(sheet, headers, ())
-        for col, header in enumerate(headers, start=1):
-            if header in ranges:
-                _list_validation(sheet, col, ranges[header], prompt=header)
-            elif header in DATE_HEADERS:
+    for spec in schema.RETURN_SHEETS:
+        sheet = workbook.create_sheet(spec.sheet, index=len(workbook.sheetnames) - 1)
+        _write_table(sheet, spec.columns, ())
+        for col, column in enumerate(spec.columns, start=1):
+            if column.header in ranges:
+                _list_validation(sheet, col, ranges[column.header], prompt=column.header)
+            elif column.date:
                 _date_validation(sheet, col)
-            elif header == _ID_HEADER:
+            elif column.field == "id_number":
                 _id_validation(sheet, col)
     return workbook
 
@@ -461,7 +458,7 @@ def _return_template() -> Workbook:
 def _organisations_template(sector_names: Sequence[str]) -> Workbook:
     workbook = _new_workbook()
     sheet = workbook.create_sheet(ORGANISATIONS_SHEET)
-    _write_table(sheet, ORGANISATIONS_HEADERS, ())
+    _write_table(sheet, schema.ORGANISATION_COLUMNS, ())
     note = [
         "HƯỚNG DẪN: DANH SÁCH TỔ CHỨC CƠ SỞ ĐẢNG",
         "",
@@ -487,7 +484,7 @@ def _organisations_template(sector_names: Sequence[str]) -> Workbook:
 def _targets_template() -> Workbook:
     workbook = _new_workbook()
     sheet = workbook.create_sheet(TARGETS_SHEET)
-    _write_table(sheet, TARGETS_HEADERS, ())
+    _write_table(sheet, schema.TARGET_COLUMNS, ())
     note = [
         "HƯỚNG DẪN: CHỈ TIÊU KẾT NẠP VÀ KẾ HOẠCH BỒI DƯỠNG",
         "",

@@ -36,7 +36,17 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
+from ketnap import schema
 from ketnap.config import paths
+from ketnap.schema import (
+    ADMISSIONS_SHEET,
+    CITY_CODE,
+    CONVERSIONS_SHEET,
+    INFO_SHEET,
+    ORG_LABEL,
+    RETURN_SHEETS,
+    TRAINING_SHEET,
+)
 from ketnap.synth.people import People, adult_age, attributes, role_of
 from ketnap.synth.population import (
     DEFAULT_SEED,
@@ -64,7 +74,6 @@ from ketnap.workbook import (
 )
 
 __all__ = [
-    "FAULT_RULES",
     "SYNTHETIC_NOTE",
     "Calibration",
     "Fault",
@@ -74,13 +83,10 @@ __all__ = [
     "write",
 ]
 
-#: Rule ids the ingestion uses for quarantined rows (the sample's faults use a subset).
-FAULT_RULES: tuple[str, ...] = (
-    "unknown-organisation", "unparsable-date", "impossible-date", "date-outside-period", "future-date",
-    "under-18", "duplicate-person", "missing-field", "unknown-category", "bad-id-number",
-)  # fmt: skip
-
 SYNTHETIC_NOTE = "DỮ LIỆU MÔ PHỎNG – không phải số liệu thật (synthetic data, not real figures)"
+#: The ``Thông tin`` row that carries :data:`SYNTHETIC_NOTE` (a label ingestion does not read; the
+#: same words as the ``note`` column's header, but not that column).
+_NOTE_LABEL = "Ghi chú"
 
 
 @dataclass(frozen=True)
@@ -156,12 +162,14 @@ def _admission_day(organisation: Organisation, year: int, month: int, rng: np.ra
 class Fault:
     """One deliberately faulty row (never counted): where it is and which ingestion rule rejects it.
 
+    ``field`` is the field of the faulty cell (``record`` is keyed by field, as the writer takes it);
+    ``None`` for a fault of the whole file, reported on the ``Thông tin`` row naming the organisation.
     ``row`` is the Excel row number, known once the file is written.
     """
 
     file: str
     sheet: str
-    column: str
+    field: str | None
     rule: str
     note: str
     record: dict[str, Any]
@@ -169,6 +177,14 @@ class Fault:
     org_code: str | None
     after_id: str | None = None  # place the row right after this person's row (duplicates)
     row: int | None = None
+
+    @property
+    def column(self) -> str:
+        """The faulty column's header, as the quarantine file names it (the organisation's label for a file)."""
+        if self.field is None:
+            return ORG_LABEL
+        sheet = next(s for s in RETURN_SHEETS if s.sheet == self.sheet)
+        return schema.column(sheet.columns, self.field).header
 
 
 @dataclass
@@ -181,7 +197,7 @@ class Sample:
         One :class:`Organisation` per grassroots organisation.
     targets
         ``year, org_code`` (``"TP"`` = city), ``admissions_target``, ``training_plan`` (nullable ints) and
-        ``T1`` … ``T12`` monthly plans (nullable).
+        ``month_1`` … ``month_12`` monthly plans (nullable; columns ``T1`` … ``T12`` of the workbook).
     admissions, training, conversions
         One row per person (valid rows only), with the personal fields returns carry.
     faults
@@ -221,7 +237,7 @@ def _targets(organisations: list[Organisation], calibration: Calibration, rng: n
         planners |= {o.code for o in members[:count]}
     for year in YEARS:
         rows.append(
-            {"year": year, "org_code": "TP", "admissions_target": calibration.admissions_target[year],
+            {"year": year, "org_code": CITY_CODE, "admissions_target": calibration.admissions_target[year],
              "training_plan": calibration.training_plan[year]}
         )  # fmt: skip
         for org in organisations:
@@ -241,10 +257,10 @@ def _targets(organisations: list[Organisation], calibration: Calibration, rng: n
             if org.code in planners and year >= 2023:
                 weights = SCHOOL_MONTH_WEIGHTS if org.sector == "high-schools" else MONTH_WEIGHTS
                 for month, planned in enumerate(largest_remainder(target, weights), start=1):
-                    row[f"T{month}"] = int(planned)
+                    row[f"month_{month}"] = int(planned)
             rows.append(row)
     frame = pd.DataFrame(rows)
-    columns = ["year", "org_code", "admissions_target", "training_plan", *(f"T{m}" for m in range(1, 13))]
+    columns = ["year", "org_code", "admissions_target", "training_plan", *(f"month_{m}" for m in range(1, 13))]
     frame = frame.reindex(columns=columns)
     for column in columns[2:]:
         frame[column] = frame[column].astype("Int64")
@@ -519,33 +535,46 @@ def _conversions(
 
 _UNKNOWN_ORG_NAME = "Chi bộ Công ty TNHH Thương mại Thiên Long Hưng"
 _UNKNOWN_ORG_FILE = "cty-thien-long-hung.xlsx"
+#: The column one office adds to its admissions sheet (not in the format: keyed by its header).
+_DECISION_NUMBER = "Số quyết định"
 
 
 def _admission_record(person: Mapping[str, Any]) -> dict[str, Any]:
-    """A valid admissions row, keyed by the return's headers."""
+    """A valid admissions row as returns write it, keyed by field."""
     return {
-        "Họ và tên": person["name"],
-        "Ngày sinh": person["birth_date"],
-        "Số CCCD": person["id_number"],
-        "Giới tính": person["sex"],
-        "Dân tộc": person["ethnic_group"],
-        "Tôn giáo": person["religion"],
-        "Đoàn viên": person["youth_union"],
-        "Nghề nghiệp": OCCUPATIONS[person["occupation"]],
-        "Trình độ": person["education"],
-        "Ngày kết nạp": person["admission_date"],
-        "Chi bộ": person.get("cell"),
+        "full_name": person["name"],
+        "birth_date": person["birth_date"],
+        "id_number": person["id_number"],
+        "sex": person["sex"],
+        "ethnic_group": person["ethnic_group"],
+        "religion": person["religion"],
+        "youth_union": person["youth_union"],
+        "occupation": OCCUPATIONS[person["occupation"]],
+        "education": person["education"],
+        "admission_date": person["admission_date"],
+        "cell": person.get("cell"),
     }
 
 
 def _training_record(person: Mapping[str, Any]) -> dict[str, Any]:
+    """A valid training row as returns write it, keyed by field."""
     return {
-        "Họ và tên": person["name"],
-        "Ngày sinh": person["birth_date"],
-        "Số CCCD": person["id_number"],
-        "Giới tính": person["sex"],
-        "Lớp bồi dưỡng": person["class_name"],
-        "Ngày cấp giấy chứng nhận": person["completion_date"],
+        "full_name": person["name"],
+        "birth_date": person["birth_date"],
+        "id_number": person["id_number"],
+        "sex": person["sex"],
+        "class_name": person["class_name"],
+        "completion_date": person["completion_date"],
+    }
+
+
+def _conversion_record(person: Mapping[str, Any]) -> dict[str, Any]:
+    """A valid conversion row as returns write it, keyed by field."""
+    return {
+        "full_name": person["name"],
+        "id_number": person["id_number"],
+        "admission_date": person["admission_date"],
+        "conversion_date": person["conversion_date"],
     }
 
 
@@ -591,15 +620,15 @@ def _faults(
 
     faults: list[Fault] = []
 
-    def add(year: int, org: Organisation, sheet: str, column: str, rule: str, note: str, record: dict) -> None:
-        faults.append(Fault(f"returns/{year}/{org.code}.xlsx", sheet, column, rule, note, record, year, org.code))
+    def add(year: int, org: Organisation, sheet: str, field: str, rule: str, note: str, record: dict) -> None:
+        faults.append(Fault(f"returns/{year}/{org.code}.xlsx", sheet, field, rule, note, record, year, org.code))
 
     ward, school, admin, enterprise = (
         pick(s) for s in ("wards-communes", "high-schools", "admin-units", "enterprises")
     )
     record = _admission_record(_fake_adult(ward, dt.date(2023, 2, 28), people, rng))
-    record["Ngày kết nạp"] = "31/02/2023"  # typed as text: Excel cannot hold the date
-    add(2023, ward, "Kết nạp", "Ngày kết nạp", "impossible-date", "ngày 31/02/2023 không tồn tại", record)
+    record["admission_date"] = "31/02/2023"  # typed as text: Excel cannot hold the date
+    add(2023, ward, ADMISSIONS_SHEET, "admission_date", "impossible-date", "ngày 31/02/2023 không tồn tại", record)
 
     on = dt.date(2023, 3, 24)
     sex = people.sex(school.sector)
@@ -613,28 +642,28 @@ def _faults(
         "admission_date": on,
         "cell": None,
     }
-    add(2023, school, "Kết nạp", "Ngày sinh", "under-18", "học sinh 17 tuổi tại ngày kết nạp",
+    add(2023, school, ADMISSIONS_SHEET, "birth_date", "under-18", "học sinh 17 tuổi tại ngày kết nạp",
         _admission_record(student))  # fmt: skip
 
     own = admissions[(admissions["org_code"] == admin.code) & (admission_year == 2023)]
     original = _records(own)[int(rng.integers(len(own)))]
     note = "dòng lặp lại của người ở dòng ngay trên (dòng trên hợp lệ, được tính)"
-    add(2023, admin, "Kết nạp", "Số CCCD", "duplicate-person", note, _admission_record(original))
+    add(2023, admin, ADMISSIONS_SHEET, "id_number", "duplicate-person", note, _admission_record(original))
     faults[-1].after_id = original["id_number"]
 
     record = _admission_record(_fake_adult(enterprise, dt.date(2023, 9, 1), people, rng))
-    record["Giới tính"] = "Không rõ"
-    add(2023, enterprise, "Kết nạp", "Giới tính", "unknown-category",
+    record["sex"] = "Không rõ"
+    add(2023, enterprise, ADMISSIONS_SHEET, "sex", "unknown-category",
         "giới tính 'Không rõ' không thuộc danh mục Nam/Nữ", record)  # fmt: skip
 
     ward2 = pick("wards-communes")
     record = _admission_record(_fake_adult(ward2, dt.date(2022, 6, 15), people, rng))
-    add(2023, ward2, "Kết nạp", "Ngày kết nạp", "date-outside-period",
+    add(2023, ward2, ADMISSIONS_SHEET, "admission_date", "date-outside-period",
         "ngày kết nạp 15/06/2022 trong báo cáo năm 2023", record)  # fmt: skip
 
     record = _admission_record(_fake_adult(admin, dt.date(2024, 2, 2), people, rng))
-    record["Số CCCD"] = None
-    add(2024, admin, "Kết nạp", "Số CCCD", "missing-field", "thiếu số CCCD", record)
+    record["id_number"] = None
+    add(2024, admin, ADMISSIONS_SHEET, "id_number", "missing-field", "thiếu số CCCD", record)
 
     ward_codes = [o.code for o in by_sector["wards-communes"]]
     trainees = training[
@@ -642,9 +671,9 @@ def _faults(
     ]
     template = trainees.iloc[int(rng.integers(len(trainees)))]
     trainee_org = next(o for o in organisations if o.code == template["org_code"])
-    for column, rule, note, value in (
-        ("Số CCCD", "bad-id-number", "số CMND cũ 9 chữ số thay cho CCCD 12 chữ số", "173456789"),
-        ("Ngày cấp giấy chứng nhận", "unparsable-date", "ghi 'chưa cấp' thay cho ngày", "chưa cấp"),
+    for field_name, rule, note, value in (
+        ("id_number", "bad-id-number", "số CMND cũ 9 chữ số thay cho CCCD 12 chữ số", "173456789"),
+        ("completion_date", "unparsable-date", "ghi 'chưa cấp' thay cho ngày", "chưa cấp"),
     ):
         sex = people.sex(trainee_org.sector)
         birth = people.birth_for_age(template["completion_date"], adult_age("ward", rng))
@@ -657,8 +686,8 @@ def _faults(
             "completion_date": template["completion_date"],
         }
         record = _training_record(person)
-        record[column] = value
-        add(2023, trainee_org, "Bồi dưỡng", column, rule, note, record)
+        record[field_name] = value
+        add(2023, trainee_org, TRAINING_SHEET, field_name, rule, note, record)
 
     # A return from an organisation that is not on the list (a company cell that reports to the
     # district, sent here by mistake): the whole file is rejected; it holds one admission.
@@ -667,8 +696,7 @@ def _faults(
     note = f"tổ chức '{_UNKNOWN_ORG_NAME}' không có trong danh sách; cả tệp (1 dòng kết nạp) bị loại"
     # Reported on the Thông tin row that names the organisation (its label is the "column").
     file = f"returns/2023/{_UNKNOWN_ORG_FILE}"
-    label = "Tổ chức cơ sở đảng"
-    faults.append(Fault(file, "Thông tin", label, "unknown-organisation", note, record, 2023, None))
+    faults.append(Fault(file, INFO_SHEET, None, "unknown-organisation", note, record, 2023, None))
     return faults
 
 
@@ -711,7 +739,7 @@ def _layouts(
     # One office added a column of its own (the admission decision number).
     ward = next(o for o in organisations if o.subtype == "ward")
     old = layouts[(2023, ward.code)]
-    layouts[(2023, ward.code)] = ReturnLayout(old.title_row, old.text_dates, {"Kết nạp": ("Số quyết định",)})
+    layouts[(2023, ward.code)] = ReturnLayout(old.title_row, old.text_dates, {ADMISSIONS_SHEET: (_DECISION_NUMBER,)})
     return layouts, labels
 
 
@@ -731,7 +759,7 @@ def _check(sample: Sample) -> None:
             raise AssertionError(f"{year}: {len(rows)} trainees, expected {cal.training[year]}")
         if year in cal.training_orgs and rows["org_code"].nunique() != cal.training_orgs[year]:
             raise AssertionError(f"{year}: {rows['org_code'].nunique()} organisations sent trainees")
-        own = sample.targets[(sample.targets["year"] == year) & (sample.targets["org_code"] != "TP")]
+        own = sample.targets[(sample.targets["year"] == year) & (sample.targets["org_code"] != CITY_CODE)]
         if own["admissions_target"].sum() <= cal.admissions_target[year]:
             raise AssertionError(f"{year}: organisations' targets do not exceed the city's")
 
@@ -739,19 +767,20 @@ def _check(sample: Sample) -> None:
 # --- writing --------------------------------------------------------------------------------------
 
 _TITLES = {
-    "Kết nạp": "DANH SÁCH ĐẢNG VIÊN MỚI ĐƯỢC KẾT NẠP NĂM {year}",
-    "Bồi dưỡng": "DANH SÁCH QUẦN CHÚNG ĐƯỢC CẤP GIẤY CHỨNG NHẬN BỒI DƯỠNG NHẬN THỨC VỀ ĐẢNG NĂM {year}",
-    "Chuyển chính thức": "DANH SÁCH ĐẢNG VIÊN ĐƯỢC CHUYỂN CHÍNH THỨC NĂM {year}",
+    ADMISSIONS_SHEET: "DANH SÁCH ĐẢNG VIÊN MỚI ĐƯỢC KẾT NẠP NĂM {year}",
+    TRAINING_SHEET: "DANH SÁCH QUẦN CHÚNG ĐƯỢC CẤP GIẤY CHỨNG NHẬN BỒI DƯỠNG NHẬN THỨC VỀ ĐẢNG NĂM {year}",
+    CONVERSIONS_SHEET: "DANH SÁCH ĐẢNG VIÊN ĐƯỢC CHUYỂN CHÍNH THỨC NĂM {year}",
 }
-_SORT_COLUMN = {"Kết nạp": "Ngày kết nạp", "Bồi dưỡng": "Ngày cấp giấy chứng nhận",
-                "Chuyển chính thức": "Ngày chuyển chính thức"}  # fmt: skip
+#: The field each data sheet's rows are in order of.
+_SORT_FIELD = {ADMISSIONS_SHEET: "admission_date", TRAINING_SHEET: "completion_date",
+               CONVERSIONS_SHEET: "conversion_date"}  # fmt: skip
 
 
 def _sort_key(sheet: str, record: Mapping[str, Any]) -> tuple[dt.date, str]:
-    value = record.get(_SORT_COLUMN[sheet])
+    value = record.get(_SORT_FIELD[sheet])
     if not isinstance(value, dt.date):
         value = dt.date(2023, 2, 28)  # the unreadable dates sit where the clerk typed them
-    return value, str(record.get("Số CCCD") or "")
+    return value, str(record.get("id_number") or "")
 
 
 _Records = dict[str, dict[tuple[int, str], list[dict[str, Any]]]]
@@ -780,33 +809,25 @@ def _sheet_rows(
         return records[name].get((year, org_code), []) if org_code else []
 
     sheets: dict[str, list[dict[str, Any]]] = {
-        "Kết nạp": [_admission_record(p) for p in of("admissions")],
-        "Bồi dưỡng": [_training_record(p) for p in of("training")],
-        "Chuyển chính thức": [
-            {
-                "Họ và tên": p["name"],
-                "Số CCCD": p["id_number"],
-                "Ngày kết nạp": p["admission_date"],
-                "Ngày chuyển chính thức": p["conversion_date"],
-            }
-            for p in of("conversions")
-        ],
+        ADMISSIONS_SHEET: [_admission_record(p) for p in of("admissions")],
+        TRAINING_SHEET: [_training_record(p) for p in of("training")],
+        CONVERSIONS_SHEET: [_conversion_record(p) for p in of("conversions")],
     }
     for name, rows in sheets.items():
         rows.sort(key=partial(_sort_key, name))
     placed: dict[int, tuple[str, int]] = {}
     for fault in extra:
-        sheet = "Kết nạp" if fault.sheet == "Thông tin" else fault.sheet
+        sheet = ADMISSIONS_SHEET if fault.sheet == INFO_SHEET else fault.sheet
         rows = sheets[sheet]
         if fault.after_id:
-            index = next(i for i, r in enumerate(rows) if r["Số CCCD"] == fault.after_id) + 1
+            index = next(i for i, r in enumerate(rows) if r["id_number"] == fault.after_id) + 1
         else:
             key = _sort_key(sheet, fault.record)
             index = next((i for i, r in enumerate(rows) if _sort_key(sheet, r) > key), len(rows))
         rows.insert(index, {**fault.record, "_fault": id(fault)})
     for sheet, rows in sheets.items():
         for number, row in enumerate(rows, start=1):
-            row["STT"] = number
+            row["row_number"] = number
             if "_fault" in row:
                 placed[row.pop("_fault")] = (sheet, number)
     return sheets, placed
@@ -819,9 +840,9 @@ def _write_return(
     relative = faults[0].file if org is None else f"returns/{year}/{code}.xlsx"
     sheets, placed = _sheet_rows(records, year, code, faults)
     layout = sample.layouts.get((year, code), ReturnLayout()) if code else ReturnLayout()
-    if "Số quyết định" in layout.extra_columns.get("Kết nạp", ()):
-        for row in sheets["Kết nạp"]:
-            row["Số quyết định"] = f"{1000 + row['STT'] * 7}-QĐ/TU"
+    if _DECISION_NUMBER in layout.extra_columns.get(ADMISSIONS_SHEET, ()):
+        for row in sheets[ADMISSIONS_SHEET]:
+            row[_DECISION_NUMBER] = f"{1000 + row['row_number'] * 7}-QĐ/TU"
     label = sample.org_labels.get((year, code), code) if code else _UNKNOWN_ORG_NAME
     as_of = min(dt.date(year, 12, 31), PERIOD_END)
     header_rows = write_return(
@@ -829,7 +850,7 @@ def _write_return(
         organisation=label,
         year=year,
         sheets=sheets,
-        info=[("Số liệu tính đến ngày", as_of), ("Ghi chú", SYNTHETIC_NOTE)],
+        info=[("Số liệu tính đến ngày", as_of), (_NOTE_LABEL, SYNTHETIC_NOTE)],
         layout=layout,
         titles={name: title.format(year=year) for name, title in _TITLES.items()},
     )
@@ -840,20 +861,20 @@ def _write_return(
 
 
 def _organisation_rows(organisations: Sequence[Organisation]) -> list[dict[str, Any]]:
+    """The organisations workbook's rows, keyed by field."""
     names = {s.code: s.name_vi for s in SECTORS}
     return [
-        {"Mã tổ chức": o.code, "Tên tổ chức": o.name, "Khối": names[o.sector], "Loại hình": KINDS[o.kind],
-         "Trực thuộc": None, "Ngày thành lập": o.active_from, "Ngày giải thể": o.active_to}
+        {"org_code": o.code, "name": o.name, "sector": names[o.sector], "kind": KINDS[o.kind],
+         "parent_code": None, "active_from": o.active_from, "active_to": o.active_to}
         for o in organisations
     ]  # fmt: skip
 
 
 def _target_rows(targets: pd.DataFrame) -> list[dict[str, Any]]:
-    headers = {"year": "Năm", "org_code": "Mã tổ chức", "admissions_target": "Chỉ tiêu kết nạp",
-               "training_plan": "Kế hoạch bồi dưỡng", **{f"T{m}": f"T{m}" for m in range(1, 13)}}  # fmt: skip
+    """The targets workbook's rows, keyed by field (the frame's columns): numbers as ints, blanks as ``None``."""
     rows = []
     for record in _records(targets):
-        rows.append({headers[k]: (None if pd.isna(v) else int(v) if k != "org_code" else v) for k, v in record.items()})
+        rows.append({k: (None if pd.isna(v) else int(v) if k != "org_code" else v) for k, v in record.items()})
     return rows
 
 

@@ -23,7 +23,7 @@ import pyarrow as pa
 
 from ketnap import __version__
 from ketnap.io import person_codes, write_json_atomic, write_table
-from ketnap.schema import DTYPES
+from ketnap.schema import DTYPES, MAJORITY_ETHNIC_GROUP, NO_RELIGION
 from ketnap.synth.population import (
     ADMIN_UNITS,
     CAPACITY,
@@ -393,9 +393,9 @@ def build_national(
             "sex": _strings(["M", "F"], female[order].astype(np.int32)),
             "birth_year": (adm_year - age - birthday_later)[order],
             "age_at_admission": age[order],
-            "ethnic_group": _strings(["Kinh", *_NATIONAL_MINORITIES], ethnic_codes[order]),
+            "ethnic_group": _strings([MAJORITY_ETHNIC_GROUP, *_NATIONAL_MINORITIES], ethnic_codes[order]),
             "ethnic_minority": minority[order],
-            "religion": _strings(["Không", *(r for r, _ in RELIGION_CHOICES)], religion_codes[order]),
+            "religion": _strings([NO_RELIGION, *(r for r, _ in RELIGION_CHOICES)], religion_codes[order]),
             "religious": religious[order],
             "youth_union": youth[order],
             "occupation": _strings(occupations, occupation_codes[order]),

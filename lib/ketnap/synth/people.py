@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 from faker import Faker
 
+from ketnap.schema import MAJORITY_ETHNIC_GROUP, NO_RELIGION, YOUTH_UNION
 from ketnap.synth.population import (
     AGE,
     EDUCATION_CHOICES,
@@ -103,8 +104,8 @@ def adult_age(role: str, rng: np.random.Generator) -> float:
 
 def attributes(role: str, age: float, rng: np.random.Generator) -> dict[str, Any]:
     """Ethnicity, religion, Youth Union, occupation and education of one new member."""
-    ethnic = _choice(rng, MINORITY_CHOICES) if rng.random() < 0.035 else "Kinh"
-    religion = _choice(rng, RELIGION_CHOICES) if rng.random() < 0.045 else "Không"
+    ethnic = _choice(rng, MINORITY_CHOICES) if rng.random() < 0.035 else MAJORITY_ETHNIC_GROUP
+    religion = _choice(rng, RELIGION_CHOICES) if rng.random() < 0.045 else NO_RELIGION
     # Youth Union membership ends at 30, so older people are rarely still members.
     youth = rng.random() < (0.99 if role == "student" else 0.93 if age < 31 else 0.04)
     if role == "student":
@@ -117,7 +118,7 @@ def attributes(role: str, age: float, rng: np.random.Generator) -> dict[str, Any
     return {
         "ethnic_group": ethnic,
         "religion": religion,
-        "youth_union": "Có" if youth else "Không",
+        "youth_union": YOUTH_UNION.label(youth),
         "occupation": occupation,
         "education": education,
     }
