@@ -50,7 +50,15 @@ $(ENV_STAMP): pyproject.toml
 .PHONY: env
 env: $(ENV_STAMP) ## Create or update the Python environment and the `ketnap` Jupyter kernel
 
-$(MANIFEST): $(RAW_INPUTS) $(wildcard lib/ketnap/ingest/*.py) lib/ketnap/schema.py lib/ketnap/text.py lib/ketnap/io.py lib/ketnap/config.py lib/ketnap/lock.py | $(ENV_STAMP)
+# What ingestion is made of: the ingest wing and every module it imports, followed to the end. Found
+# in the import lines of the tree (stdlib python3, no environment needed), rewritten when a module changes.
+INGEST_MK := .make/ingest-sources.mk
+-include $(INGEST_MK)
+$(INGEST_MK): $(shell find lib/ketnap -name '*.py' -not -path '*/__pycache__/*')
+	@mkdir -p $(@D)
+	@python3 lib/ketnap/build/sources.py ketnap.ingest INGEST_SOURCES > $@.tmp && mv $@.tmp $@
+
+$(MANIFEST): $(RAW_INPUTS) $(INGEST_SOURCES) | $(ENV_STAMP)
 	@$(PY) -m ketnap.ingest
 
 .PHONY: data
@@ -68,6 +76,10 @@ endif
 $(REPORTS_MK): $(MANIFEST) $(wildcard lib/ketnap/build/*.py) | $(ENV_STAMP)
 	@mkdir -p $(@D)
 	@$(PY) -m ketnap.build makefile $(if $(PERIOD),--period $(PERIOD)) > $@.tmp && mv $@.tmp $@
+
+# A prerequisite that is always out of date: the index rule runs every time (it is cheap when idle).
+.PHONY: FORCE
+FORCE:
 
 .PHONY: reports
 reports: $(REPORT_INDEX) ## Render the reports (default periods, or PERIOD=2023-Q3) into reports/

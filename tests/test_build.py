@@ -37,7 +37,7 @@ def test_makefile_has_one_rule_per_report_and_the_index(home: Paths) -> None:
     assert "\t@echo 'city-overview 2023 -' >> $(BUILD_QUEUE)" in rules
     assert "\t@echo 'sector 2023 high-schools' >> $(BUILD_QUEUE)" in rules
     assert rules.count("reports/index.html:") == 1
-    assert "\t@$(PY) -m ketnap.build batch --queue $(BUILD_QUEUE)" in rules
+    assert "then $(PY) -m ketnap.build batch --queue $(BUILD_QUEUE);" in rules
 
 
 def test_a_malformed_period_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:

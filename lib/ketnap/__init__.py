@@ -1,9 +1,56 @@
 """ketnap: admissions of new Party members (kết nạp đảng viên) by sector against target.
 
-The package holds everything the notebooks call: paths and configuration (`config`), reading the
-returns (`ingest`), loading processed tables (`io`), periods (`periods`), metrics (`metrics`),
-formatting and the label catalog (`fmt`, `labels`), narrative sentences (`narrative`), charts
-(`charts`), the report build (`build`) and the command line (`cli`).
+Every module, in the order the data flows: returns → ``ingest`` → ``data/processed`` → the
+analytics a notebook imports → ``build`` → ``reports/``. The top level is what notebooks import;
+the three wings (``ingest``, ``synth``, ``build``) sit on either side of the processed data and
+never import one another (``tests/test_layout.py`` checks this map, that and the 1,200-line limit).
+
+Foundations, read by everything:
+
+=========================  =========================================================================
+``config``                 paths and :class:`~ketnap.config.Settings` (every ``KETNAP_*`` variable)
+``schema``                 the data contract: return sheets, columns, categories, processed tables,
+                           rule ids (documented in ``docs/data-dictionary.md``)
+``text``                   Vietnamese text normalisation: NFC, tone placement, matching keys
+``io``                     the processed tables on disk (the one reader and writer), atomic files
+``lock``                   one build or ingestion at a time
+``workbook``               writing workbooks in the return format: templates, the sample's files
+=========================  =========================================================================
+
+Returns in, processed tables out (``make data``), the ``ingest`` wing, in the order a file
+travels: ``ingest.limits`` (safety limits), ``ingest.files`` (what a file is, opening it),
+``ingest.sheets`` (header rows and columns), ``ingest.values`` (one cell), ``ingest.rows`` (one
+row), ``ingest.reference`` (sectors, organisations, targets), ``ingest.returns`` (one return),
+``ingest.person`` (the anonymous person key), ``ingest.issues`` (what is reported),
+``ingest.run`` (the whole run) and ``ingest.cli`` (``python -m ketnap.ingest``).
+
+Synthetic data (``make sample``, ``bench/``), the ``synth`` wing: ``synth.population`` (what both
+generators draw from), ``synth.people`` (fake people; the only user of Faker), ``synth.city`` (the
+calibrated sample) and ``synth.national`` (a national-size set for the benchmark).
+
+What notebooks import, from figures to words and pictures:
+
+=========================  =========================================================================
+``periods``                reporting periods (month to date, quarter, year) and the whole-year rule
+``metrics``                attainment, pace, projection, flags, training, composition
+``training``               training class → admission → full membership
+``review``                 the annual review for the grading
+``scorecard``              organisation tables of the sector and scorecard reports
+``quality``                data quality of an ingestion run
+``privacy``                small counts that could point at a person
+``labels``                 the label catalog: every visible text, Vietnamese and English
+``fmt``                    numbers, percentages, dates and Vietnamese order for display
+``narrative``              headline sentences in the register of party-committee reports
+``columns``                the column catalog: a table column's heading and format
+``present``                cards, tables, charts and text as HTML for the report pages
+``charts``                 the chart theme and every report chart
+``cli``                    the ``ketnap`` command (headline figures in a terminal)
+=========================  =========================================================================
+
+Notebooks in, reports out (``make reports``), the ``build`` wing: ``build.catalog`` (which
+notebooks are reports), ``build.batch`` (make rules, queue, workers, run log), ``build.runner``
+(one report: papermill, nbconvert, Chromium), ``build.export`` (Excel) and ``build.index``
+(``reports/index.html``).
 """
 
 __version__ = "0.1.0"

@@ -29,6 +29,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import seaborn as sns
+from cycler import cycler
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
@@ -118,7 +119,7 @@ THEME: Final[dict[str, Any]] = {
     "grid.color": "#E6E6E6",
     "grid.linewidth": 0.8,
     "axes.axisbelow": True,
-    "axes.prop_cycle": mpl.cycler(color=list(OKABE_ITO)),
+    "axes.prop_cycle": cycler(color=list(OKABE_ITO)),
     "legend.frameon": False,
     "lines.linewidth": 2.0,
     # Glyphs as paths: a leader's phone browser may not have DejaVu Sans, and a substitute font
@@ -140,7 +141,8 @@ def use_theme() -> None:
     Idempotent: calling it again sets the same values. Call it once at the top of a notebook,
     before the first figure; :func:`figure` calls it too.
     """
-    mpl.rcParams.update(THEME)
+    # rcParams types its keys as a Literal of every rc name; matplotlib checks THEME's at run time.
+    mpl.rcParams.update(THEME)  # type: ignore[arg-type]
 
 
 def heatmap_height(n_rows: int) -> float:
@@ -815,7 +817,7 @@ def _wrap(text: object, width: int, max_lines: int) -> str:
 
 def _month_number(column: object) -> int:
     if isinstance(column, (pd.Timestamp, np.datetime64)) or hasattr(column, "month"):
-        return int(pd.Timestamp(column).month)  # type: ignore[arg-type]
+        return int(pd.Timestamp(column).month)
     if isinstance(column, (int, np.integer)) and 1 <= int(column) <= 12:
         return int(column)
     raise ValueError(f"org_month_heatmap: column {column!r} is not a month (Timestamp or 1-12)")
@@ -841,7 +843,9 @@ def _text_width_pt(text: str, fontsize: float) -> float:
 
 def _plot_width_pt(ax: Axes, left_labels: Sequence[str]) -> float:
     """A conservative estimate of the plotting width once the left tick labels take their room."""
-    fig_width_pt = ax.figure.get_figwidth() * 72
+    figure = ax.get_figure(root=True)
+    assert figure is not None  # an Axes drawn on is always on a figure
+    fig_width_pt = figure.get_figwidth() * 72
     box = ax.get_position()
     label_pt = max((_text_width_pt(s, mpl.rcParams["ytick.labelsize"]) for s in left_labels), default=0.0)
     # The default left margin already holds some of the labels; the rest comes out of the plot.

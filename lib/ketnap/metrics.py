@@ -198,7 +198,10 @@ def _memo(tables: Tables, key: Hashable, compute: Callable[[], _T]) -> _T:
     entry = _MEMO.get(ident)
     if entry is None or entry[0]() is not tables or entry[1] != fingerprint:
         # The callback forgets the results when the tables are freed (ids are reused).
-        ref = weakref.ref(tables, lambda _ref, ident=ident: _MEMO.pop(ident, None))
+        def forget(_ref: object, ident: int = ident) -> None:
+            _MEMO.pop(ident, None)
+
+        ref = weakref.ref(tables, forget)
         entry = (ref, fingerprint, {})
         _MEMO[ident] = entry
     results = entry[2]

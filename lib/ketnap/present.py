@@ -124,6 +124,11 @@ FORMATS: dict[str, str] = {name: name for name in columns_catalog.FORMATS}
 _TEXT_ALIGNED: frozenset[str] = frozenset({"date", "signed"})
 
 
+def _in_language(function: Callable[[Any, str], str], lang: str) -> Callable[[Any], str]:
+    """``function(value, lang)`` as a function of the value alone."""
+    return lambda value: function(value, lang)
+
+
 def table(
     frame: pd.DataFrame,
     *,
@@ -208,7 +213,7 @@ def table(
         if how not in FORMATS:
             raise ValueError(f"table: unknown format {how!r} for {column!r}; valid: {', '.join(FORMATS)}")
         function = getattr(fmt, FORMATS[how])
-        formatters[column] = lambda value, function=function: function(value, lang)
+        formatters[column] = _in_language(function, lang)
         numeric |= {column} if how not in _TEXT_ALIGNED else set()
 
     def cell(column: str, value: Any) -> str:

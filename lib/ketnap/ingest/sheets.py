@@ -220,7 +220,7 @@ def cell_marks(workbook: Any, title: str) -> CellMarks:
             except ValueError:
                 continue
             if None not in (min_col, min_row, max_col, max_row):
-                merged.append((min_row, min_col - 1, max_row, max_col - 1, ref))  # type: ignore[operator]
+                merged.append((min_row, min_col - 1, max_row, max_col - 1, ref))
     return CellMarks(frozenset(formulas), tuple(merged))
 
 
