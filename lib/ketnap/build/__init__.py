@@ -5,6 +5,7 @@
 - :mod:`ketnap.build.runner`: one report: papermill executes, nbconvert renders, Chromium prints;
 - :mod:`ketnap.build.export`: a report's key tables as an Excel workbook;
 - :mod:`ketnap.build.index`: ``reports/index.html``;
+- :mod:`ketnap.build.sources`: which files ingestion is made of (its import closure), for make;
 - :mod:`ketnap.build.__main__`: the command line, ``python -m ketnap.build``;
 - ``templates/``: the nbconvert template and CSS of the report pages.
 
