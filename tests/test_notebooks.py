@@ -96,6 +96,7 @@ def test_report_notebook_runs_clean_on_the_sample(job, tmp_path: Path) -> None:
             assert output.output_type != "error"
 
 
+@pytest.mark.slow  # a papermill process per notebook
 @pytest.mark.parametrize("spec", REPORTS, ids=lambda s: s.id)
 def test_papermill_help_documents_the_parameters(spec) -> None:
     import subprocess
