@@ -74,3 +74,16 @@ def test_a_bad_setting_stops_ingestion_with_one_line(
     monkeypatch.setenv("KETNAP_LOCK_WAIT", "soon")
     assert ingest_main([]) == 2
     assert capsys.readouterr().err == "error: KETNAP_LOCK_WAIT must be a number ≥ 0 (got 'soon')\n"
+
+
+def test_a_bad_setting_is_a_usage_error_for_the_build_and_the_ketnap_command(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ketnap.build.__main__ import main as build_main
+    from ketnap.cli import main as ketnap_main
+
+    monkeypatch.setenv("KETNAP_WORKERS", "many")
+    assert build_main(["index"]) == 2
+    assert ketnap_main(["summary", "--period", "2024-02"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert [line.endswith("KETNAP_WORKERS must be a whole number ≥ 1 (got 'many')") for line in err] == [True, True]
