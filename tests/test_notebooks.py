@@ -71,8 +71,8 @@ def _sample_jobs() -> list:
 
     sectors = pd.read_parquet(ROOT / "data" / "processed" / "sectors.parquet").sort_values("order")["sector"].tolist()
     jobs = []
-    for period, full_year in (("2024-02", False), ("2023", True)):
-        jobs += jobs_for(period, full_year=full_year, sectors=sectors)
+    for period, year_period in (("2024-02", False), ("2023", True)):
+        jobs += jobs_for(period, year_period=year_period, sectors=sectors)
     return jobs
 
 

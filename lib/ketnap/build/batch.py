@@ -62,7 +62,7 @@ def jobs_for_period(period: str, p: Paths) -> list[Job]:
     from ketnap.periods import parse_period
 
     parsed = parse_period(period)
-    return jobs_for(period, full_year=parsed.kind == "year", sectors=sector_codes(p))
+    return jobs_for(period, year_period=parsed.kind == "year", sectors=sector_codes(p))
 
 
 def job_line(job: Job) -> str:

@@ -71,11 +71,11 @@ class Job:
         return params
 
 
-def jobs_for(period: str, *, full_year: bool, sectors: list[str]) -> list[Job]:
-    """Every report job for ``period``; year-only reports only when the period is a full year."""
+def jobs_for(period: str, *, year_period: bool, sectors: list[str]) -> list[Job]:
+    """Every report job for ``period``; year-only reports only for a year period (``2023``, not ``2023-12``)."""
     jobs: list[Job] = []
     for spec in REPORTS:
-        if spec.year_only and not full_year:
+        if spec.year_only and not year_period:
             continue
         if spec.per_sector:
             jobs.extend(Job(spec, period, sector) for sector in sectors)
