@@ -23,7 +23,7 @@ COLUMNS = {name: [c for c in columns if c != "person_code"] for name, columns in
 
 
 def frame(name: str, rows: list[tuple]) -> pd.DataFrame:
-    """A processed table with the columns of ``io.TABLES`` but ``person_code``; date columns as datetime64."""
+    """A processed table with the columns of ``schema.TABLES`` but ``person_code``; date columns as datetime64."""
     out = pd.DataFrame(rows, columns=COLUMNS[name])
     for column in out.columns:
         if column.endswith(("_date", "active_from", "active_to")):

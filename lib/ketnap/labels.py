@@ -476,7 +476,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Tất cả các tổ chức cơ sở đảng hoạt động trong năm {year} đều đã có báo cáo năm {year}.",
         "Every grassroots organisation active in {year} has a {year} return.",
     ),
-    # Short names of the ingestion rules (ketnap.ingest.RULES), then what each means and how to fix it.
+    # Short names of the ingestion rules (ketnap.schema.RULES), then what each means and how to fix it.
     "quality.rule.formula-cell": ("Ô công thức chưa có kết quả", "Formula without a saved result"),
     "quality.rule.hidden-sheet": ("Trang tính bị ẩn", "Hidden sheet"),
     "quality.fix.formula-cell": (

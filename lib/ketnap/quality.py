@@ -447,7 +447,7 @@ def rule_counts(detail: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     DataFrame
         Columns ``rule``, ``rule_name``, ``explanation``, ``lines``, ``rows`` (distinct file,
         sheet and row: one row may break several rules) and ``files``; most lines first, rules in
-        :data:`ketnap.ingest.RULES` order on ties.
+        :data:`ketnap.schema.RULES` order on ties.
     """
     columns = ["rule", "rule_name", "explanation", "lines", "rows", "files"]
     if detail.empty:

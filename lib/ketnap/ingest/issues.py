@@ -82,7 +82,7 @@ class IngestResult:
     Attributes
     ----------
     tables : dict of str to DataFrame
-        Every table of :data:`ketnap.io.TABLES`, as written to Parquet.
+        Every table of :data:`ketnap.schema.TABLES`, as written to Parquet.
     issues : list of Issue
         Errors and warnings, sorted by file, sheet, row, column and rule.
     reconciliation : DataFrame

@@ -200,7 +200,7 @@ def build_national(
     -------
     dict
         Table name -> frame, with exactly the columns of :data:`ketnap.schema.TABLES` and the dtypes
-        ingestion writes (:data:`ketnap.ingest.DTYPES`), rows in ingestion's order.
+        ingestion writes (:data:`ketnap.schema.DTYPES`), rows in ingestion's order.
     """
     if organisations < len(SECTORS) or years < 2:
         raise ValueError("need at least one organisation per sector and two years")
