@@ -36,6 +36,7 @@ from defects.corpus import (
 )
 from faker import Faker
 
+from ketnap import quality
 from ketnap.config import DEMO_PERSON_KEY
 from ketnap.ingest import (
     IngestResult,
@@ -726,3 +727,23 @@ def test_formatted_empty_rows_do_not_count_against_the_row_cap(base: Path, monke
 )
 def test_decode_text(data: bytes, expected: tuple[str, str]) -> None:
     assert decode_text(data) == expected
+
+
+def test_interim_files_are_formula_safe_for_excel_and_read_back_as_typed(base: Path) -> None:
+    """Text from a return that a spreadsheet would run (=, +, -, @) gets an apostrophe in the CSVs.
+
+    (A cell typed ``=…`` is a formula in the workbook itself, refused as ``formula-cell``.)
+    """
+    write_return(
+        returns(base, "formula.xlsx"),
+        sheets={"Kết nạp": [admission("fx", 1, **{"Giới tính": "-2+3+cmd|' /C calc'!A0"})]},
+        headers={"Kết nạp": [*ADMISSION_HEADERS, "@extra"]},
+    )
+    run(base)
+    quarantine = (base / "interim" / "quarantine.csv").read_text(encoding="utf-8-sig")
+    warnings = (base / "interim" / "warnings.csv").read_text(encoding="utf-8-sig")
+    assert ",'-2+3+cmd" in quarantine and ",-2+3+cmd" not in quarantine
+    assert ",'@extra," in warnings
+    log = quality.load_interim(base / "interim")
+    assert "-2+3+cmd|' /C calc'!A0" in set(log.quarantine["value"])
+    assert "@extra" in set(log.warnings["column"])

@@ -13,6 +13,7 @@ import pytest
 
 from ketnap import charts, columns, present, scorecard
 from ketnap.build import export
+from ketnap.io import spreadsheet_safe
 
 matplotlib.use("Agg")
 
@@ -119,7 +120,7 @@ def test_cards_escape_text() -> None:
      ("plain", "plain"), (-5, -5), (3.5, 3.5), (None, None)],
 )  # fmt: skip
 def test_safe_cell_neutralises_formulas_and_keeps_numbers(value, expected) -> None:
-    assert export.safe_cell(value) == expected
+    assert spreadsheet_safe(value) == expected
 
 
 def test_workbook_is_deterministic_and_typed(tmp_path: Path) -> None:

@@ -9,10 +9,11 @@ then a rename, so a reader never sees half a file. Everything else works on in-m
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,13 +25,17 @@ from ketnap.config import paths
 from ketnap.schema import PERSON_CODE, PERSON_TABLES, TABLES
 
 __all__ = [
+    "FORMULA_PREFIXES",
     "Tables",
     "atomic_file",
     "file_mode",
     "load",
     "person_codes",
+    "read_csv_text",
     "read_manifest",
     "read_table",
+    "spreadsheet_safe",
+    "write_csv",
     "write_json_atomic",
     "write_table",
     "write_text_atomic",
@@ -143,6 +148,46 @@ def write_text_atomic(text: str, target: Path) -> Path:
 def write_json_atomic(obj: Any, target: Path) -> Path:
     """Write JSON (UTF-8, sorted keys, stable) to ``target`` atomically."""
     return write_text_atomic(json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n", target)
+
+
+#: A text cell starting with one of these is run as a formula by Excel or LibreOffice (OWASP CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A cell value that no spreadsheet will evaluate: risky text gets a leading apostrophe.
+
+    >>> spreadsheet_safe("=HYPERLINK(\"http://x\")"), spreadsheet_safe("-5"), spreadsheet_safe(-5)
+    ('\'=HYPERLINK("http://x")', "'-5", -5)
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _from_spreadsheet(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES) else text
+
+
+def write_csv(rows: Iterable[Sequence[Any]], header: Sequence[str], target: Path) -> Path:
+    """Write a CSV for people who open it in Excel: UTF-8 with a byte-order mark, every cell formula-safe.
+
+    Written atomically (:func:`atomic_file`); :func:`read_csv_text` reads it back as it was meant.
+    """
+    with atomic_file(target) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow([spreadsheet_safe(h) for h in header])
+        writer.writerows([spreadsheet_safe(v) for v in row] for row in rows)
+    return target
+
+
+def read_csv_text(file: Path) -> pd.DataFrame:
+    """A CSV written by :func:`write_csv`, every cell as text (none as NaN), formula guards removed."""
+    if not file.exists():
+        raise FileNotFoundError(f"{file} not found: run `make data` first")
+    frame = pd.read_csv(file, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    frame.columns = [_from_spreadsheet(c) for c in frame.columns]
+    return frame.apply(lambda column: column.map(_from_spreadsheet))
 
 
 def read_manifest(folder: Path | None = None) -> dict[str, Any]:

@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from ketnap.config import paths
-from ketnap.io import Tables
+from ketnap.io import Tables, read_csv_text
 from ketnap.labels import t
 from ketnap.periods import Period, parse_period
 from ketnap.schema import (
@@ -121,10 +121,7 @@ class IngestionLog:
 
 
 def _read_csv(file: Path, columns: list[str]) -> pd.DataFrame:
-    if not file.exists():
-        raise FileNotFoundError(f"{file} not found: run `make data` first")
-    # utf-8-sig: ingestion writes a byte-order mark for Excel. Everything as text, nothing as NaN.
-    frame = pd.read_csv(file, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    frame = read_csv_text(file)
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise ValueError(f"{file} lacks columns {missing}")

@@ -16,22 +16,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from ketnap.io import spreadsheet_safe
 from ketnap.present import TABLE_MIME
 from ketnap.workbook import save_deterministic
 
-__all__ = ["FORMULA_PREFIXES", "collect_tables", "safe_cell", "write_workbook"]
+__all__ = ["collect_tables", "write_workbook"]
 
-#: A text cell starting with one of these is run as a formula by Excel or LibreOffice (OWASP CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _MAX_SHEET_TITLE = 31  # Excel's limit
 _BAD_TITLE_CHARS = str.maketrans({c: " " for c in "[]:*?/\\"})
-
-
-def safe_cell(value: Any) -> Any:
-    """A cell value that no spreadsheet will evaluate: risky text gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def collect_tables(notebook: Any) -> list[dict[str, Any]]:
@@ -58,11 +50,11 @@ def write_workbook(tables: list[dict[str, Any]], target: Path, *, title: str = "
             name, n = base[: _MAX_SHEET_TITLE - len(suffix)] + suffix, n + 1
         used.add(name.casefold())
         sheet = workbook.create_sheet(name)
-        sheet.append([safe_cell(str(c)) for c in table["columns"]])
+        sheet.append([spreadsheet_safe(str(c)) for c in table["columns"]])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in table["rows"]:
-            sheet.append([safe_cell(v) for v in row])
+            sheet.append([spreadsheet_safe(v) for v in row])
         for i, column in enumerate(table["columns"], start=1):
             width = max([len(str(column))] + [len(str(r[i - 1])) for r in table["rows"] if r[i - 1] is not None])
             sheet.column_dimensions[get_column_letter(i)].width = min(60, max(8, width + 2))

@@ -9,8 +9,7 @@ beside it are complete) and the interim ``quarantine.csv``, ``warnings.csv`` and
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,7 @@ from ketnap.ingest.issues import (
 from ketnap.ingest.person import person_key, resolve_person_key
 from ketnap.ingest.reference import OrganisationIndex, read_reference
 from ketnap.ingest.returns import read_return_file
-from ketnap.io import atomic_file, person_codes, write_json_atomic, write_table
+from ketnap.io import person_codes, write_csv, write_json_atomic, write_table
 from ketnap.schema import DTYPES, ISSUE_COLUMNS, RECONCILIATION_COLUMNS, SORT_KEYS, Level
 
 __all__ = [
@@ -57,14 +56,6 @@ def _frame(name: str, records: list[dict[str, Any]]) -> pd.DataFrame:
         else:
             frame[column] = frame[column].astype(dtype)
     return frame.sort_values(SORT_KEYS[name], na_position="first", kind="stable", ignore_index=True)
-
-
-def _write_csv(rows: Iterable[Sequence[Any]], header: Sequence[str], target: Path) -> None:
-    # UTF-8 with BOM: the Organisation Board opens these in Excel, which needs it for Vietnamese.
-    with atomic_file(target) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(header)
-        writer.writerows(rows)
 
 
 def display_path(path: Path) -> str:
@@ -159,9 +150,9 @@ def ingest(
 
     for name, frame in tables.items():
         write_table(frame, name, out)
-    _write_csv(_issue_rows(issues, "error"), ISSUE_COLUMNS, interim / "quarantine.csv")
-    _write_csv(_issue_rows(issues, "warning"), ISSUE_COLUMNS, interim / "warnings.csv")
-    _write_csv(reconciliation.itertuples(index=False), RECONCILIATION_COLUMNS, interim / "reconciliation.csv")
+    write_csv(_issue_rows(issues, "error"), ISSUE_COLUMNS, interim / "quarantine.csv")
+    write_csv(_issue_rows(issues, "warning"), ISSUE_COLUMNS, interim / "warnings.csv")
+    write_csv(reconciliation.itertuples(index=False), RECONCILIATION_COLUMNS, interim / "reconciliation.csv")
     # The manifest goes last: its presence says the tables beside it are complete.
     write_json_atomic(manifest, out / "manifest.json")
     return IngestResult(tables, issues, reconciliation, manifest)
