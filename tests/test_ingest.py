@@ -747,3 +747,41 @@ def test_interim_files_are_formula_safe_for_excel_and_read_back_as_typed(base: P
     log = quality.load_interim(base / "interim")
     assert "-2+3+cmd|' /C calc'!A0" in set(log.quarantine["value"])
     assert "@extra" in set(log.warnings["column"])
+
+
+def test_footer_rows_under_the_table_are_not_data_and_their_names_go_nowhere(base: Path) -> None:
+    """Totals, the preparer's line, a signature name and the place-and-date line, as secretaries add them."""
+    footer = [
+        {"STT": "Tổng cộng", "Họ và tên": 2},
+        None,
+        {"Họ và tên": "Người lập biểu", "Chi bộ": "T/M CHI ỦY"},
+        None,
+        {"Họ và tên": "Nguyễn Văn Lập", "Chi bộ": "Trần Thị Ký"},
+        {"Chi bộ": "Thanh Hóa, ngày 05 tháng 3 năm 2024"},
+    ]
+    rows = [admission("ft", 1), admission("ft", 2), *footer, admission("ft", 3)]
+    write_return(returns(base, "footer.xlsx"), sheets={"Kết nạp": rows})
+    result = run(base)
+    assert errors_of(result, "returns/2023/footer.xlsx") == set()
+    assert loaded(result, "returns/2023/footer.xlsx") == 3  # the complete row under the footer is kept
+    [warning] = [w for w in result.warnings if w.rule == "footer-rows"]
+    assert (warning.sheet, warning.row, warning.value) == ("Kết nạp", 4, None)
+    assert "4 row(s) from row 4 on" in warning.message
+    recon = result.reconciliation.set_index(["file", "sheet"]).loc[("returns/2023/footer.xlsx", "Kết nạp")]
+    assert (recon["rows_read"], recon["loaded"], recon["quarantined"]) == (3, 3, 0)
+    written = [p.read_bytes() for folder in ("processed", "interim") for p in (base / folder).iterdir()]
+    for text in ("Nguyễn Văn Lập", "Trần Thị Ký", "Người lập biểu", "Tổng cộng"):
+        assert not any(text.encode() in data for data in written), text
+
+
+def test_a_csv_return_keeps_its_rows_and_leaves_its_footer(base: Path) -> None:
+    header = ",".join(ADMISSION_HEADERS)
+    row = "1,Người Thử csv 1,05/03/1995,038095000111,Nam,Kinh,Không,Có,Giáo viên,Đại học,10/04/2023,,"
+    footer = ["Tổng cộng,1", "", ",Người lập biểu", ",Lê Văn Biểu", '"Thanh Hóa, ngày 05 tháng 3 năm 2024"']
+    path = returns(base, "P01.csv")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join([header, row, *footer]) + "\n", encoding="utf-8")
+    result = run(base)
+    assert errors_of(result) == set()
+    assert loaded(result, "returns/2023/P01.csv") == 1
+    assert [(w.row, w.rule) for w in result.warnings if w.file == "returns/2023/P01.csv"] == [(3, "footer-rows")]

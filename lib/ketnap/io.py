@@ -157,8 +157,8 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 def spreadsheet_safe(value: Any) -> Any:
     """A cell value that no spreadsheet will evaluate: risky text gets a leading apostrophe.
 
-    >>> spreadsheet_safe("=HYPERLINK(\"http://x\")"), spreadsheet_safe("-5"), spreadsheet_safe(-5)
-    ('\'=HYPERLINK("http://x")', "'-5", -5)
+    >>> spreadsheet_safe("=SUM(A1)"), spreadsheet_safe("-5"), spreadsheet_safe(-5), spreadsheet_safe("Nam")
+    ("'=SUM(A1)", "'-5", -5, 'Nam')
     """
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value

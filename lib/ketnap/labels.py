@@ -506,6 +506,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "quality.rule.extra-sheet": ("Trang tính ngoài mẫu", "Extra sheet"),
     "quality.rule.missing-sheet": ("Thiếu trang tính không bắt buộc", "Optional sheet missing"),
     "quality.rule.legacy-encoding": ("Tệp CSV không phải UTF-8", "CSV not in UTF-8"),
+    "quality.rule.footer-rows": ("Dòng cuối bảng (tổng cộng, chữ ký)", "Footer under the table"),
     "quality.fix.unreadable-file": (
         "Tệp không phải .xlsx, bị hỏng, có mật khẩu, rỗng, hoặc thiếu trang tính hay dòng tiêu đề bắt buộc: "
         "lưu lại thành .xlsx theo đúng mẫu, bỏ mật khẩu, rồi gửi lại.",
@@ -586,6 +587,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "quality.fix.missing-sheet": (
         "Trang tính không bắt buộc bị thiếu được coi là không có dòng nào; nên dùng đúng mẫu.",
         "An optional sheet is absent: read as empty; use the template.",
+    ),
+    "quality.fix.footer-rows": (
+        "Các dòng tổng cộng, người lập biểu, chữ ký, địa danh và ngày tháng dưới bảng không được đọc; không cần xóa.",
+        "Totals, the preparer, signatures and the place-and-date line under a table are not read; no need "
+        "to remove them.",
     ),
     "quality.fix.legacy-encoding": (
         "Đã đọc theo bảng mã Windows-1258; nên lưu lại dạng CSV UTF-8.",

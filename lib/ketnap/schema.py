@@ -355,9 +355,12 @@ RULES: Final[dict[str, str]] = {
     "missing-sheet": "an optional sheet is absent; read as empty",
     "legacy-encoding": "a CSV file not in UTF-8 or UTF-16; read as Windows-1258",
     "hidden-sheet": "a sheet that is read is hidden in Excel; read anyway",
+    "footer-rows": "rows under a table that are its footer (totals, signatures, place and date); not read",
 }
 
 #: The rules that reject nothing (``warnings.csv``); every other rule rejects a row or a file.
-WARNING_RULES: Final = frozenset({"extra-column", "extra-sheet", "missing-sheet", "legacy-encoding", "hidden-sheet"})
+WARNING_RULES: Final = frozenset(
+    {"extra-column", "extra-sheet", "missing-sheet", "legacy-encoding", "hidden-sheet", "footer-rows"}
+)
 
 Level = Literal["error", "warning"]

@@ -9,6 +9,7 @@ from the sheet's XML with defusedxml.
 from __future__ import annotations
 
 import io as _bytes_io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +31,7 @@ __all__ = [
     "find_sheet",
     "header_key",
     "is_filled",
+    "is_footer_start",
     "locate_table",
     "read_sheet_rows",
     "sheet_has_content",
@@ -86,6 +88,7 @@ class SheetTable:
     rows: list[tuple[int, tuple[Any, ...]]]  # (Excel row number, values); blank rows left out
     extras: list[str]
     marks: CellMarks = field(default_factory=CellMarks)
+    footer: list[int] = field(default_factory=list)  # Excel rows of the footer below the table; not read
 
     def header(self, column: Column) -> str:
         """The header of ``column`` as typed in the file, or the canonical one if absent."""
@@ -134,7 +137,9 @@ def locate_table(
             for number, values in enumerate(rows[index + 1 :], start=index + 2)
             if any(not is_empty(values[i]) for i in counted if i < len(values))
         ]
-        return SheetTable(file, sheet, mapping, data, extras, marks or CellMarks())
+        required_at = [i for f, (i, _) in mapping.items() if f in {c.field for c in columns if c.required}]
+        data, footer = _split_footer(data, required_at)
+        return SheetTable(file, sheet, mapping, data, extras, marks or CellMarks(), footer)
     raise Unreadable(f"sheet {sheet!r} has no header row with {', '.join(best_missing)}", sheet=sheet)
 
 
@@ -229,15 +234,76 @@ def find_sheet(titles: Iterable[str], wanted: str) -> str | None:
     return next((t for t in titles if fold(t) == key), None)
 
 
+def _split_footer(
+    data: list[tuple[int, tuple[Any, ...]]], required_at: Sequence[int]
+) -> tuple[list[tuple[int, tuple[Any, ...]]], list[int]]:
+    """The data rows above the footer, and the Excel rows of the footer.
+
+    The footer starts at the first row that opens with a total, a signature line or the place and
+    date (:func:`is_footer_start`) and that is not a complete data row; from there on, rows that are
+    not complete data rows (names under a signature, blank-ish lines) are footer too. A complete row
+    below the footer is still data: nothing valid is lost.
+    """
+    rows: list[tuple[int, tuple[Any, ...]]] = []
+    footer: list[int] = []
+    for number, values in data:
+        complete = all(i < len(values) and not is_empty(values[i]) for i in required_at)
+        if not complete and (footer or is_footer_start(values)):
+            footer.append(number)
+        else:
+            rows.append((number, values))
+    return rows, footer
+
+
+#: How the lines under a return's table begin (folded): totals, the preparer, the approver. A word
+#: counts when the text is that word, or goes on after a space or punctuation.
+_FOOTER_WORDS = tuple(
+    fold(w)
+    for w in (
+        "Tổng cộng", "Tổng số", "Cộng", "Người lập biểu", "Người lập", "Người báo cáo", "Xác nhận",
+        "Thủ trưởng", "Bí thư", "Phó Bí thư", "T/M", "TM", "Ký tên", "Ký, ghi rõ họ tên",
+    )
+)  # fmt: skip
+#: "Thanh Hóa, ngày 05 tháng 3 năm 2024" or "…, ngày … tháng … năm …", folded.
+_PLACE_AND_DATE = re.compile(r"\bngày\b.*\btháng\b.*\bnăm\b")
+
+
+def is_footer_start(values: Sequence[Any]) -> bool:
+    """Whether a row opens the footer under a table: its first text is a total or signature line, or a
+    cell is the place-and-date line.
+
+    >>> is_footer_start((None, "TỔNG CỘNG:", 12)), is_footer_start(("T/M CHI ỦY",)), is_footer_start(("Cộng", 4))
+    (True, True, True)
+    >>> is_footer_start(("Thanh Hóa, ngày 05 tháng 3 năm 2024",))
+    True
+    >>> is_footer_start((1, "Nguyễn Thị Hoa", "12/03/1998")), is_footer_start((2, "Tổng Văn Nam"))
+    (False, False)
+    """
+    texts = [fold(v) for v in values if isinstance(v, str) and not is_empty(v)]
+    if not texts:
+        return False
+    first = texts[0]
+    starts = any(first == w or first.startswith((f"{w} ", f"{w}:", f"{w}.", f"{w},")) for w in _FOOTER_WORDS)
+    return starts or any(_PLACE_AND_DATE.search(text) for text in texts)
+
+
 def extra_column_warnings(table: SheetTable) -> list[Issue]:
-    return [
-        Issue(
-            table.file,
-            table.sheet,
-            None,
-            extra,
-            "extra-column",
-            "column not in the data dictionary; ignored",
-        )
+    """Warnings for what of a located sheet is not read: columns outside the format, and its footer."""
+    issues = [
+        Issue(table.file, table.sheet, None, extra, "extra-column", "column not in the data dictionary; ignored")
         for extra in table.extras
     ]
+    if table.footer:
+        first, count = table.footer[0], len(table.footer)
+        issues.append(
+            Issue(
+                table.file,
+                table.sheet,
+                first,
+                None,
+                "footer-rows",
+                f"{count} row(s) from row {first} on are the footer under the table (totals, signatures, place "
+                f"and date), not data: not read",
+            )
+        )
+    return issues
