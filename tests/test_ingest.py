@@ -397,6 +397,7 @@ def test_id_numbers_typed_as_numbers_or_with_spaces_are_the_same_person(base: Pa
     write_return(returns(base, "b.xlsx"), sheets={"Kết nạp": [admission("ids", 2, **{"Số CCCD": spaced})]})
     result = run(base)
     assert errors_of(result) == {("Kết nạp", 2, "Số CCCD", "duplicate-person")}
+    assert [(w.file, w.rule) for w in result.warnings] == [("returns/2023/a.xlsx", "id-number-restored")]
     assert list(result.tables["admissions"]["person_key"]) == [person_key(ident, KEY)]
 
 
@@ -785,3 +786,24 @@ def test_a_csv_return_keeps_its_rows_and_leaves_its_footer(base: Path) -> None:
     assert errors_of(result) == set()
     assert loaded(result, "returns/2023/P01.csv") == 1
     assert [(w.row, w.rule) for w in result.warnings if w.file == "returns/2023/P01.csv"] == [(3, "footer-rows")]
+
+
+def test_id_numbers_that_lost_their_leading_zeros_are_restored_with_a_warning(base: Path) -> None:
+    """Excel keeps a CCCD as a number: in a CSV it saves, and in a number cell. Unambiguous ones come back."""
+    header = ",".join(ADMISSION_HEADERS)
+    rows = [
+        "1,Người Thử zero 1,05/03/1995,38095000111,Nam,Kinh,Không,Có,Giáo viên,Đại học,10/04/2023,,",  # 038…
+        "2,Người Thử zero 2,05/03/1996,1096000222,Nữ,Kinh,Không,Có,Giáo viên,Đại học,11/04/2023,,",  # 001…
+        "3,Người Thử zero 3,05/03/1997,3809700033,Nam,Kinh,Không,Có,Giáo viên,Đại học,12/04/2023,,",  # 003 8…: no
+    ]
+    path = returns(base, "P01.csv")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    write_return(returns(base, "numbers.xlsx"), sheets={"Kết nạp": [admission("zero", 4, **{"Số CCCD": 38097000444})]})
+    result = run(base, key=KEY)
+    restored = sorted((w.file, w.row) for w in result.warnings if w.rule == "id-number-restored")
+    assert restored == [("returns/2023/P01.csv", 2), ("returns/2023/P01.csv", 3), ("returns/2023/numbers.xlsx", 2)]
+    assert errors_of(result) == {("Kết nạp", 4, "Số CCCD", "bad-id-number")}
+    keys = set(result.tables["admissions"]["person_key"])
+    assert {person_key("038095000111", KEY), person_key("001096000222", KEY), person_key("038097000444", KEY)} <= keys
+    assert all(w.value is None for w in result.warnings if w.rule == "id-number-restored")  # personal: never shown

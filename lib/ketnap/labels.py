@@ -507,6 +507,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "quality.rule.missing-sheet": ("Thiếu trang tính không bắt buộc", "Optional sheet missing"),
     "quality.rule.legacy-encoding": ("Tệp CSV không phải UTF-8", "CSV not in UTF-8"),
     "quality.rule.footer-rows": ("Dòng cuối bảng (tổng cộng, chữ ký)", "Footer under the table"),
+    "quality.rule.id-number-restored": ("Số CCCD bị mất số 0 ở đầu", "ID number lost its leading zero"),
     "quality.fix.unreadable-file": (
         "Tệp không phải .xlsx, bị hỏng, có mật khẩu, rỗng, hoặc thiếu trang tính hay dòng tiêu đề bắt buộc: "
         "lưu lại thành .xlsx theo đúng mẫu, bỏ mật khẩu, rồi gửi lại.",
@@ -592,6 +593,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Các dòng tổng cộng, người lập biểu, chữ ký, địa danh và ngày tháng dưới bảng không được đọc; không cần xóa.",
         "Totals, the preparer, signatures and the place-and-date line under a table are not read; no need "
         "to remove them.",
+    ),
+    "quality.fix.id-number-restored": (
+        "Đã đọc với số 0 ở đầu được khôi phục; định dạng cột Số CCCD là Văn bản (Text) và gõ đủ 12 chữ số.",
+        "Read with the leading zero(s) restored; format the CCCD column as Text and type all 12 digits.",
     ),
     "quality.fix.legacy-encoding": (
         "Đã đọc theo bảng mã Windows-1258; nên lưu lại dạng CSV UTF-8.",

@@ -356,11 +356,20 @@ RULES: Final[dict[str, str]] = {
     "legacy-encoding": "a CSV file not in UTF-8 or UTF-16; read as Windows-1258",
     "hidden-sheet": "a sheet that is read is hidden in Excel; read anyway",
     "footer-rows": "rows under a table that are its footer (totals, signatures, place and date); not read",
+    "id-number-restored": "an ID number (CCCD) that lost its leading zero(s) as a number; read with them restored",
 }
 
 #: The rules that reject nothing (``warnings.csv``); every other rule rejects a row or a file.
 WARNING_RULES: Final = frozenset(
-    {"extra-column", "extra-sheet", "missing-sheet", "legacy-encoding", "hidden-sheet", "footer-rows"}
+    {
+        "extra-column",
+        "extra-sheet",
+        "missing-sheet",
+        "legacy-encoding",
+        "hidden-sheet",
+        "footer-rows",
+        "id-number-restored",
+    }
 )
 
 Level = Literal["error", "warning"]

@@ -825,7 +825,13 @@ CASES: tuple[Case, ...] = (
     ),
     Case("mixed_nfc_nfd", _mixed_nfc_nfd, (Expected("unknown-category", _ADM, 3, "Nghề nghiệp"),), {_ADM: 3}),
     Case("html_in_text_fields", _html_in_text, (), {_ADM: 2, _TRN: 1}),
-    Case("numbers_stored_as_text", _numbers_as_text, (Expected("bad-id-number", _ADM, 3, "Số CCCD"),), {_ADM: 3}),
+    Case(
+        "numbers_stored_as_text",
+        _numbers_as_text,
+        (Expected("bad-id-number", _ADM, 3, "Số CCCD"),),
+        {_ADM: 3},
+        warnings=(Expected("id-number-restored", _ADM, 4, "Số CCCD"),),
+    ),
     # --- CSV returns: the Kết nạp table alone, named after the organisation, in a year folder ---
     Case(
         "csv_utf8_bom",

@@ -257,8 +257,8 @@ def _check_return_rows(
         for number, values in table.rows:
             check = RowCheck(table, number, values)
             record = read_row(check, year, today)
+            issues += check.issues  # errors with a rejected row, warnings with an accepted one
             if check.failed or record is None:
-                issues += check.issues
                 count.quarantined += 1
                 continue
             record |= {"org_code": org_code, "source_file": file}

@@ -49,7 +49,8 @@ class RowCheck:
 
     @property
     def failed(self) -> bool:
-        return bool(self.issues)
+        """Whether an error was found (warnings reject nothing)."""
+        return any(issue.level == "error" for issue in self.issues)
 
     def raw(self, column: Column) -> Any:
         """The cell of ``column`` (``None`` when the column is absent, the cell empty or blank text)."""
@@ -60,7 +61,7 @@ class RowCheck:
         return None if is_empty(value) else value
 
     def fail(self, column: Column, rule: str, message: str, value: Any = None) -> None:
-        """Record a violation; the value is dropped for personal fields whatever the caller passed."""
+        """Record a violation (an error, or a warning by its rule); personal fields never keep their value."""
         shown = None if value is None or column.personal else show(value)
         self.issues.append(
             Issue(self.table.file, self.table.sheet, self.row, self.table.header(column), rule, message, shown)
@@ -137,9 +138,16 @@ class RowCheck:
         value = self.present(column)
         if value is None:
             return None
-        normalised = normalise_id_number(value)
+        normalised, restored = normalise_id_number(value)
         if normalised is None:
             self.fail(column, "bad-id-number", "the ID number (CCCD) must be 12 digits")
+        elif restored:
+            self.fail(
+                column,
+                "id-number-restored",
+                "the ID number (CCCD) had lost its leading zero(s), as when Excel keeps it as a number; read "
+                "with them restored: format the column as Text and type all 12 digits",
+            )
         return normalised
 
     def number(self, column: Column) -> int | None:

@@ -37,6 +37,8 @@ _ID_SEPARATORS = re.compile(r"[\s.\-]")
 
 
 EARLIEST_YEAR = 1900
+#: The highest province code an ID number (CCCD) starts with (``001`` … ``096``).
+_LAST_PROVINCE = 96
 
 
 def parse_date(value: Any) -> tuple[date | None, str | None]:
@@ -83,25 +85,39 @@ def parse_date(value: Any) -> tuple[date | None, str | None]:
     return parsed, None
 
 
-def normalise_id_number(value: Any) -> str | None:
-    """The 12-digit ID number (CCCD) of a cell, or ``None`` when it is not one.
+def normalise_id_number(value: Any) -> tuple[str | None, bool]:
+    """The 12-digit ID number (CCCD) of a cell, or ``None`` when it is not one; and whether zeros were restored.
 
-    Spaces, dots and dashes typed as grouping are removed. A number cell of 11 digits gets its
-    leading zero back: every CCCD starts with a province code ``0xx`` and Excel drops the zero when
-    the cell is formatted as a number.
+    Spaces, dots and dashes typed as grouping are removed. Every CCCD starts with a province code
+    from ``001`` to ``096``, so its leading zeros are lost whenever it is kept as a number (a number
+    cell, or a CSV saved by Excel). 11 digits get their one zero back when the province code is
+    valid. 10 digits could also be an 11-digit number missing a digit, so they get two zeros back
+    only when the province code (``001``–``009``) is followed by a sex-and-century digit of someone
+    born in 1900–2099 (``0``–``3``). Anything else is not an ID number.
+
+    >>> normalise_id_number("038 095 000 111"), normalise_id_number(38095000111), normalise_id_number("1095000111")
+    (('038095000111', False), ('038095000111', True), ('001095000111', True))
+    >>> normalise_id_number("99095000111"), normalise_id_number("3809500011"), normalise_id_number("12ab5678901")
+    ((None, False), (None, False), (None, False))
     """
     if isinstance(value, bool):
-        return None
+        return None, False
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int):
         digits = str(value)
-        digits = "0" + digits if len(digits) == 11 else digits
     elif isinstance(value, str):
         digits = _ID_SEPARATORS.sub("", clean(value))
     else:
-        return None
-    return digits if _TWELVE_DIGITS.fullmatch(digits) else None
+        return None, False
+    if _TWELVE_DIGITS.fullmatch(digits):
+        return digits, False
+    padded = digits.zfill(12)
+    if len(digits) not in (10, 11) or not _TWELVE_DIGITS.fullmatch(padded):
+        return None, False
+    if 1 <= int(padded[:3]) <= _LAST_PROVINCE and (len(digits) == 11 or padded[3] in "0123"):
+        return padded, True
+    return None, False
 
 
 def whole_number(value: Any) -> int | None:
