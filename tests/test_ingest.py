@@ -807,3 +807,43 @@ def test_id_numbers_that_lost_their_leading_zeros_are_restored_with_a_warning(ba
     keys = set(result.tables["admissions"]["person_key"])
     assert {person_key("038095000111", KEY), person_key("001096000222", KEY), person_key("038097000444", KEY)} <= keys
     assert all(w.value is None for w in result.warnings if w.rule == "id-number-restored")  # personal: never shown
+
+
+def test_scans_lock_files_and_thumbs_beside_the_returns_are_attachments_not_errors(base: Path) -> None:
+    write_return(returns(base, "ok.xlsx"), sheets={"Kết nạp": [admission("att", 1)]})
+    folder = returns(base, "x").parent
+    (folder / "bien-ban-ket-nap.jpg").write_bytes(b"\xff\xd8\xff\xe0 a photo of the minutes")
+    (folder / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0 thumbnails")
+    (folder / "~$ok.xlsx").write_bytes(b"\x00lock")
+    (folder / "To trinh.docx").write_bytes(b"PK\x03\x04 a letter")
+    result = run(base)
+    assert errors_of(result) == set()
+    attachments = sorted(w.file for w in result.warnings if w.rule == "attachment")
+    assert attachments == [
+        "returns/2023/Thumbs.db",
+        "returns/2023/To trinh.docx",
+        "returns/2023/bien-ban-ket-nap.jpg",
+        "returns/2023/~$ok.xlsx",
+    ]
+    assert set(attachments) <= {i["file"] for i in result.manifest["inputs"]}
+    assert loaded(result, "returns/2023/ok.xlsx") == 1
+
+
+@pytest.mark.parametrize("name", ["P01.xls", "P01.csv", "P01", "P01.xlsx.bak"])
+def test_a_workbook_under_another_extension_is_read_by_its_content(base: Path, name: str) -> None:
+    made = returns(base, "made.xlsx")
+    write_return(made, sheets={"Kết nạp": [admission("ext", 1), admission("ext", 2)]})
+    made.rename(returns(base, name))
+    result = run(base)
+    assert errors_of(result) == set()
+    assert loaded(result, f"returns/2023/{name}") == 2
+    assert [(w.file, w.rule) for w in result.warnings] == [(f"returns/2023/{name}", "wrong-extension")]
+
+
+def test_something_else_under_a_return_name_is_refused_saying_what_it_is(base: Path) -> None:
+    returns(base, "P01").parent.mkdir(parents=True, exist_ok=True)
+    returns(base, "P01.bak").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    result = run(base)
+    [error] = result.errors
+    assert (error.file, error.rule) == ("returns/2023/P01.bak", "unreadable-file")
+    assert "a PDF document" in error.message

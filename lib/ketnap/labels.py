@@ -508,6 +508,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "quality.rule.legacy-encoding": ("Tệp CSV không phải UTF-8", "CSV not in UTF-8"),
     "quality.rule.footer-rows": ("Dòng cuối bảng (tổng cộng, chữ ký)", "Footer under the table"),
     "quality.rule.id-number-restored": ("Số CCCD bị mất số 0 ở đầu", "ID number lost its leading zero"),
+    "quality.rule.attachment": ("Tệp kèm theo, không phải báo cáo", "Attachment, not a return"),
+    "quality.rule.wrong-extension": ("Tệp Excel mang đuôi khác", "Workbook under another extension"),
     "quality.fix.unreadable-file": (
         "Tệp không phải .xlsx, bị hỏng, có mật khẩu, rỗng, hoặc thiếu trang tính hay dòng tiêu đề bắt buộc: "
         "lưu lại thành .xlsx theo đúng mẫu, bỏ mật khẩu, rồi gửi lại.",
@@ -597,6 +599,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     "quality.fix.id-number-restored": (
         "Đã đọc với số 0 ở đầu được khôi phục; định dạng cột Số CCCD là Văn bản (Text) và gõ đủ 12 chữ số.",
         "Read with the leading zero(s) restored; format the CCCD column as Text and type all 12 digits.",
+    ),
+    "quality.fix.attachment": (
+        "Bản chụp, văn bản, tệp khóa ~$ hay Thumbs.db cạnh báo cáo được giữ lại nhưng không đọc; báo cáo "
+        "gửi dạng .xlsx theo mẫu.",
+        "Scans, documents, ~$ lock files and Thumbs.db beside the returns are kept, not read; send returns "
+        "as .xlsx from the template.",
+    ),
+    "quality.fix.wrong-extension": (
+        "Tệp là bảng tính Excel nhưng mang đuôi khác nên vẫn được đọc; lưu lại với đuôi .xlsx.",
+        "The file is an Excel workbook under another extension and is read anyway; save it as .xlsx.",
     ),
     "quality.fix.legacy-encoding": (
         "Đã đọc theo bảng mã Windows-1258; nên lưu lại dạng CSV UTF-8.",

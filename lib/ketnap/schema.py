@@ -357,6 +357,8 @@ RULES: Final[dict[str, str]] = {
     "hidden-sheet": "a sheet that is read is hidden in Excel; read anyway",
     "footer-rows": "rows under a table that are its footer (totals, signatures, place and date); not read",
     "id-number-restored": "an ID number (CCCD) that lost its leading zero(s) as a number; read with them restored",
+    "attachment": "a file beside the returns that is not one (a scan, a document, ~$ lock file, Thumbs.db); not read",
+    "wrong-extension": "an Excel workbook saved under another extension (.xls, .csv, none…); read as a workbook",
 }
 
 #: The rules that reject nothing (``warnings.csv``); every other rule rejects a row or a file.
@@ -366,6 +368,8 @@ WARNING_RULES: Final = frozenset(
         "extra-sheet",
         "missing-sheet",
         "legacy-encoding",
+        "attachment",
+        "wrong-extension",
         "hidden-sheet",
         "footer-rows",
         "id-number-restored",

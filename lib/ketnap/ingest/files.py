@@ -25,6 +25,7 @@ from ketnap.ingest import limits
 from ketnap.ingest.issues import Issue, Unreadable, legacy_encoding
 
 __all__ = [
+    "ATTACHMENT_SUFFIXES",
     "CSV_SUFFIX",
     "OLE_MAGIC",
     "Input",
@@ -32,10 +33,12 @@ __all__ = [
     "csv_records",
     "decode_text",
     "describe_failure",
+    "is_attachment",
     "load_input",
     "open_workbook",
     "read_csv_rows",
     "return_files",
+    "wrong_extension",
     "year_of_folder",
 ]
 
@@ -147,15 +150,14 @@ def _describe_zip(archive: zipfile.ZipFile) -> str | None:
 def open_workbook(data: bytes, suffix: str) -> Any:
     """Open workbook bytes read-only (cached values, not formulas), or raise :class:`Unreadable`.
 
-    Order: what the content is (empty, an OLE container, not a zip), the extension, the zip's safety
-    limits (:func:`check_zip_budget`), that the zip is a workbook, and only then openpyxl.
+    Order: what the content is (empty, an OLE container, not a zip), the zip's safety limits
+    (:func:`check_zip_budget`), that the zip is a workbook, and only then openpyxl. The extension
+    does not decide: a workbook saved under another name is a workbook (:func:`wrong_extension`).
     """
     if not data:
         raise Unreadable("the file is empty")
     if data.startswith(OLE_MAGIC):
         raise Unreadable(_describe_ole(data, suffix))
-    if suffix not in _SPREADSHEET_SUFFIXES:
-        raise Unreadable(f"not a spreadsheet ({suffix or 'no extension'}): send the return as .xlsx")
     if not data.startswith(b"PK"):
         raise Unreadable(_describe_not_zip(data))
     with check_zip_budget(data) as archive:
@@ -249,19 +251,42 @@ def load_input(root: Path, path: Path) -> Input:
     return Input(path.relative_to(root).as_posix(), path, b"", size, digest.hexdigest())
 
 
-def return_files(root: Path) -> list[Path]:
+#: What people save beside a return that is not one: scans, photos, documents, mail (by extension).
+ATTACHMENT_SUFFIXES = frozenset(
+    {".pdf", ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".heic", ".webp", ".doc", ".docx", ".odt",
+     ".rtf", ".txt", ".msg", ".eml", ".zip", ".rar", ".7z"}
+)  # fmt: skip
+#: Files the system makes in a folder: Windows thumbnails and folder settings.
+_SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db"})
+
+
+def is_attachment(path: Path) -> bool:
+    """Whether a file beside the returns is not a return: a scan or document, Excel's ``~$`` lock file, Thumbs.db."""
+    name = path.name.lower()
+    return name.startswith("~$") or name in _SYSTEM_FILES or path.suffix.lower() in ATTACHMENT_SUFFIXES
+
+
+def return_files(root: Path) -> tuple[list[Path], list[Path]]:
+    """The files under ``root/returns`` in path order: the returns, and the attachments beside them.
+
+    Hidden files and notes (``README…``) are neither. Anything else that is not an attachment
+    (:func:`is_attachment`) is read as a return, so a return with a wrong extension is still read
+    by its content, or refused with a message that says what it really is.
+    """
     folder = root / "returns"
     if not folder.is_dir():
-        return []
-    files = [
-        p
-        for p in folder.rglob("*")
-        if p.is_file()
-        # Hidden files, Excel's lock files (~$name.xlsx) and notes are not returns.
-        and not p.name.startswith((".", "~$"))
-        and not p.name.lower().startswith("readme")
-    ]
-    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
+        return [], []
+    files = sorted(
+        (p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")
+         and not p.name.lower().startswith("readme")),
+        key=lambda p: p.relative_to(root).as_posix(),
+    )  # fmt: skip
+    return [p for p in files if not is_attachment(p)], [p for p in files if is_attachment(p)]
+
+
+def wrong_extension(suffix: str) -> bool:
+    """Whether a file read as a workbook has a name that says otherwise."""
+    return suffix not in _SPREADSHEET_SUFFIXES
 
 
 def year_of_folder(file: str) -> int | None:

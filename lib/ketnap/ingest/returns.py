@@ -20,6 +20,7 @@ from ketnap.ingest.files import (
     csv_records,
     decode_text,
     open_workbook,
+    wrong_extension,
     year_of_folder,
 )
 from ketnap.ingest.issues import Issue, SheetCount, Unreadable, legacy_encoding
@@ -276,12 +277,23 @@ def read_return_file(item: Input, index: OrganisationIndex, today: date) -> Retu
         )
     suffix = item.path.suffix.lower()
     folder_year = year_of_folder(item.file)
-    if suffix == CSV_SUFFIX:
-        if item.data.startswith((OLE_MAGIC, b"PK")):
-            raise Unreadable("a workbook saved with a .csv name: rename it .xlsx")
+    if suffix == CSV_SUFFIX and not item.data.startswith((OLE_MAGIC, b"PK")):
         return _read_csv_return(item.data, item.file, folder_year, index, today)
     workbook = open_workbook(item.data, suffix)
     try:
-        return _read_return(workbook, item.file, folder_year, index, today)
+        read = _read_return(workbook, item.file, folder_year, index, today)
     finally:
         workbook.close()
+    if wrong_extension(suffix):
+        read.issues.insert(
+            0,
+            Issue(
+                item.file,
+                "",
+                None,
+                "file name",
+                "wrong-extension",
+                f"an Excel workbook saved with the name {item.path.name!r}: read as a workbook; name it .xlsx",
+            ),
+        )
+    return read

@@ -175,7 +175,20 @@ def _read_returns(
     """
     records: dict[str, list[dict[str, Any]]] = {"admissions": [], "training": [], "conversions": []}
     first_seen: dict[tuple[str, str], tuple[str, int]] = {}
-    files = return_files(root)
+    files, attachments = return_files(root)
+    for path in attachments:
+        item = load_input(root, path)
+        inputs.append(item)
+        issues.append(
+            Issue(
+                item.file,
+                "",
+                None,
+                None,
+                "attachment",
+                "not a return (a scan, a document, a lock or system file beside the returns): kept, not read",
+            )
+        )
     for position, path in enumerate(files, start=1):
         item = load_input(root, path)
         inputs.append(item)
