@@ -847,3 +847,12 @@ def test_something_else_under_a_return_name_is_refused_saying_what_it_is(base: P
     [error] = result.errors
     assert (error.file, error.rule) == ("returns/2023/P01.bak", "unreadable-file")
     assert "a PDF document" in error.message
+
+
+def test_an_unknown_organisation_is_answered_with_the_closest_one(base: Path) -> None:
+    write_return(returns(base, "typo.xlsx"), organisation="Đảng bộ phường Hàm Rông", sheets={"Kết nạp": []})
+    write_return(returns(base, "other.xlsx"), organisation="Chi bộ Công ty TNHH Sao Mai", sheets={"Kết nạp": []})
+    result = run(base)
+    messages = {e.file: e.message for e in result.errors if e.rule == "unknown-organisation"}
+    assert "(did you mean P01 Đảng bộ phường Hàm Rồng?)" in messages["returns/2023/typo.xlsx"]
+    assert "did you mean" not in messages["returns/2023/other.xlsx"]

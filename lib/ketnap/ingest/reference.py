@@ -7,6 +7,7 @@ file that cannot be used at all stops the run (the run raises ``ReferenceDataErr
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -47,14 +48,31 @@ class OrganisationIndex:
     def __init__(self, organisations: Iterable[Mapping[str, Any]]) -> None:
         self.codes: set[str] = set()
         self._by_key: dict[str, str] = {}
+        self._names: dict[str, str] = {}
         for org in organisations:
             self.codes.add(org["org_code"])
+            self._names.setdefault(org["org_code"], org["name"])
             self._by_key.setdefault(fold(org["org_code"]), org["org_code"])
             self._by_key.setdefault(fold(org["name"]), org["org_code"])
 
     def find(self, text: str) -> str | None:
         """The code of the organisation ``text`` names (code or name), or ``None``."""
         return self._by_key.get(fold(text))
+
+    def unknown(self, text: str) -> str:
+        """The message for a ``text`` that names no organisation, with the closest one when it is close.
+
+        >>> index = OrganisationIndex([{"org_code": "P01", "name": "Đảng bộ phường Hàm Rồng"}])
+        >>> index.unknown("Đảng bộ phường Hàm Rông")
+        'not a known organisation code or name (did you mean P01 Đảng bộ phường Hàm Rồng?)'
+        >>> index.unknown("Công ty ABC")
+        'not a known organisation code or name'
+        """
+        close = difflib.get_close_matches(fold(text), self._by_key, n=1, cutoff=0.85)
+        if not close:
+            return "not a known organisation code or name"
+        code = self._by_key[close[0]]
+        return f"not a known organisation code or name (did you mean {code} {self._names[code]}?)"
 
 
 def read_sectors(rows: list[tuple[Any, ...]], file: str) -> tuple[list[dict[str, Any]], list[Issue], SheetCount]:
@@ -122,7 +140,7 @@ def read_organisations(
         if parent is not None:
             record["parent_code"] = index.find(show(parent))
             if record["parent_code"] is None:
-                check.fail(c["parent_code"], "unknown-organisation", "not a known organisation code or name", parent)
+                check.fail(c["parent_code"], "unknown-organisation", index.unknown(show(parent)), parent)
         if check.failed:
             issues += check.issues
             count.quarantined += 1
@@ -150,7 +168,7 @@ def read_targets(
         if org_text is not None and fold(org_text) != fold(CITY_CODE):
             org_code = organisations.find(org_text)
             if org_code is None:
-                check.fail(c["org_code"], "unknown-organisation", "not a known organisation code or name", org_text)
+                check.fail(c["org_code"], "unknown-organisation", organisations.unknown(org_text), org_text)
         admissions_target = check.number(c["admissions_target"])
         training_plan = check.number(c["training_plan"])
         plans = {m: check.number(c[f"month_{m}"]) for m in range(1, 13)}

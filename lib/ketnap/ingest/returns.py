@@ -95,7 +95,7 @@ def _read_csv_return(
                 "file name",
                 "unknown-organisation",
                 "a CSV return is named after its organisation (<code>.csv or <name>.csv), and this name is "
-                "not a known organisation code or name; the whole return is rejected",
+                f"{organisations.unknown(stem)}; the whole return is rejected",
                 stem,
             )
         )
@@ -150,7 +150,7 @@ def _read_info(
             problem(
                 ORG_LABEL,
                 "unknown-organisation",
-                "not a known organisation code or name; the whole return is rejected",
+                f"{organisations.unknown(show(value))}; the whole return is rejected",
                 value,
             )
     if YEAR_LABEL in found and not is_empty(value := found[YEAR_LABEL][2]):
