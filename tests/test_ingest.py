@@ -856,3 +856,21 @@ def test_an_unknown_organisation_is_answered_with_the_closest_one(base: Path) ->
     messages = {e.file: e.message for e in result.errors if e.rule == "unknown-organisation"}
     assert "(did you mean P01 Đảng bộ phường Hàm Rồng?)" in messages["returns/2023/typo.xlsx"]
     assert "did you mean" not in messages["returns/2023/other.xlsx"]
+
+
+@pytest.mark.parametrize("how", ["cleared", "deleted"])
+def test_a_nil_return_has_no_admissions_and_keeps_its_trainees(base: Path, how: str) -> None:
+    """A secretary with nobody to admit clears the Kết nạp sheet (header and all) or deletes it."""
+    path = returns(base, "nil.xlsx")
+    write_return(path, sheets={"Bồi dưỡng": [training("nil", 1), training("nil", 2)]})
+    workbook = openpyxl.load_workbook(path)
+    if how == "deleted":
+        del workbook["Kết nạp"]
+    else:
+        workbook["Kết nạp"].delete_rows(1, workbook["Kết nạp"].max_row)
+    workbook.save(path)
+    result = run(base)
+    assert errors_of(result) == set()
+    assert [(w.sheet, w.rule) for w in result.warnings] == [("Kết nạp", "nil-return")]
+    assert loaded(result, "returns/2023/nil.xlsx", "Bồi dưỡng") == 2
+    assert result.tables["admissions"].empty and len(result.tables["training"]) == 2

@@ -509,6 +509,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "quality.rule.footer-rows": ("Dòng cuối bảng (tổng cộng, chữ ký)", "Footer under the table"),
     "quality.rule.id-number-restored": ("Số CCCD bị mất số 0 ở đầu", "ID number lost its leading zero"),
     "quality.rule.attachment": ("Tệp kèm theo, không phải báo cáo", "Attachment, not a return"),
+    "quality.rule.nil-return": ("Báo cáo không có người được kết nạp", "Nil return (no admissions)"),
     "quality.rule.wrong-extension": ("Tệp Excel mang đuôi khác", "Workbook under another extension"),
     "quality.fix.unreadable-file": (
         "Tệp không phải .xlsx, bị hỏng, có mật khẩu, rỗng, hoặc thiếu trang tính hay dòng tiêu đề bắt buộc: "
@@ -599,6 +600,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "quality.fix.id-number-restored": (
         "Đã đọc với số 0 ở đầu được khôi phục; định dạng cột Số CCCD là Văn bản (Text) và gõ đủ 12 chữ số.",
         "Read with the leading zero(s) restored; format the CCCD column as Text and type all 12 digits.",
+    ),
+    "quality.fix.nil-return": (
+        "Trang Kết nạp trống hoặc không có: báo cáo được hiểu là không kết nạp ai; nếu có người được kết nạp, "
+        "ghi vào trang Kết nạp rồi gửi lại.",
+        "The Kết nạp sheet is absent or empty: read as no admissions; if there were some, add them and send "
+        "the return again.",
     ),
     "quality.fix.attachment": (
         "Bản chụp, văn bản, tệp khóa ~$ hay Thumbs.db cạnh báo cáo được giữ lại nhưng không đọc; báo cáo "

@@ -205,7 +205,11 @@ CONVERSION_COLUMNS: Final[tuple[Column, ...]] = (
 
 @dataclass(frozen=True)
 class ReturnSheet:
-    """A data sheet of a return: its name, the processed table it feeds, its columns, whether required."""
+    """A data sheet of a return: its name, the processed table it feeds, its columns, whether it is the main one.
+
+    ``required`` marks the main sheet (``Kết nạp``): a return without it, or with it empty, is a nil
+    return (no admissions). Any other sheet, absent, is read as empty.
+    """
 
     sheet: str
     table: str
@@ -213,7 +217,7 @@ class ReturnSheet:
     required: bool
 
 
-#: The data sheets of a return, in workbook order. Only ``Kết nạp`` is required.
+#: The data sheets of a return, in workbook order. ``Kết nạp`` is the main one.
 RETURN_SHEETS: Final[tuple[ReturnSheet, ...]] = (
     ReturnSheet(ADMISSIONS_SHEET, "admissions", ADMISSION_COLUMNS, required=True),
     ReturnSheet(TRAINING_SHEET, "training", TRAINING_COLUMNS, required=False),
@@ -359,6 +363,7 @@ RULES: Final[dict[str, str]] = {
     "id-number-restored": "an ID number (CCCD) that lost its leading zero(s) as a number; read with them restored",
     "attachment": "a file beside the returns that is not one (a scan, a document, ~$ lock file, Thumbs.db); not read",
     "wrong-extension": "an Excel workbook saved under another extension (.xls, .csv, none…); read as a workbook",
+    "nil-return": "the Kết nạp sheet is absent or empty: a return with no admissions; its other sheets are read",
 }
 
 #: The rules that reject nothing (``warnings.csv``); every other rule rejects a row or a file.
@@ -370,6 +375,7 @@ WARNING_RULES: Final = frozenset(
         "legacy-encoding",
         "attachment",
         "wrong-extension",
+        "nil-return",
         "hidden-sheet",
         "footer-rows",
         "id-number-restored",

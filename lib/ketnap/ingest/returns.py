@@ -169,6 +169,12 @@ def _read_info(
     return org_code, year, issues
 
 
+_NIL_RETURN = (
+    "the {sheet} sheet is absent or empty: read as a return with no admissions (a nil return); the other "
+    "sheets are read. If there were admissions, add them to the {sheet} sheet and send the return again"
+)
+
+
 def _read_return(
     workbook: Any,
     file: str,
@@ -186,18 +192,18 @@ def _read_return(
     for spec in RETURN_SHEETS:
         sheet, table_name, columns, required = spec.sheet, spec.table, spec.columns, spec.required
         title = find_sheet(titles, sheet)
-        if title is None:
-            if required:
-                raise Unreadable(f"no sheet {sheet!r} (sheets: {', '.join(titles)})")
-            issues.append(Issue(file, sheet, None, None, "missing-sheet", "sheet absent; read as empty"))
-            continue
-        rows = read_sheet_rows(workbook, title)
+        rows = read_sheet_rows(workbook, title) if title is not None else []
         if not any(not is_empty(v) for r in rows for v in r):
-            # A cleared optional sheet holds nothing to lose; a required one must keep its header.
+            # An absent or cleared sheet holds nothing to lose. Without its main sheet a return says
+            # "no admissions" (a nil return); the other sheets are still read.
             if required:
-                raise Unreadable(f"sheet {title!r} is empty (no header row)", sheet=title)
-            tables.append((table_name, SheetTable(file, title, {}, [], [])))
+                issues.append(Issue(file, sheet, None, None, "nil-return", _NIL_RETURN.format(sheet=sheet)))
+            elif title is None:
+                issues.append(Issue(file, sheet, None, None, "missing-sheet", "sheet absent; read as empty"))
+            if title is not None:
+                tables.append((table_name, SheetTable(file, title, {}, [], [])))
             continue
+        assert title is not None  # it has content, so it is there
         marks = cell_marks(workbook, title)
         tables.append((table_name, locate_table(rows, columns, file=file, sheet=title, marks=marks)))
     for title in [info_title, *(t.sheet for _, t in tables)]:
