@@ -1,8 +1,10 @@
-"""Shared test fixtures: the personal data written in the raw sample returns (to prove it never leaks)."""
+"""Shared test fixtures: the chart theme for chart tests, and the personal data written in the raw
+sample returns (to prove it never leaks)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import openpyxl
 import pytest
@@ -10,6 +12,18 @@ import pytest
 from ketnap.config import paths
 
 SAMPLE = paths().sample
+
+
+@pytest.fixture
+def house_charts() -> Iterator[None]:
+    """The house chart theme for a test, and every figure closed after it."""
+    import matplotlib.pyplot as plt
+
+    from ketnap import charts
+
+    charts.use_theme()
+    yield
+    plt.close("all")
 
 
 @pytest.fixture(scope="session")

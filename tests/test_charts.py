@@ -38,11 +38,7 @@ VIETNAMESE_LETTERS = (
 LONG_NAME = "Đảng bộ Công ty cổ phần Xi măng Công Thanh chi nhánh Thanh Hóa và các đơn vị trực thuộc"
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    charts.use_theme()
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("house_charts")
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
@@ -10,12 +9,7 @@ from matplotlib.patches import Rectangle
 
 from ketnap import charts
 
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    charts.use_theme()
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("house_charts")
 
 
 @pytest.fixture

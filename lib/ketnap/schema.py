@@ -207,21 +207,21 @@ CONVERSION_COLUMNS: Final[tuple[Column, ...]] = (
 class ReturnSheet:
     """A data sheet of a return: its name, the processed table it feeds, its columns, whether it is the main one.
 
-    ``required`` marks the main sheet (``Kết nạp``): a return without it, or with it empty, is a nil
-    return (no admissions). Any other sheet, absent, is read as empty.
+    ``main`` marks the ``Kết nạp`` sheet: a return without it, or with it empty, is a nil return
+    (no admissions). Any other sheet, absent, is read as empty.
     """
 
     sheet: str
     table: str
     columns: tuple[Column, ...]
-    required: bool
+    main: bool = False
 
 
 #: The data sheets of a return, in workbook order. ``Kết nạp`` is the main one.
 RETURN_SHEETS: Final[tuple[ReturnSheet, ...]] = (
-    ReturnSheet(ADMISSIONS_SHEET, "admissions", ADMISSION_COLUMNS, required=True),
-    ReturnSheet(TRAINING_SHEET, "training", TRAINING_COLUMNS, required=False),
-    ReturnSheet(CONVERSIONS_SHEET, "conversions", CONVERSION_COLUMNS, required=False),
+    ReturnSheet(ADMISSIONS_SHEET, "admissions", ADMISSION_COLUMNS, main=True),
+    ReturnSheet(TRAINING_SHEET, "training", TRAINING_COLUMNS),
+    ReturnSheet(CONVERSIONS_SHEET, "conversions", CONVERSION_COLUMNS),
 )
 
 # --------------------------------------------------------------------------------------------

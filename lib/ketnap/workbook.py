@@ -39,24 +39,8 @@ from ketnap.config import paths
 from ketnap.schema import INFO_SHEET, INSTRUCTIONS_SHEET, ORGANISATIONS_SHEET, TARGETS_SHEET, Column
 
 __all__ = [
-    "ADMISSIONS_HEADERS",
-    "CONVERSIONS_HEADERS",
-    "EDUCATION_LEVELS",
     "FIXED_TIMESTAMP",
-    "INFO_SHEET",
-    "INSTRUCTIONS_SHEET",
-    "KINDS",
-    "OCCUPATIONS",
-    "ORGANISATIONS_HEADERS",
-    "ORGANISATIONS_SHEET",
-    "RELIGIONS",
-    "RETURN_SHEETS",
-    "SEXES",
-    "TARGETS_HEADERS",
-    "TARGETS_SHEET",
     "TEMPLATE_FILES",
-    "TRAINING_HEADERS",
-    "YES_NO",
     "ReturnLayout",
     "main",
     "save_deterministic",
@@ -66,30 +50,7 @@ __all__ = [
     "write_templates",
 ]
 
-# --- the format, in the shapes the writer needs (the contract itself is ketnap.schema) ---
-
-
-def _headers(columns: Sequence[Column]) -> tuple[str, ...]:
-    return tuple(c.header for c in columns)
-
-
-ADMISSIONS_HEADERS: tuple[str, ...] = _headers(schema.ADMISSION_COLUMNS)
-TRAINING_HEADERS: tuple[str, ...] = _headers(schema.TRAINING_COLUMNS)
-CONVERSIONS_HEADERS: tuple[str, ...] = _headers(schema.CONVERSION_COLUMNS)
-#: Data sheets of a return, in workbook order, with their headers.
-RETURN_SHEETS: dict[str, tuple[str, ...]] = {s.sheet: _headers(s.columns) for s in schema.RETURN_SHEETS}
-ORGANISATIONS_HEADERS: tuple[str, ...] = _headers(schema.ORGANISATION_COLUMNS)
-TARGETS_HEADERS: tuple[str, ...] = _headers(schema.TARGET_COLUMNS)
-
-# The labels each category offers (the drop-down lists of the templates).
-SEXES: tuple[str, ...] = tuple(schema.SEXES.labels)
-YES_NO: tuple[str, ...] = tuple(schema.YOUTH_UNION.labels)
-RELIGIONS: tuple[str, ...] = tuple(schema.RELIGIONS.labels)
-EDUCATION_LEVELS: tuple[str, ...] = tuple(schema.EDUCATION.labels)
-#: Occupation code -> the Vietnamese label written in returns.
-OCCUPATIONS: dict[str, str] = {code: label for label, code in schema.OCCUPATIONS.labels.items()}
-#: Kind code -> the Vietnamese label written in the organisations workbook.
-KINDS: dict[str, str] = {code: label for label, code in schema.KINDS.labels.items()}
+# --- the format: sheets, columns and categories are ketnap.schema's ---
 
 DATE_FORMAT = "dd/mm/yyyy"
 
@@ -268,7 +229,7 @@ def write_return(
     year
         The return's year (``Năm báo cáo``).
     sheets
-        Data sheet name (a key of :data:`RETURN_SHEETS`) -> rows, each a dict keyed by field
+        Data sheet name (one of :data:`ketnap.schema.RETURN_SHEETS`) -> rows, each a dict keyed by field
         (:attr:`ketnap.schema.Column.field`; an extra column of ``layout`` by its header). Missing
         sheets are written with their header only.
     info
@@ -426,11 +387,14 @@ def _return_template() -> Workbook:
     # so list items may contain commas ("Học sinh, sinh viên"), which inline Excel lists cannot.
     lists_header = {c.field: c.header for c in schema.ADMISSION_COLUMNS}
     lists = {
-        lists_header["sex"]: SEXES,
-        lists_header["religion"]: RELIGIONS,
-        lists_header["youth_union"]: YES_NO,
-        lists_header["occupation"]: tuple(OCCUPATIONS.values()),
-        lists_header["education"]: EDUCATION_LEVELS,
+        lists_header[field]: tuple(category.labels)
+        for field, category in (
+            ("sex", schema.SEXES),
+            ("religion", schema.RELIGIONS),
+            ("youth_union", schema.YOUTH_UNION),
+            ("occupation", schema.OCCUPATIONS),
+            ("education", schema.EDUCATION),
+        )
     }
     first_row = len(_RETURN_INSTRUCTIONS) + 1
     ranges: dict[str, str] = {}
@@ -470,7 +434,7 @@ def _organisations_template(sector_names: Sequence[str]) -> Workbook:
     _add_note_sheet(workbook, note)
     position = {c.field: i for i, c in enumerate(schema.ORGANISATION_COLUMNS, start=1)}
     kind, sector = (schema.column(schema.ORGANISATION_COLUMNS, f).header for f in ("kind", "sector"))
-    kinds = ",".join(KINDS.values())
+    kinds = ",".join(schema.KINDS.labels)
     _list_validation(sheet, position["kind"], f'"{kinds}"', prompt=kind)
     if sector_names:
         # Sector names contain no commas, so an inline list works and survives sheet renames.

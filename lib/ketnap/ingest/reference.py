@@ -8,7 +8,8 @@ file that cannot be used at all stops the run (the run raises ``ReferenceDataErr
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -232,55 +233,57 @@ def read_reference(root: Path, inputs: list[Input], issues: list[Issue], counts:
         item = load_input(root, path)
         inputs.append(item)
         if item.size > limits.MAX_FILE_BYTES:
-            raise unusable(item, f"over the limit of {limits.MAX_FILE_BYTES // 2**20} MB")
+            raise ReferenceDataError(f"{item.file}: over the limit of {limits.MAX_FILE_BYTES // 2**20} MB")
         return item
 
-    def unusable(item: Input, why: str) -> ReferenceDataError:
-        return ReferenceDataError(f"{item.file}: {why}")
-
-    def sheet_rows(item: Input, sheet: str) -> tuple[str, list[tuple[Any, ...]]]:
-        try:
-            workbook = open_workbook(item.data, item.path.suffix.lower())
-            try:
-                title = find_sheet(workbook.sheetnames, sheet)
-                if title is None:
-                    raise Unreadable(f"no sheet {sheet!r}")
-                return title, read_sheet_rows(workbook, title)
-            finally:
-                workbook.close()
-        except Unreadable as exc:
-            raise unusable(item, str(exc)) from None
-        except Exception as exc:  # a corrupt sheet inside a valid zip
-            raise unusable(item, describe_failure(exc)) from None
-
     sectors_in = load("sectors.csv")
-    try:
+    with _usable(sectors_in):
         sectors, found, count = read_sectors(read_csv_rows(sectors_in.data, sectors_in.file, issues), sectors_in.file)
-    except Unreadable as exc:
-        raise unusable(sectors_in, str(exc)) from None
+        if not sectors:
+            raise Unreadable("no usable sector")
     issues += found
     counts.append(count)
-    if not sectors:
-        raise unusable(sectors_in, "no usable sector")
 
     organisations_in = load("organisations.xlsx")
-    title, rows = sheet_rows(organisations_in, ORGANISATIONS_SHEET)
-    try:
+    with _usable(organisations_in):
+        title, rows = _sheet_rows(organisations_in, ORGANISATIONS_SHEET)
         organisations, found, count = read_organisations(rows, organisations_in.file, title, sectors)
-    except Unreadable as exc:
-        raise unusable(organisations_in, str(exc)) from None
+        if not organisations:
+            raise Unreadable("no usable organisation")
     issues += found
     counts.append(count)
-    if not organisations:
-        raise unusable(organisations_in, "no usable organisation")
     index = OrganisationIndex(organisations)
 
     targets_in = load("targets.xlsx")
-    title, rows = sheet_rows(targets_in, TARGETS_SHEET)
-    try:
+    with _usable(targets_in):
+        title, rows = _sheet_rows(targets_in, TARGETS_SHEET)
         targets, monthly_plans, found, count = read_targets(rows, targets_in.file, title, index)
-    except Unreadable as exc:
-        raise unusable(targets_in, str(exc)) from None
     issues += found
     counts.append(count)
     return Reference(sectors, organisations, targets, monthly_plans, index)
+
+
+@contextmanager
+def _usable(item: Input) -> Iterator[None]:
+    """A reference file that cannot be read stops the run: :class:`Unreadable` becomes ``ReferenceDataError``."""
+    try:
+        yield
+    except Unreadable as exc:
+        raise ReferenceDataError(f"{item.file}: {exc}") from None
+
+
+def _sheet_rows(item: Input, sheet: str) -> tuple[str, list[tuple[Any, ...]]]:
+    """The title and rows of ``sheet`` in a reference workbook, or :class:`Unreadable` saying why not."""
+    try:
+        workbook = open_workbook(item.data, item.path.suffix.lower())
+        try:
+            title = find_sheet(workbook.sheetnames, sheet)
+            if title is None:
+                raise Unreadable(f"no sheet {sheet!r}")
+            return title, read_sheet_rows(workbook, title)
+        finally:
+            workbook.close()
+    except Unreadable:
+        raise
+    except Exception as exc:  # a corrupt sheet inside a valid zip
+        raise Unreadable(describe_failure(exc)) from None

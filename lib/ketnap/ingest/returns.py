@@ -169,6 +169,10 @@ def _read_info(
     return org_code, year, issues
 
 
+_HIDDEN = (
+    "the sheet is hidden in Excel, and read anyway: check its rows are meant to be sent "
+    "(Home › Format › Hide & Unhide › Unhide Sheet)"
+)
 _NIL_RETURN = (
     "the {sheet} sheet is absent or empty: read as a return with no admissions (a nil return); the other "
     "sheets are read. If there were admissions, add them to the {sheet} sheet and send the return again"
@@ -190,13 +194,13 @@ def _read_return(
     # Locate every data sheet first: a return whose structure is broken is rejected as a whole.
     tables: list[tuple[str, SheetTable]] = []
     for spec in RETURN_SHEETS:
-        sheet, table_name, columns, required = spec.sheet, spec.table, spec.columns, spec.required
+        sheet, table_name, columns = spec.sheet, spec.table, spec.columns
         title = find_sheet(titles, sheet)
         rows = read_sheet_rows(workbook, title) if title is not None else []
         if not any(not is_empty(v) for r in rows for v in r):
             # An absent or cleared sheet holds nothing to lose. Without its main sheet a return says
             # "no admissions" (a nil return); the other sheets are still read.
-            if required:
+            if spec.main:
                 issues.append(Issue(file, sheet, None, None, "nil-return", _NIL_RETURN.format(sheet=sheet)))
             elif title is None:
                 issues.append(Issue(file, sheet, None, None, "missing-sheet", "sheet absent; read as empty"))
@@ -209,30 +213,11 @@ def _read_return(
     for title in [info_title, *(t.sheet for _, t in tables)]:
         # Hiding is a display choice: the rows are the organisation's, so they are read, and said so.
         if getattr(workbook[title], "sheet_state", "visible") != "visible":
-            issues.append(
-                Issue(
-                    file,
-                    title,
-                    None,
-                    None,
-                    "hidden-sheet",
-                    "the sheet is hidden in Excel, and read anyway: check its rows are meant to be sent "
-                    "(Home › Format › Hide & Unhide › Unhide Sheet)",
-                )
-            )
+            issues.append(Issue(file, title, None, None, "hidden-sheet", _HIDDEN))
     known = {fold(s) for s in (INFO_SHEET, INSTRUCTIONS_SHEET, *(spec.sheet for spec in RETURN_SHEETS))}
     for title in titles:
         if fold(title) not in known and sheet_has_content(workbook, title):
-            issues.append(
-                Issue(
-                    file,
-                    title,
-                    None,
-                    None,
-                    "extra-sheet",
-                    "sheet not in the data dictionary; ignored",
-                )
-            )
+            issues.append(Issue(file, title, None, None, "extra-sheet", "sheet not in the data dictionary; ignored"))
 
     info_rows = read_sheet_rows(workbook, info_title)
     org_code, year, info_issues = _read_info(info_rows, file, info_title, organisations, folder_year)

@@ -65,8 +65,6 @@ from ketnap.synth.population import (
     month_end,
 )
 from ketnap.workbook import (
-    KINDS,
-    OCCUPATIONS,
     ReturnLayout,
     write_organisations,
     write_return,
@@ -549,7 +547,7 @@ def _admission_record(person: Mapping[str, Any]) -> dict[str, Any]:
         "ethnic_group": person["ethnic_group"],
         "religion": person["religion"],
         "youth_union": person["youth_union"],
-        "occupation": OCCUPATIONS[person["occupation"]],
+        "occupation": schema.OCCUPATIONS.label(person["occupation"]),
         "education": person["education"],
         "admission_date": person["admission_date"],
         "cell": person.get("cell"),
@@ -864,7 +862,7 @@ def _organisation_rows(organisations: Sequence[Organisation]) -> list[dict[str, 
     """The organisations workbook's rows, keyed by field."""
     names = {s.code: s.name_vi for s in SECTORS}
     return [
-        {"org_code": o.code, "name": o.name, "sector": names[o.sector], "kind": KINDS[o.kind],
+        {"org_code": o.code, "name": o.name, "sector": names[o.sector], "kind": schema.KINDS.label(o.kind),
          "parent_code": None, "active_from": o.active_from, "active_to": o.active_to}
         for o in organisations
     ]  # fmt: skip

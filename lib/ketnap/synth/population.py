@@ -310,7 +310,7 @@ FEMALE_SHARE: dict[str, float] = {
     "enterprises": 0.48,
 }
 #: (value, weight) pairs a category is drawn from; values as the returns spell them (occupations by
-#: their code: ``ketnap.workbook.OCCUPATIONS`` gives the label). EDUCATION_CHOICES, OCCUPATION_CHOICES
+#: their code: ``ketnap.schema.OCCUPATIONS.label`` gives the label). EDUCATION_CHOICES, OCCUPATION_CHOICES
 #: and AGE are keyed by role: an organisation's subtype (ward, commune, admin, state, private) or
 #: teacher (education has one "enterprise" entry for both kinds of company).
 Choices = tuple[tuple[str, float], ...]
