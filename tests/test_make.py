@@ -25,7 +25,8 @@ pytestmark = pytest.mark.slow  # runs make, and builds two reports
 
 def make(home: Path, *args: str) -> str:
     env = {**os.environ, "KETNAP_HOME": str(home), "KETNAP_WORKERS": "1"}
-    done = subprocess.run(["make", *args], cwd=home, env=env, capture_output=True, text=True, check=True)
+    done = subprocess.run(["make", *args], cwd=home, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, f"make {' '.join(args)}: exit {done.returncode}\n{done.stdout}\n{done.stderr}"
     return done.stdout
 
 
@@ -54,11 +55,13 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copytree(
             ROOT / name, home / name, copy_function=shutil.copy2, ignore=shutil.ignore_patterns("__pycache__")
         )
+    for file in home.rglob("*"):
+        if file.is_file():
+            touch(file, DATA if "processed" in file.parts else SOURCES)
+    # The real environment, seen as up to date: an older pyproject.toml than its install stamp, so
+    # make never reinstalls the package from this copy (into the real .venv).
     (home / ".venv").symlink_to(Path(sys.executable).parents[1])
     os.utime(home / "pyproject.toml", (0, 0))
-    for file in home.rglob("*"):
-        if file.is_file() and not file.is_symlink():
-            touch(file, DATA if "processed" in file.parts else SOURCES)
     fragment = make(home, "-n", "reports")  # writes the generated rules (.make/reports-default.mk)
     assert "-m ketnap.ingest" not in fragment
     rules = (home / ".make" / "reports-default.mk").read_text(encoding="utf-8")

@@ -197,9 +197,10 @@ def _memo(tables: Tables, key: Hashable, compute: Callable[[], _T]) -> _T:
     fingerprint = _fingerprint(tables)
     entry = _MEMO.get(ident)
     if entry is None or entry[0]() is not tables or entry[1] != fingerprint:
-        # The callback forgets the results when the tables are freed (ids are reused).
-        def forget(_ref: object, ident: int = ident) -> None:
-            _MEMO.pop(ident, None)
+        # The callback forgets the results when the tables are freed (ids are reused). It holds the
+        # memo itself: at interpreter exit the module's globals may already be gone.
+        def forget(_ref: object, ident: int = ident, memo: dict[int, Any] = _MEMO) -> None:
+            memo.pop(ident, None)
 
         ref = weakref.ref(tables, forget)
         entry = (ref, fingerprint, {})
