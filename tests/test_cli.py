@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from ketnap import cli
-from ketnap.io import person_codes, write_json_atomic, write_table
+from ketnap.io import empty_table, person_codes, write_json_atomic, write_table
 from ketnap.schema import TABLES
 
 
@@ -67,6 +67,8 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
         tables[name] = frame
     for name, frame in person_codes(tables).items():
         write_table(frame, name, processed)
+    for name in ("returns", "return_months"):  # nothing known about returns
+        write_table(empty_table(name), name, processed)
     write_json_atomic({"as_of": "2024-02-29"}, processed / "manifest.json")
     return home
 

@@ -51,7 +51,7 @@ from ketnap.ingest import (
 )
 from ketnap.ingest.files import decode_text
 from ketnap.io import load
-from ketnap.schema import RULES, TABLES
+from ketnap.schema import RECONCILIATION_COLUMNS, RULES, TABLES
 
 
 def nfd(text: str) -> str:
@@ -167,8 +167,8 @@ def test_written_files_match_the_result(tmp_path: Path) -> None:
     assert list(quarantine.columns) == ["file", "sheet", "row", "column", "rule", "message", "value"]
     assert len(quarantine) == len(result.errors)
     recon = pd.read_csv(tmp_path / "interim" / "reconciliation.csv", keep_default_na=False)
-    assert list(recon.columns) == ["file", "sheet", "rows_read", "loaded", "quarantined"]
-    assert (recon["rows_read"] == recon["loaded"] + recon["quarantined"]).all()
+    assert list(recon.columns) == RECONCILIATION_COLUMNS
+    assert (recon["rows_read"] == recon["loaded"] + recon["quarantined"] + recon["superseded"]).all()
     manifest = json.loads((tmp_path / "processed" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["as_of"] == "2024-02-01"  # the latest loaded date (future_date.xlsx's valid rows)
     assert manifest["row_counts"] == {name: len(result.tables[name]) for name in TABLES}

@@ -56,7 +56,7 @@ def tables() -> Tables:
 
 @pytest.fixture
 def log() -> q.IngestionLog:
-    reconciliation = pd.DataFrame(
+    counts = pd.DataFrame(
         [
             ("reference/organisations.xlsx", "Tổ chức", 4, 4, 0),
             ("returns/2023/P01.xlsx", "Kết nạp", 3, 3, 0),
@@ -67,8 +67,11 @@ def log() -> q.IngestionLog:
             ("returns/2024/la.xlsx", "Kết nạp", 1, 0, 1),
             ("returns/2025/P01.xlsx", "Kết nạp", 9, 9, 0),  # after the period: out of scope
         ],
-        columns=RECONCILIATION_COLUMNS,
+        columns=["file", "sheet", "rows_read", "loaded", "quarantined"],
     )
+    reconciliation = counts.assign(org_code="", year=None, version=None, used=True, superseded=0, note="")[
+        RECONCILIATION_COLUMNS
+    ]
     quarantine = _issues(
         [
             ("returns/2024/bao-cao-an.xlsx", "Kết nạp", 3, "Giới tính", "unknown-category", "allowed", "Không rõ"),

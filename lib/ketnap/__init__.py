@@ -15,6 +15,8 @@ Foundations, read by everything:
 ``io``                     the processed tables on disk (the one reader and writer), atomic files
 ``lock``                   one build or ingestion at a time
 ``workbook``               writing workbooks in the return format: templates, the sample's files
+``receipt``                what a receipt for a received return says (filled by ``ingest``,
+                           rendered by ``build``)
 =========================  =========================================================================
 
 Returns in, processed tables out (``make data``), the ``ingest`` wing, in the order a file

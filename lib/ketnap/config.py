@@ -114,6 +114,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KETNAP_LOCK_WAIT", "900", "seconds a run waits for another build or ingestion before giving up"),
     Setting("KETNAP_BROWSER", "chromium on PATH", "the Chrome or Chromium that prints the PDFs"),
     Setting("KETNAP_SMALL_COUNT", "3", "counts below this are shown as '< n' in tables by organisation"),
+    Setting(
+        "KETNAP_RETURN_DEADLINE",
+        "5",
+        "a month's return is due by this day of the next month (1–28); after it the return is late, "
+        "and without one it is missing (run `make data` after changing it)",
+    ),
 )
 
 
@@ -132,6 +138,7 @@ class Settings:
     lock_wait: float
     browser: str | None
     small_count: int
+    return_deadline: int
 
     def for_log(self) -> dict[str, Any]:
         """The settings as recorded in a run log: secrets say only whether they are set."""
@@ -180,4 +187,19 @@ def settings(env: Mapping[str, str] | None = None) -> Settings:
         lock_wait=_number(env, "KETNAP_LOCK_WAIT", 900.0, kind=float),
         browser=env.get("KETNAP_BROWSER", "").strip() or None,
         small_count=_number(env, "KETNAP_SMALL_COUNT", 3, least=1),
+        return_deadline=_return_deadline(env),
     )
+
+
+def _return_deadline(env: Mapping[str, str]) -> int:
+    """``KETNAP_RETURN_DEADLINE``: a day every month has (1–28).
+
+    >>> _return_deadline({"KETNAP_RETURN_DEADLINE": "31"})
+    Traceback (most recent call last):
+    ...
+    ketnap.config.SettingError: KETNAP_RETURN_DEADLINE must be a day of the month from 1 to 28 (got '31')
+    """
+    day = _number(env, "KETNAP_RETURN_DEADLINE", 5, least=1)
+    if day > 28:
+        raise SettingError(f"KETNAP_RETURN_DEADLINE must be a day of the month from 1 to 28 (got '{day}')")
+    return int(day)

@@ -15,19 +15,20 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from ketnap.config import paths
-from ketnap.schema import PERSON_CODE, PERSON_TABLES, TABLES
+from ketnap.schema import DTYPES, PERSON_CODE, PERSON_TABLES, TABLES
 
 __all__ = [
     "FORMULA_PREFIXES",
     "Tables",
     "atomic_file",
+    "empty_table",
     "file_mode",
     "load",
     "person_codes",
@@ -71,6 +72,15 @@ def file_mode() -> int:
     return 0o666 & ~umask
 
 
+def empty_table(name: str) -> pd.DataFrame:
+    """A processed table with no rows: its columns and dtypes (:data:`ketnap.schema.DTYPES`).
+
+    >>> empty_table("return_months").dtypes["month"]
+    dtype('int64')
+    """
+    return pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in DTYPES[name].items()})
+
+
 @dataclass(frozen=True)
 class Tables:
     """All processed tables, as loaded by :func:`load`. Dates are ``datetime64[ns]`` columns.
@@ -87,6 +97,11 @@ class Tables:
     training: pd.DataFrame
     conversions: pd.DataFrame
     manifest: dict[str, Any]
+    # The returns register as used, and each organisation-month's status. Tables built by hand
+    # (tests, small examples) may leave them out: nothing is then known about returns, and the
+    # metrics state no completeness (see :mod:`ketnap.completeness`).
+    returns: pd.DataFrame = field(default_factory=lambda: empty_table("returns"))
+    return_months: pd.DataFrame = field(default_factory=lambda: empty_table("return_months"))
 
     def __post_init__(self) -> None:
         # Loaded tables have complete codes and skip this.

@@ -56,6 +56,7 @@ __all__ = [
     "RECONCILIATION_COLUMNS",
     "RELIGIONS",
     "RETURN_SHEETS",
+    "RETURN_STATUSES",
     "RULES",
     "SECTOR_COLUMNS",
     "SENT_LABEL",
@@ -293,6 +294,14 @@ DTYPES: Final[dict[str, dict[str, str]]] = {
     "conversions": {"person_key": "string", "org_code": "string",
                     "admission_date": "datetime64[ns]", "conversion_date": "datetime64[ns]",
                     "source_file": "string"},
+    # The returns register as ingestion used it (:mod:`ketnap.ingest.register`): one row per version.
+    "returns": {"org_code": "string", "year": "int64", "version": "int64", "file": "string",
+                "sha256": "string", "received_at": "datetime64[ns]", "received_how": "string",
+                "return_date": "datetime64[ns]", "reports_through": "int64", "used": "bool",
+                "superseded_by": "Int64", "rows_read": "int64", "quarantined": "int64"},
+    # Every organisation-month of every year with returns: on time, late, missing or not expected.
+    "return_months": {"year": "int64", "month": "int64", "org_code": "string", "status": "string",
+                      "due": "datetime64[ns]", "received_at": "datetime64[ns]", "version": "Int64"},
 }  # fmt: skip
 
 #: The tables with one row per person and event; ``person_code`` numbers their people together.
@@ -321,12 +330,21 @@ SORT_KEYS: Final[dict[str, list[str]]] = {
     "admissions": ["admission_date", "org_code", "source_file", "person_key"],
     "training": ["completion_date", "org_code", "source_file", "person_key"],
     "conversions": ["conversion_date", "org_code", "source_file", "person_key"],
+    "returns": ["year", "org_code", "version"],
+    "return_months": ["year", "month", "org_code"],
 }
 
 #: Columns of the interim ``quarantine.csv`` (errors) and ``warnings.csv`` (warnings).
 ISSUE_COLUMNS: Final[list[str]] = ["file", "sheet", "row", "column", "rule", "message", "value"]
-#: Columns of the interim ``reconciliation.csv``: per file and sheet, ``rows_read = loaded + quarantined``.
-RECONCILIATION_COLUMNS: Final[list[str]] = ["file", "sheet", "rows_read", "loaded", "quarantined"]
+#: Columns of the interim ``reconciliation.csv``: per file and sheet,
+#: ``rows_read = loaded + quarantined + superseded``; ``version`` and ``used`` say which version of
+#: the organisation's return for the year was used and why (``note``).
+RECONCILIATION_COLUMNS: Final[list[str]] = [
+    "file", "sheet", "org_code", "year", "version", "used", "rows_read", "loaded", "quarantined", "superseded", "note",
+]  # fmt: skip
+
+#: What an organisation-month's return is (the ``status`` of ``return_months``).
+RETURN_STATUSES: Final[tuple[str, ...]] = ("on_time", "late", "missing", "not_expected")
 
 # --------------------------------------------------------------------------------------------
 # Quarantine rules

@@ -86,7 +86,7 @@ class IngestResult:
     issues : list of Issue
         Errors and warnings, sorted by file, sheet, row, column and rule.
     reconciliation : DataFrame
-        ``file, sheet, rows_read, loaded, quarantined`` per file and sheet.
+        :data:`ketnap.schema.RECONCILIATION_COLUMNS` per file and sheet.
     manifest : dict
         The content of ``manifest.json``.
     """
@@ -128,13 +128,17 @@ class Unreadable(Exception):
 
 @dataclass
 class SheetCount:
-    """Reconciliation of one sheet: every row read is either loaded or quarantined."""
+    """Reconciliation of one sheet: every row read is loaded, quarantined, or superseded.
+
+    Rows are superseded when a newer version of the organisation's return replaced the file.
+    """
 
     file: str
     sheet: str
     rows_read: int = 0
     loaded: int = 0
     quarantined: int = 0
+    superseded: int = 0
 
 
 def legacy_encoding(file: str, sheet: str) -> Issue:

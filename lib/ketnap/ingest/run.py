@@ -118,7 +118,7 @@ def ingest(
     records = _read_returns(root, reference.index, today, secret, inputs, issues, counts, progress)
     for count in counts:
         # The promise of the reconciliation: no row is dropped silently.
-        assert count.rows_read == count.loaded + count.quarantined, count
+        assert count.rows_read == count.loaded + count.quarantined + count.superseded, count
 
     tables = person_codes(
         {
@@ -127,11 +127,17 @@ def ingest(
             "targets": _frame("targets", reference.targets),
             "monthly_plans": _frame("monthly_plans", reference.monthly_plans),
             **{name: _frame(name, rows) for name, rows in records.items()},
+            "returns": _frame("returns", []),
+            "return_months": _frame("return_months", []),
         }
     )
     issues.sort(key=issue_sort_key)
     reconciliation = pd.DataFrame(
-        [(c.file, c.sheet, c.rows_read, c.loaded, c.quarantined) for c in counts], columns=RECONCILIATION_COLUMNS
+        [
+            (c.file, c.sheet, "", None, None, True, c.rows_read, c.loaded, c.quarantined, c.superseded, "")
+            for c in counts
+        ],
+        columns=RECONCILIATION_COLUMNS,
     )
     manifest: dict[str, Any] = {
         "data_root": display_path(root),
