@@ -24,6 +24,7 @@ from defects.corpus import (
     HTML_CELL,
     HTML_CLASS,
     KEY,
+    ORGANISATIONS,
     TODAY,
     Case,
     admission,
@@ -51,7 +52,7 @@ from ketnap.ingest import (
 )
 from ketnap.ingest.files import decode_text
 from ketnap.io import load
-from ketnap.schema import RECONCILIATION_COLUMNS, RULES, TABLES
+from ketnap.schema import RECONCILIATION_COLUMNS, REGISTER_NAME, RULES, TABLES
 
 
 def nfd(text: str) -> str:
@@ -140,7 +141,8 @@ def test_corpus_valid_return_loads_whole_beside_unreadable_files(corpus: IngestR
 
 def test_reconciliation_accounts_for_every_row(corpus: IngestResult) -> None:
     recon = corpus.reconciliation
-    assert (recon["rows_read"] == recon["loaded"] + recon["quarantined"]).all()
+    assert (recon["rows_read"] == recon["loaded"] + recon["quarantined"] + recon["superseded"]).all()
+    assert recon["superseded"].sum() == 0  # every test file is a return of its own
     per_table = recon[recon["file"].str.startswith("returns/")].groupby("sheet")["loaded"].sum()
     assert per_table["Kết nạp"] == len(corpus.tables["admissions"])
     assert per_table["Bồi dưỡng"] == len(corpus.tables["training"])
@@ -172,7 +174,8 @@ def test_written_files_match_the_result(tmp_path: Path) -> None:
     manifest = json.loads((tmp_path / "processed" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["as_of"] == "2024-02-01"  # the latest loaded date (future_date.xlsx's valid rows)
     assert manifest["row_counts"] == {name: len(result.tables[name]) for name in TABLES}
-    on_disk = {p.relative_to(tmp_path / "data").as_posix() for p in (tmp_path / "data").rglob("*") if p.is_file()}
+    data = tmp_path / "data"
+    on_disk = {p.relative_to(data).as_posix() for p in data.rglob("*") if p.is_file() and p.name != REGISTER_NAME}
     assert {i["file"] for i in manifest["inputs"]} == on_disk
     for item in manifest["inputs"]:
         data = (tmp_path / "data" / item["file"]).read_bytes()
@@ -450,10 +453,11 @@ def test_bad_reference_rows_are_quarantined_and_the_rest_load(base: Path) -> Non
     path = base / "data" / "reference" / "organisations.xlsx"
     workbook = openpyxl.load_workbook(path)
     sheet = workbook["Tổ chức"]
-    sheet.append(["P01", "Tên khác", "enterprises", "Chi bộ cơ sở"])  # row 7: duplicate code
-    sheet.append(["X09", "Đảng bộ xã Mới", "Khối vũ trang", "Chi bộ cơ sở"])  # row 8: unknown sector
-    sheet.append(["X10", "Chi bộ Thôn Một", "wards-communes", "Chi bộ", "P01"])  # row 9: unknown kind
-    sheet.append(["X11", "Chi bộ Thôn Hai", "wards-communes", "Chi bộ cơ sở", "Z99"])  # row 10: unknown parent
+    first = sheet.max_row + 1  # the first bad row, after the header and the corpus's organisations
+    sheet.append(["P01", "Tên khác", "enterprises", "Chi bộ cơ sở"])  # row first: duplicate code
+    sheet.append(["X09", "Đảng bộ xã Mới", "Khối vũ trang", "Chi bộ cơ sở"])  # first + 1: unknown sector
+    sheet.append(["X10", "Chi bộ Thôn Một", "wards-communes", "Chi bộ", "P01"])  # first + 2: unknown kind
+    sheet.append(["X11", "Chi bộ Thôn Hai", "wards-communes", "Chi bộ cơ sở", "Z99"])  # first + 3: unknown parent
     sheet.append(["X12", "Chi bộ Thôn Ba", "wards-communes", "Chi bộ cơ sở", "Đảng bộ phường Hàm Rồng"])
     workbook.save(path)
     write_reference_targets = [
@@ -471,16 +475,16 @@ def test_bad_reference_rows_are_quarantined_and_the_rest_load(base: Path) -> Non
     targets.save(base / "data" / "reference" / "targets.xlsx")
     result = run(base)
     assert errors_of(result) == {
-        ("Tổ chức", 7, "Mã tổ chức", "duplicate-row"),
-        ("Tổ chức", 8, "Khối", "unknown-category"),
-        ("Tổ chức", 9, "Loại hình", "unknown-category"),
-        ("Tổ chức", 10, "Trực thuộc", "unknown-organisation"),
+        ("Tổ chức", first + 0, "Mã tổ chức", "duplicate-row"),
+        ("Tổ chức", first + 1, "Khối", "unknown-category"),
+        ("Tổ chức", first + 2, "Loại hình", "unknown-category"),
+        ("Tổ chức", first + 3, "Trực thuộc", "unknown-organisation"),
         ("Chỉ tiêu", 3, "Kế hoạch bồi dưỡng", "bad-number"),
         ("Chỉ tiêu", 4, "Mã tổ chức", "unknown-organisation"),
         ("Chỉ tiêu", 6, "Mã tổ chức", "duplicate-row"),
     }
     organisations = result.tables["organisations"].set_index("org_code")
-    assert len(organisations) == 6
+    assert len(organisations) == len(ORGANISATIONS) + 1
     assert organisations.loc["X12", "parent_code"] == "P01"
     assert organisations.loc["P02", "sector"] == "wards-communes"  # sector given by its Vietnamese name
     assert list(result.tables["targets"]["org_code"].fillna("TP")) == ["TP", "T01"]
@@ -631,17 +635,17 @@ def test_main_prints_the_reconciliation_and_errors(base: Path, monkeypatch, caps
     assert "returns/2023/bad.xlsx › Kết nạp › row 2 › Ngày kết nạp: impossible-date" in printed
     assert "returns/2023/broken.xlsx: unreadable-file — the file is empty" in printed
     total = next(line for line in printed.splitlines() if line.startswith("total")).split()
-    assert total[1:] == ["24", "23", "1"]  # 21 reference rows + 3 return rows read
+    reference = 4 + len(ORGANISATIONS) + 12  # sectors, organisations, targets (2 city + 2 × 5 organisations)
+    assert total[1:] == [str(reference + 3), str(reference + 2), "1"]  # + 3 return rows read, 1 rejected
 
 
 @pytest.mark.slow  # ingests hundreds of files
 def test_hundreds_of_returns_keep_the_first_of_each_person_and_report_progress(base: Path) -> None:
-    template = returns(base, "template.xlsx")
-    write_return(template, sheets={"Kết nạp": [admission("speed", n) for n in range(1, 6)]})
-    data = template.read_bytes()
-    template.unlink()
-    for n in range(150):
-        returns(base, f"r{n:03}.xlsx").write_bytes(data)  # same people: duplicates, which is more work
+    people = [admission("speed", n) for n in range(1, 6)]
+    for n in range(150):  # 150 returns (99 organisations, two years), the same people: duplicates, more work
+        year, code = (2023, n + 1) if n < 99 else (2022, n - 98)
+        sheets = {"Kết nạp": [{**p, "Ngày kết nạp": p["Ngày kết nạp"].replace(year=year)} for p in people]}
+        write_return(returns(base, f"r{n:03}.xlsx", year), organisation=f"C{code:02d}", year=year, sheets=sheets)
     progress: list[str] = []
     result = run(base, progress=progress.append)
     assert len(result.tables["admissions"]) == 5
@@ -679,7 +683,7 @@ def test_csv_returns_decode_to_the_same_text_in_every_encoding(corpus: IngestRes
         assert set(rows["cell"]) == {"Chi bộ phố Tân Nam"}, file
         assert set(rows["education"]) <= {"Đại học"} and set(rows["occupation"]) == {"teacher"}, file
     mixed = admissions[admissions["source_file"] == "returns/2023/mixed_nfc_nfd.xlsx"]
-    assert set(mixed["org_code"]) == {"H01"} and set(mixed["ethnic_group"]) <= {"Kinh", "Mường"}
+    assert set(mixed["org_code"]) == {"H02"} and set(mixed["ethnic_group"]) <= {"Kinh", "Mường"}
 
 
 def test_numbers_stored_as_text_are_the_same_person_as_numbers(corpus: IngestResult) -> None:
@@ -690,7 +694,7 @@ def test_numbers_stored_as_text_are_the_same_person_as_numbers(corpus: IngestRes
 
 def test_a_file_over_the_size_limit_is_refused_unread(base: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_return(returns(base, "ok.xlsx"), sheets={"Kết nạp": [admission("size", 1)]})
-    big = write_return(returns(base, "big.xlsx"), sheets={"Kết nạp": [admission("size", n) for n in range(2, 40)]})
+    big = write_return(returns(base, "big.xlsx"), sheets={"Kết nạp": [admission("size", n) for n in range(2, 400)]})
     monkeypatch.setattr(limits, "MAX_FILE_BYTES", (big.stat().st_size + returns(base, "ok.xlsx").stat().st_size) // 2)
     result = run(base)
     assert [(i.file, i.rule) for i in result.errors] == [("returns/2023/big.xlsx", "unreadable-file")]
@@ -702,14 +706,15 @@ def test_a_file_over_the_size_limit_is_refused_unread(base: Path, monkeypatch: p
 
 
 def test_formatted_empty_rows_do_not_count_against_the_row_cap(base: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(limits, "MAX_SHEET_ROWS", 14)  # the reference sheets have 13
+    cap = len(ORGANISATIONS) + 1  # the reference sheets have fewer rows
+    monkeypatch.setattr(limits, "MAX_SHEET_ROWS", cap)
     path = write_return(returns(base, "styled.xlsx"), sheets={"Kết nạp": [admission("styled", n) for n in (1, 2)]})
     workbook = openpyxl.load_workbook(path)
     sheet = workbook["Kết nạp"]
     for row in range(10, 500):
         sheet.cell(row, 2).number_format = "@"  # formatted down the page, nothing typed
     workbook.save(path)
-    write_return(returns(base, "long.xlsx"), sheets={"Kết nạp": [admission("long", n) for n in range(1, 15)]})
+    write_return(returns(base, "long.xlsx"), sheets={"Kết nạp": [admission("long", n) for n in range(1, cap + 1)]})
     result = run(base)
     assert errors_of(result) == {("Kết nạp", None, None, "unreadable-file")}
     assert {i.file for i in result.errors} == {"returns/2023/long.xlsx"}

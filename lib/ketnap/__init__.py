@@ -24,11 +24,14 @@ travels: ``ingest.limits`` (safety limits), ``ingest.files`` (what a file is, op
 ``ingest.sheets`` (header rows and columns), ``ingest.values`` (one cell), ``ingest.rows`` (one
 row), ``ingest.reference`` (sectors, organisations, targets), ``ingest.returns`` (one return),
 ``ingest.person`` (the anonymous person key), ``ingest.issues`` (what is reported),
-``ingest.run`` (the whole run) and ``ingest.cli`` (``python -m ketnap.ingest``).
+``ingest.register`` (the returns register: every version received), ``ingest.timeliness`` (which
+month a return reports, deadlines, on time, late or missing), ``ingest.run`` (the whole run) and
+``ingest.cli`` (``python -m ketnap.ingest``).
 
 Synthetic data (``make sample``, ``bench/``), the ``synth`` wing: ``synth.population`` (what both
 generators draw from), ``synth.people`` (fake people; the only user of Faker), ``synth.city`` (the
-calibrated sample) and ``synth.national`` (a national-size set for the benchmark).
+calibrated sample), ``synth.history`` (the sample's returns cycle: dates, versions, the cases the
+Board meets) and ``synth.national`` (a national-size set for the benchmark).
 
 What notebooks import, from figures to words and pictures:
 

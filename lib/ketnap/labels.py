@@ -510,6 +510,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "quality.rule.id-number-restored": ("Số CCCD bị mất số 0 ở đầu", "ID number lost its leading zero"),
     "quality.rule.attachment": ("Tệp kèm theo, không phải báo cáo", "Attachment, not a return"),
     "quality.rule.nil-return": ("Báo cáo không có người được kết nạp", "Nil return (no admissions)"),
+    "quality.rule.superseded-version": ("Bản cũ đã được thay thế", "Superseded version"),
     "quality.rule.wrong-extension": ("Tệp Excel mang đuôi khác", "Workbook under another extension"),
     "quality.fix.unreadable-file": (
         "Tệp không phải .xlsx, bị hỏng, có mật khẩu, rỗng, hoặc thiếu trang tính hay dòng tiêu đề bắt buộc: "
@@ -600,6 +601,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "quality.fix.id-number-restored": (
         "Đã đọc với số 0 ở đầu được khôi phục; định dạng cột Số CCCD là Văn bản (Text) và gõ đủ 12 chữ số.",
         "Read with the leading zero(s) restored; format the CCCD column as Text and type all 12 digits.",
+    ),
+    "quality.fix.superseded-version": (
+        "Đã có bản gửi mới hơn của cùng tổ chức, cùng năm: số liệu lấy theo bản mới; bản cũ được lưu lại, không "
+        "cần làm gì.",
+        "A newer version of the same organisation's return for the year arrived: the figures use it; the old "
+        "one is kept on file, nothing to do.",
     ),
     "quality.fix.nil-return": (
         "Trang Kết nạp trống hoặc không có: báo cáo được hiểu là không kết nạp ai; nếu có người được kết nạp, "

@@ -54,6 +54,7 @@ __all__ = [
     "PERSON_TABLES",
     "PREPARER_LABEL",
     "RECONCILIATION_COLUMNS",
+    "REGISTER_NAME",
     "RELIGIONS",
     "RETURN_SHEETS",
     "RETURN_STATUSES",
@@ -62,6 +63,7 @@ __all__ = [
     "SENT_LABEL",
     "SEXES",
     "SORT_KEYS",
+    "STORED_TAG",
     "TABLES",
     "TARGETS_SHEET",
     "TARGET_COLUMNS",
@@ -166,11 +168,18 @@ TRAINING_SHEET: Final = "Bồi dưỡng"
 CONVERSIONS_SHEET: Final = "Chuyển chính thức"
 INSTRUCTIONS_SHEET: Final = "Hướng dẫn"  # templates only; ignored on input
 
-# ``Thông tin``: labels in column A, values in column B. Ingestion reads the first two.
+# ``Thông tin``: labels in column A, values in column B. Ingestion reads the organisation and the
+# year (required) and the date sent (optional: it dates the version in the returns register).
 ORG_LABEL: Final = "Tổ chức cơ sở đảng"
 YEAR_LABEL: Final = "Năm báo cáo"
-PREPARER_LABEL: Final = "Người lập biểu"  # in the template; not read
-SENT_LABEL: Final = "Ngày gửi"  # in the template; not read
+PREPARER_LABEL: Final = "Người lập biểu"  # in the template; not read (personal)
+SENT_LABEL: Final = "Ngày gửi"
+
+#: The returns register of a data root, ``<root>/register.sqlite`` (:mod:`ketnap.ingest.register`).
+REGISTER_NAME: Final = "register.sqlite"
+#: Between the organisation and the file's SHA-256 in the name of a received return
+#: (``returns/<year>/<org>--<sha12>.xlsx``); a CSV return's organisation is the part before it.
+STORED_TAG: Final = "--"
 
 _STT = Column("STT", "row_number")
 _NAME = Column("Họ và tên", "full_name", required=True)
@@ -382,6 +391,8 @@ RULES: Final[dict[str, str]] = {
     "attachment": "a file beside the returns that is not one (a scan, a document, ~$ lock file, Thumbs.db); not read",
     "wrong-extension": "an Excel workbook saved under another extension (.xls, .csv, none…); read as a workbook",
     "nil-return": "the Kết nạp sheet is absent or empty: a return with no admissions; its other sheets are read",
+    "superseded-version": "a newer version of the organisation's return for the year replaced this file (or it "
+    "is the same file twice); kept on file, its rows not counted",
 }
 
 #: The rules that reject nothing (``warnings.csv``); every other rule rejects a row or a file.
@@ -394,6 +405,7 @@ WARNING_RULES: Final = frozenset(
         "attachment",
         "wrong-extension",
         "nil-return",
+        "superseded-version",
         "hidden-sheet",
         "footer-rows",
         "id-number-restored",

@@ -217,6 +217,7 @@ def write_return(
     info: Sequence[tuple[str, Any]] = (),
     layout: ReturnLayout | None = None,
     titles: Mapping[str, str] | None = None,
+    omit: Sequence[str] = (),
 ) -> dict[str, int]:
     """Write one organisation's return for one year.
 
@@ -238,6 +239,8 @@ def write_return(
         The file's quirks (title rows, text dates, extra columns).
     titles
         Sheet name -> title text, used when ``layout.title_row`` is set.
+    omit
+        Data sheets left out of the workbook (a nil return has no ``Kết nạp`` sheet).
 
     Returns
     -------
@@ -253,6 +256,8 @@ def write_return(
     header_rows: dict[str, int] = {}
     for spec in schema.RETURN_SHEETS:
         name = spec.sheet
+        if name in omit:
+            continue
         title = (titles or {}).get(name) if layout.title_row else None
         header_rows[name] = _write_table(
             workbook.create_sheet(name),

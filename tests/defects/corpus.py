@@ -84,7 +84,22 @@ ORGANISATIONS: tuple[tuple[str, str, str, str], ...] = (
     ("H01", "Chi bộ Trung tâm Y tế thành phố Thanh Hóa", "admin-units", "Chi bộ cơ sở"),
     ("T01", "Chi bộ Trường THPT Đào Duy Từ", "high-schools", "Chi bộ cơ sở"),
     ("D01", "Chi bộ Công ty Cổ phần Hòa Bình", "enterprises", "Chi bộ cơ sở"),
+    # One organisation per test file: files of one organisation and year are versions of one
+    # return (the newest is read), so files meant to be read side by side belong to different ones.
+    *((f"C{n:02d}", f"Chi bộ Hợp tác xã Đông Hương {n}", "enterprises", "Chi bộ cơ sở") for n in range(1, 100)),
+    ("H02", "Chi bộ Bệnh viện Đa khoa thành phố Thanh Hóa", "admin-units", "Chi bộ cơ sở"),
 )
+
+#: ``write_return(organisation=OWN)``: the file's own organisation, the same for the same file name.
+OWN: Any = object()
+_OWN_CODES: dict[str, str] = {}
+
+
+def own_organisation(path: Path) -> str:
+    """The organisation of its own that a test file named ``path.name`` gets (C01, C02, … in order of first use)."""
+    if path.name not in _OWN_CODES:
+        _OWN_CODES[path.name] = f"C{len(_OWN_CODES) % 99 + 1:02d}"
+    return _OWN_CODES[path.name]
 
 
 # --- writers ---------------------------------------------------------------------------------
@@ -107,7 +122,7 @@ def write_reference(root: Path, *, targets: Sequence[Sequence[Any]] | None = Non
     sheet.title = "Chỉ tiêu"
     sheet.append(["Năm", "Mã tổ chức", "Chỉ tiêu kết nạp", "Kế hoạch bồi dưỡng", *(f"T{m}" for m in range(1, 13))])
     default = [[2023, "TP", 20, 40], [2024, "TP", 25, 45]] + [
-        [year, code, 5, 10, *([1] * 5)] for year in (2023, 2024) for code, *_ in ORGANISATIONS
+        [year, code, 5, 10, *([1] * 5)] for year in (2023, 2024) for code, *_ in ORGANISATIONS[:5]
     ]
     for row in default if targets is None else targets:
         sheet.append(list(row))
@@ -117,7 +132,7 @@ def write_reference(root: Path, *, targets: Sequence[Sequence[Any]] | None = Non
 def write_return(
     path: Path,
     *,
-    organisation: Any = "P01",
+    organisation: Any = OWN,
     year: Any = 2023,
     sheets: Mapping[str, Sequence[Mapping[str, Any] | None]] | None = None,
     headers: Mapping[str, Sequence[str]] | None = None,
@@ -133,7 +148,8 @@ def write_return(
     path
         Destination ``.xlsx``.
     organisation, year
-        The ``Thông tin`` values (ignored when ``info`` is given).
+        The ``Thông tin`` values (ignored when ``info`` is given); by default an organisation of the
+        file's own (:func:`own_organisation`), so that test files are not versions of one return.
     sheets
         Sheet -> rows (dicts keyed by header; ``None`` is a blank row). Missing sheets get only a header.
     headers
@@ -148,6 +164,8 @@ def write_return(
         Sheets (canonical names, including ``Thông tin``) not to write at all.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    if organisation is OWN:
+        organisation = own_organisation(path)
     workbook = Workbook()
     workbook.remove(workbook.active)
     names = dict(sheet_names or {})
@@ -506,7 +524,7 @@ def _mixed_nfc_nfd(path: Path) -> None:
         rows.append({k: _nfd(v) if (i + n) % 2 else v for i, (k, v) in enumerate(row.items())})
     write_return(
         path,
-        organisation=_nfd("Chi bộ Trung tâm Y tế thành phố Thanh Hoá"),
+        organisation=_nfd("Chi bộ Bệnh viện Đa khoa thành phố Thanh Hoá"),
         sheets={"Kết nạp": rows},
         headers={"Kết nạp": [_nfd(h) if i % 2 else h for i, h in enumerate(ADMISSION_HEADERS)]},
     )

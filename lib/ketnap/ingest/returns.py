@@ -38,7 +38,7 @@ from ketnap.ingest.sheets import (
     sheet_has_content,
     too_many_rows,
 )
-from ketnap.ingest.values import is_empty, show, whole_number
+from ketnap.ingest.values import is_empty, parse_date, show, whole_number
 from ketnap.schema import (
     ADMISSION_COLUMNS,
     ADMISSIONS_SHEET,
@@ -46,6 +46,8 @@ from ketnap.schema import (
     INSTRUCTIONS_SHEET,
     ORG_LABEL,
     RETURN_SHEETS,
+    SENT_LABEL,
+    STORED_TAG,
     YEAR_LABEL,
     column,
 )
@@ -84,7 +86,7 @@ def _read_csv_return(
         raise Unreadable(f"a CSV return needs the {ADMISSIONS_SHEET} header row: {first_failure}", sheet=sheet)
     if folder_year is None:
         raise Unreadable("a CSV return must be in a folder returns/<year>/: its year is the folder's")
-    stem = clean(Path(file).stem)
+    stem = clean(Path(file).stem.split(STORED_TAG)[0])
     org_code = organisations.find(stem)
     if org_code is None:
         issues.append(
@@ -104,11 +106,18 @@ def _read_csv_return(
 
 @dataclass
 class ReturnRead:
-    """One return, read: rows that passed their own checks, issues, and per-sheet counts."""
+    """One return, read: rows that passed their own checks, issues, and per-sheet counts.
+
+    ``org_code`` and ``year`` are ``None`` when the return could not be placed (then no row is
+    accepted); ``return_date`` is the date on its Thông tin sheet (``Ngày gửi``), when there is one.
+    """
 
     accepted: list[Accepted]
     issues: list[Issue]
     counts: list[SheetCount]
+    org_code: str | None = None
+    year: int | None = None
+    return_date: date | None = None
 
 
 def _read_info(
@@ -117,13 +126,13 @@ def _read_info(
     sheet: str,
     organisations: OrganisationIndex,
     folder_year: int | None,
-) -> tuple[str | None, int | None, list[Issue]]:
-    """The organisation and year of a return, from the label/value pairs of its Thông tin sheet."""
+) -> tuple[str | None, int | None, date | None, list[Issue]]:
+    """The organisation, year and date (``Ngày gửi``, optional) of a return, from its Thông tin sheet."""
     found: dict[str, tuple[int, str, Any]] = {}
     for number, values in enumerate(rows, start=1):
         label = values[0] if values else None
         key = header_key(label)
-        for wanted in (ORG_LABEL, YEAR_LABEL):
+        for wanted in (ORG_LABEL, YEAR_LABEL, SENT_LABEL):
             if key == header_key(wanted) and wanted not in found:
                 found[wanted] = (
                     number,
@@ -166,7 +175,8 @@ def _read_info(
                 value,
             )
             year = None
-    return org_code, year, issues
+    sent = parse_date(found[SENT_LABEL][2])[0] if SENT_LABEL in found else None
+    return org_code, year, sent, issues
 
 
 _HIDDEN = (
@@ -220,9 +230,11 @@ def _read_return(
             issues.append(Issue(file, title, None, None, "extra-sheet", "sheet not in the data dictionary; ignored"))
 
     info_rows = read_sheet_rows(workbook, info_title)
-    org_code, year, info_issues = _read_info(info_rows, file, info_title, organisations, folder_year)
+    org_code, year, sent, info_issues = _read_info(info_rows, file, info_title, organisations, folder_year)
     issues += info_issues
-    return _check_return_rows(tables, file, org_code, year, today, issues)
+    read = _check_return_rows(tables, file, org_code, year, today, issues)
+    read.return_date = sent
+    return read
 
 
 def _check_return_rows(
@@ -240,7 +252,7 @@ def _check_return_rows(
         # issue saying why (one line, not one per row).
         for count in counts:
             count.quarantined = count.rows_read
-        return ReturnRead([], issues, counts)
+        return ReturnRead([], issues, counts, org_code, year)
 
     accepted: list[Accepted] = []
     for (table_name, table), count in zip(tables, counts, strict=True):
@@ -256,7 +268,7 @@ def _check_return_rows(
             record |= {"org_code": org_code, "source_file": file}
             id_header = table.header(column(ADMISSION_COLUMNS, "id_number"))
             accepted.append(Accepted(table_name, record, count, number, id_header))
-    return ReturnRead(accepted, issues, counts)
+    return ReturnRead(accepted, issues, counts, org_code, year)
 
 
 def read_return_file(item: Input, index: OrganisationIndex, today: date) -> ReturnRead:

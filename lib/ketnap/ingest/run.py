@@ -10,14 +10,15 @@ beside it are complete) and the interim ``quarantine.csv``, ``warnings.csv`` and
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from ketnap import __version__
-from ketnap.config import paths
+from ketnap.config import paths, settings
 from ketnap.ingest.files import (
     Input,
     describe_failure,
@@ -33,13 +34,17 @@ from ketnap.ingest.issues import (
 )
 from ketnap.ingest.person import person_key, resolve_person_key
 from ketnap.ingest.reference import OrganisationIndex, read_reference
-from ketnap.ingest.returns import read_return_file
+from ketnap.ingest.register import REGISTER_NAME, Entry, NewVersion, connect, entries, outcome, register, used_versions
+from ketnap.ingest.returns import ReturnRead, read_return_file
+from ketnap.ingest.timeliness import month_statuses, reports_through
 from ketnap.io import person_codes, write_csv, write_json_atomic, write_table
 from ketnap.schema import DTYPES, ISSUE_COLUMNS, RECONCILIATION_COLUMNS, SORT_KEYS, Level
 
 __all__ = [
     "display_path",
     "ingest",
+    "new_version",
+    "read_input",
 ]
 
 
@@ -91,6 +96,9 @@ def ingest(
     progress : callable, optional
         Called with a short line every 50 returns (the command line prints it).
 
+    Files not yet in the returns register (``<root>/register.sqlite``, :mod:`ketnap.ingest.register`)
+    are registered; each return is read from its newest version, the others are superseded.
+
     Returns
     -------
     IngestResult
@@ -109,36 +117,45 @@ def ingest(
     out = out or paths().processed
     interim = interim or paths().interim
     today = today or date.today()
+    deadline = settings().return_deadline
     secret, key_source = resolve_person_key(root, key)
 
     issues: list[Issue] = []
     counts: list[SheetCount] = []
     inputs: list[Input] = []
     reference = read_reference(root, inputs, issues, counts)
-    records = _read_returns(root, reference.index, today, secret, inputs, issues, counts, progress)
-    for count in counts:
+    files = _read_returns(root, reference.index, today, inputs, issues, progress)
+    versions = _choose_versions(root, files)
+    records = _load_rows(files, secret, issues)
+    recon_rows: list[tuple[SheetCount, Entry | None, bool, str]] = [(c, None, True, "") for c in counts]
+    recon_rows += [(c, f.entry, f.used, f.note) for f in files for c in f.counts]
+    for count, *_ in recon_rows:
         # The promise of the reconciliation: no row is dropped silently.
         assert count.rows_read == count.loaded + count.quarantined + count.superseded, count
 
+    organisations = _frame("organisations", reference.organisations)
     tables = person_codes(
         {
             "sectors": _frame("sectors", reference.sectors),
-            "organisations": _frame("organisations", reference.organisations),
+            "organisations": organisations,
             "targets": _frame("targets", reference.targets),
             "monthly_plans": _frame("monthly_plans", reference.monthly_plans),
             **{name: _frame(name, rows) for name, rows in records.items()},
-            "returns": _frame("returns", []),
-            "return_months": _frame("return_months", []),
+            "returns": _frame("returns", _returns_table(files)),
+            "return_months": _frame("return_months", month_statuses(versions, organisations, deadline, today)),
         }
     )
     issues.sort(key=issue_sort_key)
     reconciliation = pd.DataFrame(
         [
-            (c.file, c.sheet, "", None, None, True, c.rows_read, c.loaded, c.quarantined, c.superseded, "")
-            for c in counts
+            (
+                c.file, c.sheet, *((e.org_code, e.year, e.version) if e and e.org_code else ("", "", "")),
+                used, c.rows_read, c.loaded, c.quarantined, c.superseded, note,
+            )
+            for c, e, used, note in recon_rows
         ],
         columns=RECONCILIATION_COLUMNS,
-    )
+    )  # fmt: skip
     manifest: dict[str, Any] = {
         "data_root": display_path(root),
         "as_of": _as_of(tables),
@@ -150,6 +167,8 @@ def ingest(
         "unreadable_files": sorted({i.file for i in issues if i.rule == "unreadable-file"}),
         "person_key_source": key_source,
         "today": today.isoformat(),
+        "return_deadline": deadline,
+        "returns_register": {"versions": len(versions), "file": f"{display_path(root)}/{REGISTER_NAME}"},
         "ketnap_version": __version__,
         "ingested_at": started.isoformat(timespec="seconds"),
     }
@@ -164,23 +183,69 @@ def ingest(
     return IngestResult(tables, issues, reconciliation, manifest)
 
 
+@dataclass
+class _File:
+    """One file under ``returns/``, read (``read`` is ``None`` when it could not be), and its version."""
+
+    item: Input
+    read: ReturnRead | None
+    counts: list[SheetCount]
+    issues: list[Issue]
+    entry: Entry | None = None
+    used: bool = True
+    note: str = ""
+
+
+def read_input(item: Input, index: OrganisationIndex, today: date) -> _File:
+    """Read one return file; a file that cannot be read gets one ``unreadable-file`` issue."""
+    try:
+        read = read_return_file(item, index, today)
+    except Exception as exc:  # one bad file must not stop the others
+        message = str(exc) if isinstance(exc, Unreadable) else describe_failure(exc)
+        sheet = exc.sheet if isinstance(exc, Unreadable) else ""
+        return _File(
+            item, None, [SheetCount(item.file, "")], [Issue(item.file, sheet, None, None, "unreadable-file", message)]
+        )
+    return _File(item, read, read.counts, read.issues)
+
+
+def new_version(file: _File, *, received_at: datetime | None = None, sent_as: str | None = None) -> NewVersion:
+    """The register row of a file: received now (``receive``), else dated by the return, else by the file's time."""
+    read = file.read
+    return_date = read.return_date if read else None
+    if received_at is not None:
+        how = "receive"
+    elif return_date is not None:
+        received_at, how = datetime.combine(return_date, time()), "info-sheet"
+    else:
+        received_at, how = datetime.fromtimestamp(file.item.path.stat().st_mtime).replace(microsecond=0), "file-time"
+    rows_read = sum(c.rows_read for c in file.counts)
+    quarantined = sum(c.quarantined for c in file.counts)
+    placed = read is not None and read.org_code is not None and read.year is not None
+    return NewVersion(
+        sha256=file.item.sha256,
+        file=file.item.file,
+        sent_as=sent_as or file.item.path.name,
+        org_code=read.org_code if placed and read else None,
+        year=read.year if placed and read else None,
+        received_at=received_at,
+        received_how=how,
+        return_date=return_date,
+        rows_read=rows_read,
+        quarantined=quarantined,
+        outcome=outcome(rows_read, quarantined, placed, read is None),
+    )
+
+
 def _read_returns(
     root: Path,
     index: OrganisationIndex,
     today: date,
-    secret: str,
     inputs: list[Input],
     issues: list[Issue],
-    counts: list[SheetCount],
     progress: Callable[[str], None] | None,
-) -> dict[str, list[dict[str, Any]]]:
-    """Every return under ``root``, in path order, so "the first occurrence" of a person is well defined.
-
-    Appends to ``inputs``, ``issues`` and ``counts``; returns the accepted records per person table,
-    each with its ``person_key`` instead of the ID number.
-    """
-    records: dict[str, list[dict[str, Any]]] = {"admissions": [], "training": [], "conversions": []}
-    first_seen: dict[tuple[str, str], tuple[str, int]] = {}
+) -> list[_File]:
+    """Every file under ``root/returns``, in path order, read; attachments reported, not read."""
     files, attachments = return_files(root)
     for path in attachments:
         item = load_input(root, path)
@@ -195,44 +260,123 @@ def _read_returns(
                 "not a return (a scan, a document, a lock or system file beside the returns): kept, not read",
             )
         )
+    read: list[_File] = []
     for position, path in enumerate(files, start=1):
         item = load_input(root, path)
         inputs.append(item)
-        try:
-            read = read_return_file(item, index, today)
-        except Exception as exc:  # one bad file must not stop the others
-            message = str(exc) if isinstance(exc, Unreadable) else describe_failure(exc)
-            sheet = exc.sheet if isinstance(exc, Unreadable) else ""
-            issues.append(Issue(item.file, sheet, None, None, "unreadable-file", message))
-            counts.append(SheetCount(item.file, ""))
-            read = None
-        if read is not None:
-            issues += read.issues
-            counts += read.counts
-            for row in read.accepted:
-                keyed = person_key(row.record.pop("_id"), secret)
-                if row.table in ("admissions", "conversions"):
-                    earlier = first_seen.get((row.table, keyed))
-                    if earlier is not None:
-                        what = "admitted" if row.table == "admissions" else "converted"
-                        issues.append(
-                            Issue(
-                                item.file,
-                                row.count.sheet,
-                                row.row,
-                                row.id_header,
-                                "duplicate-person",
-                                f"already {what} in {earlier[0]} row {earlier[1]}; the first is kept",
-                            )
-                        )
-                        row.count.quarantined += 1
-                        continue
-                    first_seen[(row.table, keyed)] = (item.file, row.row)
-                records[row.table].append(row.record | {"person_key": keyed})
-                row.count.loaded += 1
+        read.append(read_input(item, index, today))
         if progress is not None and position % _PROGRESS_EVERY == 0:
             progress(f"… {position}/{len(files)} returns read")
+    return read
+
+
+def _choose_versions(root: Path, files: list[_File]) -> list[Entry]:
+    """Register the files not yet in the register, then mark which file each return is read from.
+
+    New files are registered in the order they are dated (then file time, then path), so their
+    version numbers follow time. Returns the register's entries for the files present.
+    """
+    with connect(root) as db:
+        known = {e.sha256 for e in entries(db)}
+        new = [new_version(f) for f in files if f.item.sha256 not in known]
+        for version in sorted(new, key=lambda v: (v.return_date or v.received_at.date(), v.received_at, v.file)):
+            register(db, version)
+        by_sha = {e.sha256: e for e in entries(db)}
+    present: list[Entry] = []
+    first_path: dict[str, str] = {}
+    for file in files:
+        file.entry = by_sha[file.item.sha256]
+        if file.item.sha256 in first_path and file.entry.org_code is not None:
+            file.used, file.note = False, f"the same file as {first_path[file.item.sha256]}; read once"
+            continue
+        first_path[file.item.sha256] = file.item.file
+        present.append(file.entry)
+    used = used_versions(present)
+    for file in files:
+        entry = file.entry
+        if entry is None or not file.used or entry.org_code is None or entry.year is None:
+            continue
+        newest = used[(entry.org_code, entry.year)]
+        if newest.id == entry.id:
+            file.note = f"version {entry.version}, the newest (dated {entry.dated:%d/%m/%Y})"
+        else:
+            file.used = False
+            file.note = (
+                f"version {entry.version} (dated {entry.dated:%d/%m/%Y}), replaced by version {newest.version} "
+                f"({first_path[newest.sha256]}, dated {newest.dated:%d/%m/%Y})"
+            )
+    return present
+
+
+def _load_rows(files: list[_File], secret: str, issues: list[Issue]) -> dict[str, list[dict[str, Any]]]:
+    """The accepted records of the versions in use, each with its ``person_key`` instead of the ID number.
+
+    A superseded version's rows are counted as superseded, and its issues give way to one
+    ``superseded-version`` warning (they are in that version's receipt). A person admitted or
+    converted twice is kept the first time, in path order.
+    """
+    records: dict[str, list[dict[str, Any]]] = {"admissions": [], "training": [], "conversions": []}
+    first_seen: dict[tuple[str, str], tuple[str, int]] = {}
+    for file in files:
+        if not file.used:
+            for count in file.counts:
+                count.superseded, count.quarantined = count.rows_read, 0
+            issues.append(Issue(file.item.file, "", None, None, "superseded-version", f"{file.note}: not counted"))
+            continue
+        issues.extend(file.issues)
+        for row in file.read.accepted if file.read else []:
+            keyed = person_key(row.record.pop("_id"), secret)
+            if row.table in ("admissions", "conversions"):
+                earlier = first_seen.get((row.table, keyed))
+                if earlier is not None:
+                    what = "admitted" if row.table == "admissions" else "converted"
+                    issues.append(
+                        Issue(
+                            file.item.file,
+                            row.count.sheet,
+                            row.row,
+                            row.id_header,
+                            "duplicate-person",
+                            f"already {what} in {earlier[0]} row {earlier[1]}; the first is kept",
+                        )
+                    )
+                    row.count.quarantined += 1
+                    continue
+                first_seen[(row.table, keyed)] = (file.item.file, row.row)
+            records[row.table].append(row.record | {"person_key": keyed})
+            row.count.loaded += 1
     return records
+
+
+def _returns_table(files: list[_File]) -> list[dict[str, Any]]:
+    """The ``returns`` table: one row per version present, placed in an organisation and a year."""
+    used = {(f.entry.org_code, f.entry.year): f.entry.version for f in files if f.used and f.entry}
+    rows = []
+    seen: set[str] = set()
+    for file in files:
+        entry = file.entry
+        if entry is None or entry.org_code is None or entry.year is None or entry.sha256 in seen:
+            continue
+        seen.add(entry.sha256)
+        current = used.get((entry.org_code, entry.year))
+        rows.append(
+            {
+                "org_code": entry.org_code,
+                "year": entry.year,
+                "version": entry.version,
+                "file": file.item.file,
+                "sha256": entry.sha256,
+                "received_at": entry.received_at,
+                "received_how": entry.received_how,
+                "return_date": entry.return_date,
+                "reports_through": reports_through(entry.year, entry.dated),
+                "used": file.used,
+                "superseded_by": None if file.used else current,
+                "rows_read": sum(c.rows_read for c in file.counts),
+                "quarantined": sum(c.quarantined for c in file.counts) if file.used else entry.quarantined,
+            }
+        )
+    return rows
 
 
 def _as_of(tables: dict[str, pd.DataFrame]) -> str | None:

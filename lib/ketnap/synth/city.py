@@ -27,7 +27,7 @@ import datetime as dt
 import io
 import shutil
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -44,9 +44,11 @@ from ketnap.schema import (
     CONVERSIONS_SHEET,
     INFO_SHEET,
     ORG_LABEL,
+    REGISTER_NAME,
     RETURN_SHEETS,
     TRAINING_SHEET,
 )
+from ketnap.synth.history import FIRST_COPY_FOLDER, JANUARY_FOLDER, first_copy, plan_cycle
 from ketnap.synth.people import People, adult_age, attributes, role_of
 from ketnap.synth.population import (
     DEFAULT_SEED,
@@ -832,30 +834,89 @@ def _sheet_rows(
 
 
 def _write_return(
-    out: Path, sample: Sample, records: _Records, year: int, org: Organisation | None, faults: Sequence[Fault]
+    out: Path,
+    sample: Sample,
+    records: _Records,
+    year: int,
+    org: Organisation | None,
+    faults: Sequence[Fault],
+    *,
+    sent: dt.date | None = None,
+    through: dt.date | None = None,
+    folder: str = "",
+    nil: bool = False,
+    change: Callable[[dict[str, list[dict[str, Any]]]], dict[str, list[dict[str, Any]]]] | None = None,
 ) -> None:
+    """One return: the final version, or an earlier one (rows ``through`` a date, kept in ``folder``).
+
+    ``nil`` leaves the Kết nạp sheet out (a nil return); ``change`` rewrites the rows (a first copy).
+    """
     code = org.code if org else None
-    relative = faults[0].file if org is None else f"returns/{year}/{code}.xlsx"
+    relative = faults[0].file if org is None else "/".join(filter(None, ("returns", str(year), folder, f"{code}.xlsx")))
     sheets, placed = _sheet_rows(records, year, code, faults)
+    if through is not None:
+        sheets = {
+            name: _renumbered([r for r in rows if _sort_key(name, r)[0] <= through]) for name, rows in sheets.items()
+        }
+    if change is not None:
+        sheets = change(sheets)
     layout = sample.layouts.get((year, code), ReturnLayout()) if code else ReturnLayout()
     if _DECISION_NUMBER in layout.extra_columns.get(ADMISSIONS_SHEET, ()):
         for row in sheets[ADMISSIONS_SHEET]:
             row[_DECISION_NUMBER] = f"{1000 + row['row_number'] * 7}-QĐ/TU"
     label = sample.org_labels.get((year, code), code) if code else _UNKNOWN_ORG_NAME
-    as_of = min(dt.date(year, 12, 31), PERIOD_END)
+    as_of = through or min(dt.date(year, 12, 31), PERIOD_END)
     header_rows = write_return(
         out / relative,
         organisation=label,
         year=year,
         sheets=sheets,
-        info=[("Số liệu tính đến ngày", as_of), (_NOTE_LABEL, SYNTHETIC_NOTE)],
+        info=[("Số liệu tính đến ngày", as_of), *([(schema.SENT_LABEL, sent)] if sent else []),
+              (_NOTE_LABEL, SYNTHETIC_NOTE)],
         layout=layout,
         titles={name: title.format(year=year) for name, title in _TITLES.items()},
-    )
+        omit=(ADMISSIONS_SHEET,) if nil else (),
+    )  # fmt: skip
     for fault in faults:
         sheet, number = placed[id(fault)]
         # The unknown-organisation fault is reported on the Thông tin row that names the organisation.
         fault.row = 1 if fault.rule == "unknown-organisation" else header_rows[sheet] + number
+
+
+def _renumbered(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    for number, row in enumerate(rows, start=1):
+        row["row_number"] = number
+    return rows
+
+
+def _write_returns(
+    out: Path, sample: Sample, records: _Records, by_file: Mapping[tuple[int, str | None], list[Fault]]
+) -> None:
+    """Every return of the sample, with the dates and versions of its returns cycle (:mod:`ketnap.synth.history`)."""
+    latest = YEARS[-1]
+    with_returns = {year: [o.code for o in sample.organisations if o.active_in(year)] for year in YEARS}
+    flat = {name: {key: rows for key, rows in groups.items()} for name, groups in records.items()}
+    cycle = plan_cycle(sample.seed, latest, with_returns, flat, {k for k in by_file if k[1] is not None})  # type: ignore[misc]
+    for year in YEARS:
+        for org in sample.organisations:
+            if not org.active_in(year):
+                continue
+            faults = by_file.get((year, org.code), [])
+            nil = year == latest and org.code == cycle.nil_return
+            if (year, org.code) in cycle.sent:
+                _write_return(out, sample, records, year, org, faults, sent=cycle.sent[(year, org.code)], nil=nil)
+            if year == latest:
+                january = dt.date(year, 1, 31)
+                _write_return(out, sample, records, year, org, [], sent=cycle.january_sent[org.code], through=january,
+                              folder=JANUARY_FOLDER, nil=nil)  # fmt: skip
+            if year == latest and org.code == cycle.corrected:
+                training = records["training"].get((year, org.code), [])
+                mistaken = partial(first_copy, admissions_sheet=ADMISSIONS_SHEET, training=training,
+                                   admissions=records["admissions"])  # fmt: skip
+                _write_return(out, sample, records, year, org, faults, sent=cycle.first_copy_sent,
+                              folder=FIRST_COPY_FOLDER, change=mistaken)  # fmt: skip
+        if (year, None) in by_file:
+            _write_return(out, sample, records, year, None, by_file[(year, None)])
 
 
 def _organisation_rows(organisations: Sequence[Organisation]) -> list[dict[str, Any]]:
@@ -911,8 +972,8 @@ def _readme(sample: Sample) -> str:
 def write(sample: Sample, out: Path | None = None) -> list[Path]:
     """Write ``sample`` in the return format under ``out`` (default ``data/sample``).
 
-    Replaces ``reference/``, ``returns/``, ``README.md`` and ``faults.csv`` in ``out``; nothing else
-    there is touched.
+    Replaces ``reference/``, ``returns/``, ``README.md`` and ``faults.csv`` in ``out`` and removes its
+    returns register (``register.sqlite``); nothing else there is touched.
 
     Parameters
     ----------
@@ -930,6 +991,8 @@ def write(sample: Sample, out: Path | None = None) -> list[Path]:
     for sub in ("reference", "returns"):
         if (out / sub).exists():
             shutil.rmtree(out / sub)
+    # The register of the returns written before: its versions are gone with them.
+    (out / REGISTER_NAME).unlink(missing_ok=True)
     (out / "reference").mkdir(parents=True, exist_ok=True)
 
     buffer = io.StringIO()
@@ -951,12 +1014,7 @@ def write(sample: Sample, out: Path | None = None) -> list[Path]:
     by_file: dict[tuple[int, str | None], list[Fault]] = {}
     for fault in sample.faults:
         by_file.setdefault((fault.year, fault.org_code), []).append(fault)
-    for year in YEARS:
-        for org in sample.organisations:
-            if org.active_in(year):
-                _write_return(out, sample, records, year, org, by_file.get((year, org.code), []))
-        if (year, None) in by_file:
-            _write_return(out, sample, records, year, None, by_file[(year, None)])
+    _write_returns(out, sample, records, by_file)
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

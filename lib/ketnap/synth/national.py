@@ -22,7 +22,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ketnap import __version__
-from ketnap.io import person_codes, write_json_atomic, write_table
+from ketnap.io import empty_table, person_codes, write_json_atomic, write_table
 from ketnap.schema import DTYPES, MAJORITY_ETHNIC_GROUP, NO_RELIGION
 from ketnap.synth.population import (
     ADMIN_UNITS,
@@ -473,6 +473,7 @@ def build_national(
             ),
         }
     )
+    frames |= {name: empty_table(name) for name in ("returns", "return_months")}  # no returns register
     return person_codes({name: frames[name][list(DTYPES[name])].astype(DTYPES[name]) for name in DTYPES})
 
 
