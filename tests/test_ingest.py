@@ -874,3 +874,97 @@ def test_a_nil_return_has_no_admissions_and_keeps_its_trainees(base: Path, how: 
     assert [(w.sheet, w.rule) for w in result.warnings] == [("Kết nạp", "nil-return")]
     assert loaded(result, "returns/2023/nil.xlsx", "Bồi dưỡng") == 2
     assert result.tables["admissions"].empty and len(result.tables["training"]) == 2
+
+
+# --- category spellings: case, spacing, diacritics ------------------------------------------------
+
+#: Per column of Kết nạp: spellings as typed (by hand: capitals, stray and non-breaking spaces, no or
+#: other diacritics, a comma without its space) and what each must be stored as.
+SPELLINGS: dict[str, tuple[str, list[tuple[str, Any]]]] = {
+    "Giới tính": (
+        "sex",
+        [("NỮ", "F"), (" nữ ", "F"), ("Nu", "F"), ("nữ\u00a0", "F"), ("NAM", "M"), ("\u00a0nam", "M")],
+    ),
+    "Đoàn viên": ("youth_union", [("co", True), ("CÓ", True), ("Khong", False), (" KHÔNG  ", False)]),
+    "Tôn giáo": (
+        "religion",
+        [
+            ("khong", "Không"),
+            ("phat giao", "Phật giáo"),
+            ("CÔNG  GIÁO", "Công giáo"),
+            ("tin lanh", "Tin lành"),
+            ("Cao dai", "Cao Đài"),
+            ("Hoa Hao", "Hòa Hảo"),
+            ("hoà hảo", "Hòa Hảo"),
+            ("KHAC", "Khác"),
+        ],
+    ),
+    "Nghề nghiệp": (
+        "occupation",
+        [
+            ("hoc sinh,sinh vien", "student"),
+            ("Học sinh ,  sinh viên", "student"),
+            ("GIAO VIEN", "teacher"),
+            ("can bo, cong chuc, vien chuc", "civil-servant"),
+            ("Người lao động\u00a0doanh nghiệp tư nhân", "private-enterprise-worker"),
+            ("nguoi lao dong doanh nghiep nha nuoc", "state-enterprise-worker"),
+            ("nong dan", "farmer"),
+            ("LAO ĐỘNG  TỰ DO", "self-employed"),
+            ("khac", "other"),
+        ],
+    ),
+    "Trình độ": (
+        "education",
+        [
+            ("thpt", "THPT"),
+            ("trung cap", "Trung cấp"),
+            ("Cao dang", "Cao đẳng"),
+            ("dai hoc", "Đại học"),
+            ("ĐẠI  HỌC", "Đại học"),
+            ("thac si", "Thạc sĩ"),
+            ("Tiến\u00a0sĩ", "Tiến sĩ"),
+        ],
+    ),
+    "Dân tộc": ("ethnic_group", [("kinh", "Kinh"), (" KINH ", "Kinh"), ("Kính", "Kinh"), ("mường", "Mường")]),
+}
+
+
+def test_category_spellings_that_differ_in_case_spacing_or_diacritics_are_the_one_category(base: Path) -> None:
+    rows, expected = [], {}
+    n = 0
+    for header, (field, spellings) in SPELLINGS.items():
+        for typed, stored in spellings:
+            n += 1
+            rows.append(admission("spell", n, **{header: typed}))
+            expected[(person_key(person_id("spell", n), KEY), field)] = stored
+    write_return(returns(base, "spell.xlsx"), sheets={"Kết nạp": rows})
+    result = run(base)
+    assert not result.issues
+    table = result.tables["admissions"].set_index("person_key")
+    assert len(table) == n
+    for (key, field), stored in expected.items():
+        assert table.loc[key, field] == stored, (field, stored)
+    last_four = [person_key(person_id("spell", m), KEY) for m in range(n - 3, n + 1)]  # kinh, KINH, Kính, mường
+    assert list(table.loc[last_four, "ethnic_minority"]) == [False, False, False, True]
+
+
+def test_spellings_that_are_not_a_category_still_fail(base: Path) -> None:
+    typed = {"Giới tính": "Không rõ", "Trình độ": "Cu nhan", "Tôn giáo": "Hoi giao", "Nghề nghiệp": "Bo doi"}
+    rows = [admission("nots", n, **{header: value}) for n, (header, value) in enumerate(typed.items(), start=1)]
+    write_return(returns(base, "nots.xlsx"), sheets={"Kết nạp": rows})
+    result = run(base)
+    assert errors_of(result) == {("Kết nạp", n + 1, header, "unknown-category") for n, header in enumerate(typed, 1)}
+    assert loaded(result, "returns/2023/nots.xlsx") == 0
+
+
+def test_reference_kinds_and_sectors_without_diacritics(base: Path) -> None:
+    path = base / "data" / "reference" / "organisations.xlsx"
+    workbook = openpyxl.load_workbook(path)
+    workbook["Tổ chức"].append(["X20", "Chi bộ Thôn Bốn", "Khoi phuong - xa", "chi bo co so"])
+    workbook["Tổ chức"].append(["X21", "Đảng bộ Thôn Năm", "KHỐI PHƯỜNG  - XÃ", "DANG BO CO SO"])
+    workbook.save(path)
+    result = run(base)
+    assert not result.errors
+    organisations = result.tables["organisations"].set_index("org_code")
+    assert list(organisations.loc[["X20", "X21"], "kind"]) == ["chi-bo-co-so", "dang-bo-co-so"]
+    assert set(organisations.loc[["X20", "X21"], "sector"]) == {"wards-communes"}

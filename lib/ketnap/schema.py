@@ -25,11 +25,12 @@ disagree). Nothing here reads a file or a setting; it is plain data plus :class:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from ketnap.text import fold
+from ketnap.text import bare, fold
 
 __all__ = [
     "ADMISSIONS_SHEET",
@@ -101,22 +102,43 @@ class Column:
 
 
 class Category:
-    """An allowed set of labels, matched by :func:`ketnap.text.fold`, each mapped to a stored value.
+    """An allowed set of labels, each mapped to a stored value, matched however a secretary typed them.
 
     ``labels`` (label -> stored value) are what templates offer and messages list; ``aliases``
-    are accepted as well (e.g. the stored codes themselves).
+    are accepted as well (e.g. the stored codes themselves). A label matches in any Unicode form,
+    tone placement, case or spacing (:func:`ketnap.text.fold`, with the spaces around ``,``, ``;``
+    and ``/`` evened out), and also with its diacritics missing or different (:func:`ketnap.text.bare`:
+    "Nu", "dai hoc", "Khong"), as long as that looser key names one stored value only. Keys that two
+    stored values share are :attr:`clashes`, and are never matched by the looser key.
 
     >>> KINDS.get("chi bộ cơ sở"), KINDS.get("Chi bo co so"), KINDS.label("chi-bo-co-so")
-    ('chi-bo-co-so', None, 'Chi bộ cơ sở')
+    ('chi-bo-co-so', 'chi-bo-co-so', 'Chi bộ cơ sở')
+    >>> SEXES.get(" NỮ "), SEXES.get("Nu"), SEXES.get("Nam giới"), OCCUPATIONS.get("hoc sinh ,sinh vien")
+    ('F', 'F', None, 'student')
+    >>> Category({"Nữ": "F", "Nủ": "X"}).clashes
+    ['nu']
     """
 
     def __init__(self, labels: Mapping[str, Any], *, aliases: Mapping[str, Any] | None = None) -> None:
         self.labels = dict(labels)
-        self._by_key = {fold(k): v for k, v in {**self.labels, **(aliases or {})}.items()}
+        entries = {**self.labels, **(aliases or {})}
+        self._by_key = {_category_key(k): v for k, v in entries.items()}
+        values_by_bare: dict[str, list[Any]] = {}
+        values_by_key: dict[str, list[Any]] = {}
+        for text, value in entries.items():
+            for key, seen in ((_category_key(text), values_by_key), (bare(_category_key(text)), values_by_bare)):
+                if value not in seen.setdefault(key, []):
+                    seen[key].append(value)
+        #: The keys (folded, or without diacritics) that labels of different stored values share.
+        self.clashes = sorted(k for seen in (values_by_key, values_by_bare) for k, v in seen.items() if len(v) > 1)
+        self._by_bare = {k: v[0] for k, v in values_by_bare.items() if len(v) == 1}
 
     def get(self, text: str) -> Any | None:
         """The stored value for ``text``, or ``None`` when it is not an allowed label."""
-        return self._by_key.get(fold(text))
+        key = _category_key(text)
+        if key in self._by_key:
+            return self._by_key[key]
+        return self._by_bare.get(bare(key))
 
     def label(self, value: Any) -> str:
         """The (first) label stored as ``value``: what a return writes for it."""
@@ -125,6 +147,14 @@ class Category:
     def describe(self) -> str:
         """The allowed labels, for messages."""
         return "; ".join(self.labels)
+
+
+# "Học sinh,sinh viên" and "Học sinh , sinh viên" are the label "Học sinh, sinh viên".
+_AROUND_PUNCTUATION = re.compile(r"\s*([,;/])\s*")
+
+
+def _category_key(text: str) -> str:
+    return _AROUND_PUNCTUATION.sub(r"\1 ", fold(text)).strip()
 
 
 def _same(labels: tuple[str, ...]) -> dict[str, str]:
