@@ -968,3 +968,89 @@ def test_reference_kinds_and_sectors_without_diacritics(base: Path) -> None:
     organisations = result.tables["organisations"].set_index("org_code")
     assert list(organisations.loc[["X20", "X21"], "kind"]) == ["chi-bo-co-so", "dang-bo-co-so"]
     assert set(organisations.loc[["X20", "X21"], "sector"]) == {"wards-communes"}
+
+
+# --- merged cells ----------------------------------------------------------------------------------
+
+
+def _merge(path: Path, sheet: str, *ranges: str) -> None:
+    workbook = openpyxl.load_workbook(path)
+    for cells in ranges:
+        workbook[sheet].merge_cells(cells)
+    workbook.save(path)
+
+
+def test_a_value_merged_down_a_data_column_is_read_for_each_row_with_one_warning_per_range(base: Path) -> None:
+    """As secretaries do it: one Chi bộ, one admission date, one Dân tộc for the three people listed under it.
+
+    Excel keeps a merged value in the first cell only, so rows 4 and 5 hold nothing in F, K and L (the
+    rows below are written with those cells empty, as Excel saves them). The title merged across the
+    columns, the Ghi chú header merged across two, a Chi bộ merged with Ghi chú on one row and the STT
+    merged down keep working and say nothing.
+    """
+    shared = {"Dân tộc": None, "Ngày kết nạp": None, "Chi bộ": None}
+    rows = [
+        admission("mrg", 1, **{"Dân tộc": "Thái", "Ngày kết nạp": datetime(2023, 6, 15), "Chi bộ": "Chi bộ Khu phố 3"}),
+        admission("mrg", 2, **shared),
+        admission("mrg", 3, **shared, STT=None),
+        admission("mrg", 4, **{"Chi bộ": "Chi bộ Khu phố 6", "Ngày kết nạp": datetime(2023, 7, 1)}),
+        admission("mrg", 5, **{"Ngày kết nạp": datetime(2023, 8, 2)}),
+    ]
+    path = write_return(
+        returns(base, "merged.xlsx"),
+        sheets={"Kết nạp": rows},
+        titles={"Kết nạp": [["DANH SÁCH ĐẢNG VIÊN MỚI KẾT NẠP NĂM 2023"]]},
+    )
+    _merge(path, "Kết nạp", "A1:M1", "M2:N2", "F3:F5", "K3:K5", "L3:L5", "L6:M6", "A3:A5")
+    result = run(base)
+    assert errors_of(result) == set()
+    file = "returns/2023/merged.xlsx"
+    assert loaded(result, file) == 5
+    warnings = [(w.sheet, w.row, w.column, w.rule, w.value) for w in result.warnings]
+    assert sorted(warnings) == [
+        ("Kết nạp", 3, "Chi bộ", "merged-value", "Chi bộ Khu phố 3"),
+        ("Kết nạp", 3, "Dân tộc", "merged-value", "Thái"),
+        ("Kết nạp", 3, "Ngày kết nạp", "merged-value", "15/06/2023"),
+    ]
+    by_column = {w.column: w.message for w in result.warnings}
+    assert "merged over L3:L5" in by_column["Chi bộ"] and "read for each of rows 3, 4, 5" in by_column["Chi bộ"]
+    table = result.tables["admissions"].set_index("person_key")
+    people = [person_key(person_id("mrg", n), KEY) for n in range(1, 6)]
+    assert list(table.loc[people, "ethnic_group"]) == ["Thái", "Thái", "Thái", "Kinh", "Kinh"]
+    assert list(table.loc[people, "ethnic_minority"]) == [True, True, True, False, False]
+    assert list(table.loc[people, "admission_date"].dt.strftime("%d/%m/%Y")) == [
+        "15/06/2023", "15/06/2023", "15/06/2023", "01/07/2023", "02/08/2023",
+    ]  # fmt: skip
+    assert list(table.loc[people, "cell"]) == [*["Chi bộ Khu phố 3"] * 3, "Chi bộ Khu phố 6", "Chi bộ phố Tân Nam"]
+
+
+def test_merged_personal_columns_and_blocks_are_not_spread_and_stay_errors(base: Path) -> None:
+    """One ID number, birth date or name for several people is a mistake: those rows fail, naming the range.
+
+    A block over two columns (Tôn giáo and Đoàn viên on rows 6-7) is not spread either: only its
+    first cell has a value, which belongs to neither column of the rows below.
+    """
+    rows = [admission("mrgp", n) for n in range(1, 7)]
+    for row, header in ((2, "Số CCCD"), (3, "Số CCCD"), (2, "Ngày sinh"), (4, "Họ và tên")):
+        rows[row - 1][header] = None  # Excel rows 3-5: below the first cell of each range
+    rows[4]["Đoàn viên"] = rows[5]["Tôn giáo"] = rows[5]["Đoàn viên"] = None
+    path = write_return(returns(base, "personal.xlsx"), sheets={"Kết nạp": rows})
+    _merge(path, "Kết nạp", "D2:D4", "C2:C3", "B4:B5", "G6:H7")
+    result = run(base)
+    assert errors_of(result) == {
+        ("Kết nạp", 3, "Số CCCD", "missing-field"),
+        ("Kết nạp", 4, "Số CCCD", "missing-field"),
+        ("Kết nạp", 3, "Ngày sinh", "missing-field"),
+        ("Kết nạp", 5, "Họ và tên", "missing-field"),
+        ("Kết nạp", 6, "Đoàn viên", "missing-field"),
+        ("Kết nạp", 7, "Tôn giáo", "missing-field"),
+        ("Kết nạp", 7, "Đoàn viên", "missing-field"),
+    }
+    messages = {(e.row, e.column): e.message for e in result.errors}
+    assert "inside the merged cells D2:D4" in messages[(4, "Số CCCD")]
+    assert "inside the merged cells C2:C3" in messages[(3, "Ngày sinh")]
+    assert "inside the merged cells B4:B5" in messages[(5, "Họ và tên")]
+    assert "inside the merged cells G6:H7" in messages[(7, "Tôn giáo")]
+    assert all(e.value is None for e in result.errors)
+    assert not [w for w in result.warnings if w.rule == "merged-value"]
+    assert loaded(result, "returns/2023/personal.xlsx") == 1  # row 2; rows 3-7 each fail

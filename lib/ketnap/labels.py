@@ -511,6 +511,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "quality.rule.attachment": ("Tệp kèm theo, không phải báo cáo", "Attachment, not a return"),
     "quality.rule.nil-return": ("Báo cáo không có người được kết nạp", "Nil return (no admissions)"),
     "quality.rule.wrong-extension": ("Tệp Excel mang đuôi khác", "Workbook under another extension"),
+    "quality.rule.merged-value": ("Ô gộp (merge) nhiều dòng", "Cells merged down several rows"),
     "quality.fix.unreadable-file": (
         "Tệp không phải .xlsx, bị hỏng, có mật khẩu, rỗng, hoặc thiếu trang tính hay dòng tiêu đề bắt buộc: "
         "lưu lại thành .xlsx theo đúng mẫu, bỏ mật khẩu, rồi gửi lại.",
@@ -616,6 +617,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "quality.fix.wrong-extension": (
         "Tệp là bảng tính Excel nhưng mang đuôi khác nên vẫn được đọc; lưu lại với đuôi .xlsx.",
         "The file is an Excel workbook under another extension and is read anyway; save it as .xlsx.",
+    ),
+    "quality.fix.merged-value": (
+        "Giá trị của ô gộp được tính cho từng dòng trong vùng gộp; nếu các dòng khác nhau, bỏ gộp ô và ghi giá "
+        "trị riêng cho từng dòng. Không gộp ô Họ và tên, Ngày sinh, Số CCCD.",
+        "The merged value is read for each row of the merged cells; if the rows differ, unmerge the cells and "
+        "type each row's own value. Never merge Họ và tên, Ngày sinh or Số CCCD.",
     ),
     "quality.fix.legacy-encoding": (
         "Đã đọc theo bảng mã Windows-1258; nên lưu lại dạng CSV UTF-8.",

@@ -386,7 +386,8 @@ RULES: Final[dict[str, str]] = {
     "unreadable-file": "the file cannot be read at all (not a workbook, corrupt, encrypted, an old .xls, "
     "empty, a required sheet or header row missing) or is refused unread by a safety limit (a zip bomb, "
     "an XML entity bomb, a file or sheet far beyond any real return: see MAX_* in ketnap.ingest.limits)",
-    "missing-field": "a required field is empty (the message says when the cell is inside merged cells)",
+    "missing-field": "a required field is empty (the message says when the cell is inside merged cells whose "
+    "value is not spread: a personal column, or a range across columns)",
     "formula-cell": "a required cell holds a formula whose result was never saved in the file",
     "unknown-organisation": "the organisation is neither a known code nor a known name",
     "unknown-category": "the value is not one of the allowed categories",
@@ -412,6 +413,8 @@ RULES: Final[dict[str, str]] = {
     "attachment": "a file beside the returns that is not one (a scan, a document, ~$ lock file, Thumbs.db); not read",
     "wrong-extension": "an Excel workbook saved under another extension (.xls, .csv, none…); read as a workbook",
     "nil-return": "the Kết nạp sheet is absent or empty: a return with no admissions; its other sheets are read",
+    "merged-value": "a value merged down several rows of one column (Excel keeps it in the first cell only); read "
+    "for each of those rows. Never in Họ và tên, Ngày sinh or Số CCCD, whose empty cells stay missing-field",
 }
 
 #: The rules that reject nothing (``warnings.csv``); every other rule rejects a row or a file.
@@ -427,6 +430,7 @@ WARNING_RULES: Final = frozenset(
         "hidden-sheet",
         "footer-rows",
         "id-number-restored",
+        "merged-value",
     }
 )
 
