@@ -1054,3 +1054,75 @@ def test_merged_personal_columns_and_blocks_are_not_spread_and_stay_errors(base:
     assert all(e.value is None for e in result.errors)
     assert not [w for w in result.warnings if w.rule == "merged-value"]
     assert loaded(result, "returns/2023/personal.xlsx") == 1  # row 2; rows 3-7 each fail
+
+
+# --- the same certificate twice ----------------------------------------------------------------------
+
+
+def test_the_same_certificate_twice_is_counted_once_in_one_return_or_across_organisations(base: Path) -> None:
+    """Same ID number and same Ngày cấp giấy chứng nhận: one certificate, however the repeat is typed.
+
+    a.xlsx (P01): row 4 repeats row 2 (the date typed as text, the name spelled otherwise); row 5 is the
+    same person's certificate of another date, a second certificate. b.xlsx (P02): row 2 repeats a.xlsx
+    row 3 (the ID number typed with spaces).
+    """
+    first, second = person_id("training-cert", 1), person_id("training-cert", 2)
+    write_return(
+        returns(base, "a.xlsx"),
+        sheets={
+            "Bồi dưỡng": [
+                training("cert", 1),
+                training("cert", 2),
+                training("cert", 9, **{"Số CCCD": first, "Họ và tên": "NGƯỜI HỌC CERT 1", "STT": 3,
+                                       "Ngày cấp giấy chứng nhận": "20/03/2023"}),
+                training("cert", 1, **{"STT": 4, "Ngày cấp giấy chứng nhận": datetime(2023, 9, 12)}),
+            ]
+        },
+    )  # fmt: skip
+    spaced = f"{second[:3]} {second[3:6]} {second[6:9]} {second[9:]}"
+    write_return(
+        returns(base, "b.xlsx"),
+        organisation="P02",
+        sheets={"Bồi dưỡng": [training("cert", 2, **{"Số CCCD": spaced}), training("cert", 3, STT=2)]},
+    )
+    result = run(base)
+    got = {(e.file, e.sheet, e.row, e.column, e.rule, e.value) for e in result.errors}
+    assert got == {
+        ("returns/2023/a.xlsx", "Bồi dưỡng", 4, "Số CCCD", "duplicate-certificate", "20/03/2023"),
+        ("returns/2023/b.xlsx", "Bồi dưỡng", 2, "Số CCCD", "duplicate-certificate", "20/03/2023"),
+    }
+    messages = {e.file: e.message for e in result.errors}
+    assert "already in returns/2023/a.xlsx row 2: counted once" in messages["returns/2023/a.xlsx"]
+    assert "already in returns/2023/a.xlsx row 3: counted once" in messages["returns/2023/b.xlsx"]
+    for message in messages.values():
+        assert first not in message and second not in message and "Người Học" not in message
+    training_rows = result.tables["training"]
+    assert len(training_rows) == 4
+    keys = [person_key(person_id("training-cert", n), KEY) for n in (1, 2, 3)]
+    assert training_rows.groupby("person_key").size().to_dict() == {keys[0]: 2, keys[1]: 1, keys[2]: 1}
+    assert list(training_rows.loc[training_rows["person_key"] == keys[1], "org_code"]) == ["P01"]
+    recon = result.reconciliation.set_index(["file", "sheet"])
+    for file, counts in {"returns/2023/a.xlsx": (4, 3, 1), "returns/2023/b.xlsx": (2, 1, 1)}.items():
+        row = recon.loc[(file, "Bồi dưỡng")]
+        assert (row["rows_read"], row["loaded"], row["quarantined"], row["superseded"]) == (*counts, 0)
+
+
+def test_a_class_and_certificate_date_merged_down_the_training_sheet(base: Path) -> None:
+    """One class and one certificate date for the three people who attended it; different people, so no repeat."""
+    shared = {"Lớp bồi dưỡng": None, "Ngày cấp giấy chứng nhận": None}
+    rows = [
+        training("mt", 1, **{"Lớp bồi dưỡng": "Lớp 05/2023", "Ngày cấp giấy chứng nhận": datetime(2023, 5, 26)}),
+        training("mt", 2, **shared),
+        training("mt", 3, **shared),
+    ]
+    path = write_return(returns(base, "mt.xlsx"), sheets={"Bồi dưỡng": rows})
+    _merge(path, "Bồi dưỡng", "F2:F4", "G2:G4")
+    result = run(base)
+    assert errors_of(result) == set()
+    assert sorted((w.sheet, w.row, w.column, w.rule, w.value) for w in result.warnings) == [
+        ("Bồi dưỡng", 2, "Lớp bồi dưỡng", "merged-value", "Lớp 05/2023"),
+        ("Bồi dưỡng", 2, "Ngày cấp giấy chứng nhận", "merged-value", "26/05/2023"),
+    ]
+    trained = result.tables["training"]
+    assert len(trained) == 3 and set(trained["class_name"]) == {"Lớp 05/2023"}
+    assert set(trained["completion_date"]) == {pd.Timestamp(2023, 5, 26)}

@@ -498,6 +498,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "quality.rule.date-order": ("Ngày chuyển chính thức trước ngày kết nạp", "Conversion before admission"),
     "quality.rule.under-18": ("Chưa đủ 18 tuổi khi kết nạp", "Under 18 at admission"),
     "quality.rule.duplicate-person": ("Một người được ghi hai lần", "Same person twice"),
+    "quality.rule.duplicate-certificate": ("Một giấy chứng nhận được ghi hai lần", "Same certificate twice"),
     "quality.rule.duplicate-row": ("Dòng danh mục bị lặp", "Repeated reference row"),
     "quality.rule.bad-id-number": ("Số CCCD không đủ 12 chữ số", "ID number not 12 digits"),
     "quality.rule.bad-number": ("Không phải số nguyên không âm", "Not a whole number ≥ 0"),
@@ -562,6 +563,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "nếu ghi nhầm.",
         "The same person (same ID number) appears twice: only the first is counted; delete the repeat or "
         "correct the ID number.",
+    ),
+    "quality.fix.duplicate-certificate": (
+        "Cùng một người (cùng số CCCD) với cùng ngày cấp giấy chứng nhận đã có ở dòng hoặc báo cáo khác, chỉ "
+        "tính một lần: xóa dòng lặp, hoặc sửa số CCCD hay ngày cấp nếu ghi nhầm.",
+        "The same person (same ID number) with the same certificate date is already listed, here or in "
+        "another return: counted once; delete the repeat, or correct the ID number or the date.",
     ),
     "quality.fix.duplicate-row": (
         "Mã hoặc tên đã có ở dòng trên, chỉ dòng đầu tiên được tính: xóa dòng lặp.",

@@ -398,6 +398,8 @@ RULES: Final[dict[str, str]] = {
     "date-order": "the conversion is not after the admission",
     "under-18": "under 18 years old at admission",
     "duplicate-person": "the same person (same ID number) admitted or converted twice; the first is kept",
+    "duplicate-certificate": "the same training certificate twice: the same person (same ID number) with the same "
+    "Ngày cấp giấy chứng nhận, in one return or two; counted once: the first is kept, the repeat quarantined",
     "duplicate-row": "a reference row repeats a code or name already read; the first is kept",
     "bad-id-number": "the ID number (CCCD) is not 12 digits",
     "bad-number": "not a whole number, or negative",

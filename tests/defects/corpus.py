@@ -700,6 +700,14 @@ CASES: tuple[Case, ...] = (
         {"Bồi dưỡng": 2},
     ),
     Case(
+        "certificate_twice",
+        _three(
+            "certificate_twice", {"Số CCCD": person_id("training-certificate_twice", 1)}, sheet="Bồi dưỡng"
+        ),  # the same person and the same certificate date as row 2
+        (Expected("duplicate-certificate", "Bồi dưỡng", 3, "Số CCCD", says="already in"),),
+        {"Bồi dưỡng": 2},
+    ),
+    Case(
         "conversion_before_admission",
         _three(
             "conversion_before_admission",

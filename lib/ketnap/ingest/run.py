@@ -1,10 +1,10 @@
 """The ingestion run: reference data, then every return, then the processed tables and interim files.
 
 :func:`ingest` is what ``make data`` runs (through :mod:`ketnap.ingest.cli`). It reads the data
-root, links people across files with the person key, refuses a second admission of the same
-person, and writes the Parquet tables, ``manifest.json`` (last: its presence says the tables
-beside it are complete) and the interim ``quarantine.csv``, ``warnings.csv`` and
-``reconciliation.csv``.
+root, links people across files with the person key, refuses a second admission or conversion of
+the same person and counts the same training certificate once, and writes the Parquet tables,
+``manifest.json`` (last: its presence says the tables beside it are complete) and the interim
+``quarantine.csv``, ``warnings.csv`` and ``reconciliation.csv``.
 """
 
 from __future__ import annotations
@@ -34,8 +34,11 @@ from ketnap.ingest.issues import (
 from ketnap.ingest.person import person_key, resolve_person_key
 from ketnap.ingest.reference import OrganisationIndex, read_reference
 from ketnap.ingest.returns import read_return_file
+from ketnap.ingest.rows import Accepted
+from ketnap.ingest.values import show
 from ketnap.io import person_codes, write_csv, write_json_atomic, write_table
-from ketnap.schema import DTYPES, ISSUE_COLUMNS, RECONCILIATION_COLUMNS, SORT_KEYS, Level
+from ketnap.schema import DTYPES, ISSUE_COLUMNS, RECONCILIATION_COLUMNS, SORT_KEYS, TRAINING_COLUMNS, Level
+from ketnap.schema import column as schema_column
 
 __all__ = [
     "display_path",
@@ -180,7 +183,7 @@ def _read_returns(
     each with its ``person_key`` instead of the ID number.
     """
     records: dict[str, list[dict[str, Any]]] = {"admissions": [], "training": [], "conversions": []}
-    first_seen: dict[tuple[str, str], tuple[str, int]] = {}
+    first_seen: dict[tuple[Any, ...], tuple[str, int]] = {}
     files, attachments = return_files(root)
     for path in attachments:
         item = load_input(root, path)
@@ -211,28 +214,49 @@ def _read_returns(
             counts += read.counts
             for row in read.accepted:
                 keyed = person_key(row.record.pop("_id"), secret)
-                if row.table in ("admissions", "conversions"):
-                    earlier = first_seen.get((row.table, keyed))
-                    if earlier is not None:
-                        what = "admitted" if row.table == "admissions" else "converted"
-                        issues.append(
-                            Issue(
-                                item.file,
-                                row.count.sheet,
-                                row.row,
-                                row.id_header,
-                                "duplicate-person",
-                                f"already {what} in {earlier[0]} row {earlier[1]}; the first is kept",
-                            )
-                        )
-                        row.count.quarantined += 1
-                        continue
-                    first_seen[(row.table, keyed)] = (item.file, row.row)
+                repeat = _repeat(row, keyed, item.file, first_seen)
+                if repeat is not None:
+                    # Counted once: the repeat is quarantined (an error), so rows read still balance.
+                    issues.append(repeat)
+                    row.count.quarantined += 1
+                    continue
                 records[row.table].append(row.record | {"person_key": keyed})
                 row.count.loaded += 1
         if progress is not None and position % _PROGRESS_EVERY == 0:
             progress(f"… {position}/{len(files)} returns read")
     return records
+
+
+def _repeat(row: Accepted, keyed: str, file: str, first_seen: dict[tuple[Any, ...], tuple[str, int]]) -> Issue | None:
+    """The issue for a row that repeats one already loaded, or ``None`` (the row is then recorded as seen).
+
+    A person is admitted once and converted once (``duplicate-person``); a training certificate is
+    one person's on one date (``duplicate-certificate``): a person may hold several, of different
+    dates. "Already loaded" spans every return read so far, whatever its organisation.
+    """
+    if row.table == "training":
+        seen: tuple[Any, ...] = (row.table, keyed, row.record["completion_date"])
+    else:
+        seen = (row.table, keyed)
+    earlier = first_seen.get(seen)
+    if earlier is None:
+        first_seen[seen] = (file, row.row)
+        return None
+    where = f"{earlier[0]} row {earlier[1]}"
+    if row.table == "training":
+        dated = schema_column(TRAINING_COLUMNS, "completion_date").header
+        return Issue(
+            file,
+            row.count.sheet,
+            row.row,
+            row.id_header,
+            "duplicate-certificate",
+            f"the same certificate (same ID number, same {dated}) is already in {where}: counted once, from there",
+            show(row.record["completion_date"]),
+        )
+    what = "admitted" if row.table == "admissions" else "converted"
+    message = f"already {what} in {where}; the first is kept"
+    return Issue(file, row.count.sheet, row.row, row.id_header, "duplicate-person", message)
 
 
 def _as_of(tables: dict[str, pd.DataFrame]) -> str | None:
