@@ -879,3 +879,256 @@ def test_a_nil_return_has_no_admissions_and_keeps_its_trainees(base: Path, how: 
     assert [(w.sheet, w.rule) for w in result.warnings] == [("Kết nạp", "nil-return")]
     assert loaded(result, "returns/2023/nil.xlsx", "Bồi dưỡng") == 2
     assert result.tables["admissions"].empty and len(result.tables["training"]) == 2
+
+
+# --- category spellings: case, spacing, diacritics ------------------------------------------------
+
+#: Per column of Kết nạp: spellings as typed (by hand: capitals, stray and non-breaking spaces, no or
+#: other diacritics, a comma without its space) and what each must be stored as.
+SPELLINGS: dict[str, tuple[str, list[tuple[str, Any]]]] = {
+    "Giới tính": (
+        "sex",
+        [("NỮ", "F"), (" nữ ", "F"), ("Nu", "F"), ("nữ\u00a0", "F"), ("NAM", "M"), ("\u00a0nam", "M")],
+    ),
+    "Đoàn viên": ("youth_union", [("co", True), ("CÓ", True), ("Khong", False), (" KHÔNG  ", False)]),
+    "Tôn giáo": (
+        "religion",
+        [
+            ("khong", "Không"),
+            ("phat giao", "Phật giáo"),
+            ("CÔNG  GIÁO", "Công giáo"),
+            ("tin lanh", "Tin lành"),
+            ("Cao dai", "Cao Đài"),
+            ("Hoa Hao", "Hòa Hảo"),
+            ("hoà hảo", "Hòa Hảo"),
+            ("KHAC", "Khác"),
+        ],
+    ),
+    "Nghề nghiệp": (
+        "occupation",
+        [
+            ("hoc sinh,sinh vien", "student"),
+            ("Học sinh ,  sinh viên", "student"),
+            ("GIAO VIEN", "teacher"),
+            ("can bo, cong chuc, vien chuc", "civil-servant"),
+            ("Người lao động\u00a0doanh nghiệp tư nhân", "private-enterprise-worker"),
+            ("nguoi lao dong doanh nghiep nha nuoc", "state-enterprise-worker"),
+            ("nong dan", "farmer"),
+            ("LAO ĐỘNG  TỰ DO", "self-employed"),
+            ("khac", "other"),
+        ],
+    ),
+    "Trình độ": (
+        "education",
+        [
+            ("thpt", "THPT"),
+            ("trung cap", "Trung cấp"),
+            ("Cao dang", "Cao đẳng"),
+            ("dai hoc", "Đại học"),
+            ("ĐẠI  HỌC", "Đại học"),
+            ("thac si", "Thạc sĩ"),
+            ("Tiến\u00a0sĩ", "Tiến sĩ"),
+        ],
+    ),
+    "Dân tộc": ("ethnic_group", [("kinh", "Kinh"), (" KINH ", "Kinh"), ("Kính", "Kinh"), ("mường", "Mường")]),
+}
+
+
+def test_category_spellings_that_differ_in_case_spacing_or_diacritics_are_the_one_category(base: Path) -> None:
+    rows, expected = [], {}
+    n = 0
+    for header, (field, spellings) in SPELLINGS.items():
+        for typed, stored in spellings:
+            n += 1
+            rows.append(admission("spell", n, **{header: typed}))
+            expected[(person_key(person_id("spell", n), KEY), field)] = stored
+    write_return(returns(base, "spell.xlsx"), sheets={"Kết nạp": rows})
+    result = run(base)
+    assert not result.issues
+    table = result.tables["admissions"].set_index("person_key")
+    assert len(table) == n
+    for (key, field), stored in expected.items():
+        assert table.loc[key, field] == stored, (field, stored)
+    last_four = [person_key(person_id("spell", m), KEY) for m in range(n - 3, n + 1)]  # kinh, KINH, Kính, mường
+    assert list(table.loc[last_four, "ethnic_minority"]) == [False, False, False, True]
+
+
+def test_spellings_that_are_not_a_category_still_fail(base: Path) -> None:
+    typed = {"Giới tính": "Không rõ", "Trình độ": "Cu nhan", "Tôn giáo": "Hoi giao", "Nghề nghiệp": "Bo doi"}
+    rows = [admission("nots", n, **{header: value}) for n, (header, value) in enumerate(typed.items(), start=1)]
+    write_return(returns(base, "nots.xlsx"), sheets={"Kết nạp": rows})
+    result = run(base)
+    assert errors_of(result) == {("Kết nạp", n + 1, header, "unknown-category") for n, header in enumerate(typed, 1)}
+    assert loaded(result, "returns/2023/nots.xlsx") == 0
+
+
+def test_reference_kinds_and_sectors_without_diacritics(base: Path) -> None:
+    path = base / "data" / "reference" / "organisations.xlsx"
+    workbook = openpyxl.load_workbook(path)
+    workbook["Tổ chức"].append(["X20", "Chi bộ Thôn Bốn", "Khoi phuong - xa", "chi bo co so"])
+    workbook["Tổ chức"].append(["X21", "Đảng bộ Thôn Năm", "KHỐI PHƯỜNG  - XÃ", "DANG BO CO SO"])
+    workbook.save(path)
+    result = run(base)
+    assert not result.errors
+    organisations = result.tables["organisations"].set_index("org_code")
+    assert list(organisations.loc[["X20", "X21"], "kind"]) == ["chi-bo-co-so", "dang-bo-co-so"]
+    assert set(organisations.loc[["X20", "X21"], "sector"]) == {"wards-communes"}
+
+
+# --- merged cells ----------------------------------------------------------------------------------
+
+
+def _merge(path: Path, sheet: str, *ranges: str) -> None:
+    workbook = openpyxl.load_workbook(path)
+    for cells in ranges:
+        workbook[sheet].merge_cells(cells)
+    workbook.save(path)
+
+
+def test_a_value_merged_down_a_data_column_is_read_for_each_row_with_one_warning_per_range(base: Path) -> None:
+    """As secretaries do it: one Chi bộ, one admission date, one Dân tộc for the three people listed under it.
+
+    Excel keeps a merged value in the first cell only, so rows 4 and 5 hold nothing in F, K and L (the
+    rows below are written with those cells empty, as Excel saves them). The title merged across the
+    columns, the Ghi chú header merged across two, a Chi bộ merged with Ghi chú on one row and the STT
+    merged down keep working and say nothing.
+    """
+    shared = {"Dân tộc": None, "Ngày kết nạp": None, "Chi bộ": None}
+    rows = [
+        admission("mrg", 1, **{"Dân tộc": "Thái", "Ngày kết nạp": datetime(2023, 6, 15), "Chi bộ": "Chi bộ Khu phố 3"}),
+        admission("mrg", 2, **shared),
+        admission("mrg", 3, **shared, STT=None),
+        admission("mrg", 4, **{"Chi bộ": "Chi bộ Khu phố 6", "Ngày kết nạp": datetime(2023, 7, 1)}),
+        admission("mrg", 5, **{"Ngày kết nạp": datetime(2023, 8, 2)}),
+    ]
+    path = write_return(
+        returns(base, "merged.xlsx"),
+        sheets={"Kết nạp": rows},
+        titles={"Kết nạp": [["DANH SÁCH ĐẢNG VIÊN MỚI KẾT NẠP NĂM 2023"]]},
+    )
+    _merge(path, "Kết nạp", "A1:M1", "M2:N2", "F3:F5", "K3:K5", "L3:L5", "L6:M6", "A3:A5")
+    result = run(base)
+    assert errors_of(result) == set()
+    file = "returns/2023/merged.xlsx"
+    assert loaded(result, file) == 5
+    warnings = [(w.sheet, w.row, w.column, w.rule, w.value) for w in result.warnings]
+    assert sorted(warnings) == [
+        ("Kết nạp", 3, "Chi bộ", "merged-value", "Chi bộ Khu phố 3"),
+        ("Kết nạp", 3, "Dân tộc", "merged-value", "Thái"),
+        ("Kết nạp", 3, "Ngày kết nạp", "merged-value", "15/06/2023"),
+    ]
+    by_column = {w.column: w.message for w in result.warnings}
+    assert "merged over L3:L5" in by_column["Chi bộ"] and "read for each of rows 3, 4, 5" in by_column["Chi bộ"]
+    table = result.tables["admissions"].set_index("person_key")
+    people = [person_key(person_id("mrg", n), KEY) for n in range(1, 6)]
+    assert list(table.loc[people, "ethnic_group"]) == ["Thái", "Thái", "Thái", "Kinh", "Kinh"]
+    assert list(table.loc[people, "ethnic_minority"]) == [True, True, True, False, False]
+    assert list(table.loc[people, "admission_date"].dt.strftime("%d/%m/%Y")) == [
+        "15/06/2023", "15/06/2023", "15/06/2023", "01/07/2023", "02/08/2023",
+    ]  # fmt: skip
+    assert list(table.loc[people, "cell"]) == [*["Chi bộ Khu phố 3"] * 3, "Chi bộ Khu phố 6", "Chi bộ phố Tân Nam"]
+
+
+def test_merged_personal_columns_and_blocks_are_not_spread_and_stay_errors(base: Path) -> None:
+    """One ID number, birth date or name for several people is a mistake: those rows fail, naming the range.
+
+    A block over two columns (Tôn giáo and Đoàn viên on rows 6-7) is not spread either: only its
+    first cell has a value, which belongs to neither column of the rows below.
+    """
+    rows = [admission("mrgp", n) for n in range(1, 7)]
+    for row, header in ((2, "Số CCCD"), (3, "Số CCCD"), (2, "Ngày sinh"), (4, "Họ và tên")):
+        rows[row - 1][header] = None  # Excel rows 3-5: below the first cell of each range
+    rows[4]["Đoàn viên"] = rows[5]["Tôn giáo"] = rows[5]["Đoàn viên"] = None
+    path = write_return(returns(base, "personal.xlsx"), sheets={"Kết nạp": rows})
+    _merge(path, "Kết nạp", "D2:D4", "C2:C3", "B4:B5", "G6:H7")
+    result = run(base)
+    assert errors_of(result) == {
+        ("Kết nạp", 3, "Số CCCD", "missing-field"),
+        ("Kết nạp", 4, "Số CCCD", "missing-field"),
+        ("Kết nạp", 3, "Ngày sinh", "missing-field"),
+        ("Kết nạp", 5, "Họ và tên", "missing-field"),
+        ("Kết nạp", 6, "Đoàn viên", "missing-field"),
+        ("Kết nạp", 7, "Tôn giáo", "missing-field"),
+        ("Kết nạp", 7, "Đoàn viên", "missing-field"),
+    }
+    messages = {(e.row, e.column): e.message for e in result.errors}
+    assert "inside the merged cells D2:D4" in messages[(4, "Số CCCD")]
+    assert "inside the merged cells C2:C3" in messages[(3, "Ngày sinh")]
+    assert "inside the merged cells B4:B5" in messages[(5, "Họ và tên")]
+    assert "inside the merged cells G6:H7" in messages[(7, "Tôn giáo")]
+    assert all(e.value is None for e in result.errors)
+    assert not [w for w in result.warnings if w.rule == "merged-value"]
+    assert loaded(result, "returns/2023/personal.xlsx") == 1  # row 2; rows 3-7 each fail
+
+
+# --- the same certificate twice ----------------------------------------------------------------------
+
+
+def test_the_same_certificate_twice_is_counted_once_in_one_return_or_across_organisations(base: Path) -> None:
+    """Same ID number and same Ngày cấp giấy chứng nhận: one certificate, however the repeat is typed.
+
+    a.xlsx (P01): row 4 repeats row 2 (the date typed as text, the name spelled otherwise); row 5 is the
+    same person's certificate of another date, a second certificate. b.xlsx (P02): row 2 repeats a.xlsx
+    row 3 (the ID number typed with spaces).
+    """
+    first, second = person_id("training-cert", 1), person_id("training-cert", 2)
+    write_return(
+        returns(base, "a.xlsx"),
+        organisation="P01",
+        sheets={
+            "Bồi dưỡng": [
+                training("cert", 1),
+                training("cert", 2),
+                training("cert", 9, **{"Số CCCD": first, "Họ và tên": "NGƯỜI HỌC CERT 1", "STT": 3,
+                                       "Ngày cấp giấy chứng nhận": "20/03/2023"}),
+                training("cert", 1, **{"STT": 4, "Ngày cấp giấy chứng nhận": datetime(2023, 9, 12)}),
+            ]
+        },
+    )  # fmt: skip
+    spaced = f"{second[:3]} {second[3:6]} {second[6:9]} {second[9:]}"
+    write_return(
+        returns(base, "b.xlsx"),
+        organisation="P02",
+        sheets={"Bồi dưỡng": [training("cert", 2, **{"Số CCCD": spaced}), training("cert", 3, STT=2)]},
+    )
+    result = run(base)
+    got = {(e.file, e.sheet, e.row, e.column, e.rule, e.value) for e in result.errors}
+    assert got == {
+        ("returns/2023/a.xlsx", "Bồi dưỡng", 4, "Số CCCD", "duplicate-certificate", "20/03/2023"),
+        ("returns/2023/b.xlsx", "Bồi dưỡng", 2, "Số CCCD", "duplicate-certificate", "20/03/2023"),
+    }
+    messages = {e.file: e.message for e in result.errors}
+    assert "already in returns/2023/a.xlsx row 2: counted once" in messages["returns/2023/a.xlsx"]
+    assert "already in returns/2023/a.xlsx row 3: counted once" in messages["returns/2023/b.xlsx"]
+    for message in messages.values():
+        assert first not in message and second not in message and "Người Học" not in message
+    training_rows = result.tables["training"]
+    assert len(training_rows) == 4
+    keys = [person_key(person_id("training-cert", n), KEY) for n in (1, 2, 3)]
+    assert training_rows.groupby("person_key").size().to_dict() == {keys[0]: 2, keys[1]: 1, keys[2]: 1}
+    assert list(training_rows.loc[training_rows["person_key"] == keys[1], "org_code"]) == ["P01"]
+    recon = result.reconciliation.set_index(["file", "sheet"])
+    for file, counts in {"returns/2023/a.xlsx": (4, 3, 1), "returns/2023/b.xlsx": (2, 1, 1)}.items():
+        row = recon.loc[(file, "Bồi dưỡng")]
+        assert (row["rows_read"], row["loaded"], row["quarantined"], row["superseded"]) == (*counts, 0)
+
+
+def test_a_class_and_certificate_date_merged_down_the_training_sheet(base: Path) -> None:
+    """One class and one certificate date for the three people who attended it; different people, so no repeat."""
+    shared = {"Lớp bồi dưỡng": None, "Ngày cấp giấy chứng nhận": None}
+    rows = [
+        training("mt", 1, **{"Lớp bồi dưỡng": "Lớp 05/2023", "Ngày cấp giấy chứng nhận": datetime(2023, 5, 26)}),
+        training("mt", 2, **shared),
+        training("mt", 3, **shared),
+    ]
+    path = write_return(returns(base, "mt.xlsx"), sheets={"Bồi dưỡng": rows})
+    _merge(path, "Bồi dưỡng", "F2:F4", "G2:G4")
+    result = run(base)
+    assert errors_of(result) == set()
+    assert sorted((w.sheet, w.row, w.column, w.rule, w.value) for w in result.warnings) == [
+        ("Bồi dưỡng", 2, "Lớp bồi dưỡng", "merged-value", "Lớp 05/2023"),
+        ("Bồi dưỡng", 2, "Ngày cấp giấy chứng nhận", "merged-value", "26/05/2023"),
+    ]
+    trained = result.tables["training"]
+    assert len(trained) == 3 and set(trained["class_name"]) == {"Lớp 05/2023"}
+    assert set(trained["completion_date"]) == {pd.Timestamp(2023, 5, 26)}

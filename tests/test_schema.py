@@ -168,3 +168,23 @@ def test_personal_fields_are_the_ones_dropped() -> None:
     personal = {c.field for s in schema.RETURN_SHEETS for c in s.columns if c.personal}
     assert personal == {"full_name", "birth_date", "id_number"}
     assert not personal & {column for columns in TABLES.values() for column in columns}
+
+
+CATEGORIES = {name: value for name, value in vars(schema).items() if isinstance(value, schema.Category)}
+
+
+def test_no_two_categories_of_a_list_share_a_key() -> None:
+    """Folded, or without diacritics, every label of a list names one stored value (else "Nu" could mean two)."""
+    assert set(CATEGORIES) == {"SEXES", "YOUTH_UNION", "RELIGIONS", "OCCUPATIONS", "EDUCATION", "KINDS"}
+    for name, category in CATEGORIES.items():
+        assert category.clashes == [], name
+        values = set(category.labels.values())
+        assert {category.get(label) for label in category.labels} == values, name
+
+
+def test_a_key_two_labels_share_matches_neither_loosely() -> None:
+    # Made up: two labels apart only by their tone marks, as a real list never may be.
+    category = schema.Category({"Nữ": "F", "Nủ": "X", "Đại học": "U"})
+    assert category.clashes == ["nu"]
+    assert (category.get("NỮ"), category.get("nủ"), category.get("Nu")) == ("F", "X", None)
+    assert category.get("dai hoc") == "U"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ketnap.text import clean, fold, modern_tone, nfc
+from ketnap.text import bare, clean, fold, modern_tone, nfc
 
 
 def nfd(text: str) -> str:
@@ -91,3 +91,12 @@ def test_modern_tone_changes_only_tone_placement(text: str) -> None:
     strip = str.maketrans("", "", "\u0300\u0301\u0303\u0309\u0323")
     assert nfd(moved).translate(strip) == nfd(text).translate(strip)
     assert modern_tone(moved) == moved
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [("Đại học", "dai hoc"), (" NỮ\u00a0", "nu"), ("Hoà  Hảo", "hoa hao"), ("Người lao động", "nguoi lao dong")],
+)
+def test_bare_drops_every_diacritic_and_reads_d_for_đ(typed: str, key: str) -> None:
+    assert bare(typed) == key
+    assert bare(nfd(typed)) == key

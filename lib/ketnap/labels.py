@@ -498,6 +498,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "quality.rule.date-order": ("Ngày chuyển chính thức trước ngày kết nạp", "Conversion before admission"),
     "quality.rule.under-18": ("Chưa đủ 18 tuổi khi kết nạp", "Under 18 at admission"),
     "quality.rule.duplicate-person": ("Một người được ghi hai lần", "Same person twice"),
+    "quality.rule.duplicate-certificate": ("Một giấy chứng nhận được ghi hai lần", "Same certificate twice"),
     "quality.rule.duplicate-row": ("Dòng danh mục bị lặp", "Repeated reference row"),
     "quality.rule.bad-id-number": ("Số CCCD không đủ 12 chữ số", "ID number not 12 digits"),
     "quality.rule.bad-number": ("Không phải số nguyên không âm", "Not a whole number ≥ 0"),
@@ -512,6 +513,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "quality.rule.nil-return": ("Báo cáo không có người được kết nạp", "Nil return (no admissions)"),
     "quality.rule.superseded-version": ("Bản cũ đã được thay thế", "Superseded version"),
     "quality.rule.wrong-extension": ("Tệp Excel mang đuôi khác", "Workbook under another extension"),
+    "quality.rule.merged-value": ("Ô gộp (merge) nhiều dòng", "Cells merged down several rows"),
     "quality.fix.unreadable-file": (
         "Tệp không phải .xlsx, bị hỏng, có mật khẩu, rỗng, hoặc thiếu trang tính hay dòng tiêu đề bắt buộc: "
         "lưu lại thành .xlsx theo đúng mẫu, bỏ mật khẩu, rồi gửi lại.",
@@ -562,6 +564,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "nếu ghi nhầm.",
         "The same person (same ID number) appears twice: only the first is counted; delete the repeat or "
         "correct the ID number.",
+    ),
+    "quality.fix.duplicate-certificate": (
+        "Cùng một người (cùng số CCCD) với cùng ngày cấp giấy chứng nhận đã có ở dòng hoặc báo cáo khác, chỉ "
+        "tính một lần: xóa dòng lặp, hoặc sửa số CCCD hay ngày cấp nếu ghi nhầm.",
+        "The same person (same ID number) with the same certificate date is already listed, here or in "
+        "another return: counted once; delete the repeat, or correct the ID number or the date.",
     ),
     "quality.fix.duplicate-row": (
         "Mã hoặc tên đã có ở dòng trên, chỉ dòng đầu tiên được tính: xóa dòng lặp.",
@@ -623,6 +631,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "quality.fix.wrong-extension": (
         "Tệp là bảng tính Excel nhưng mang đuôi khác nên vẫn được đọc; lưu lại với đuôi .xlsx.",
         "The file is an Excel workbook under another extension and is read anyway; save it as .xlsx.",
+    ),
+    "quality.fix.merged-value": (
+        "Giá trị của ô gộp được tính cho từng dòng trong vùng gộp; nếu các dòng khác nhau, bỏ gộp ô và ghi giá "
+        "trị riêng cho từng dòng. Không gộp ô Họ và tên, Ngày sinh, Số CCCD.",
+        "The merged value is read for each row of the merged cells; if the rows differ, unmerge the cells and "
+        "type each row's own value. Never merge Họ và tên, Ngày sinh or Số CCCD.",
     ),
     "quality.fix.legacy-encoding": (
         "Đã đọc theo bảng mã Windows-1258; nên lưu lại dạng CSV UTF-8.",

@@ -25,11 +25,12 @@ disagree). Nothing here reads a file or a setting; it is plain data plus :class:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from ketnap.text import fold
+from ketnap.text import bare, fold
 
 __all__ = [
     "ADMISSIONS_SHEET",
@@ -103,22 +104,43 @@ class Column:
 
 
 class Category:
-    """An allowed set of labels, matched by :func:`ketnap.text.fold`, each mapped to a stored value.
+    """An allowed set of labels, each mapped to a stored value, matched however a secretary typed them.
 
     ``labels`` (label -> stored value) are what templates offer and messages list; ``aliases``
-    are accepted as well (e.g. the stored codes themselves).
+    are accepted as well (e.g. the stored codes themselves). A label matches in any Unicode form,
+    tone placement, case or spacing (:func:`ketnap.text.fold`, with the spaces around ``,``, ``;``
+    and ``/`` evened out), and also with its diacritics missing or different (:func:`ketnap.text.bare`:
+    "Nu", "dai hoc", "Khong"), as long as that looser key names one stored value only. Keys that two
+    stored values share are :attr:`clashes`, and are never matched by the looser key.
 
     >>> KINDS.get("chi bộ cơ sở"), KINDS.get("Chi bo co so"), KINDS.label("chi-bo-co-so")
-    ('chi-bo-co-so', None, 'Chi bộ cơ sở')
+    ('chi-bo-co-so', 'chi-bo-co-so', 'Chi bộ cơ sở')
+    >>> SEXES.get(" NỮ "), SEXES.get("Nu"), SEXES.get("Nam giới"), OCCUPATIONS.get("hoc sinh ,sinh vien")
+    ('F', 'F', None, 'student')
+    >>> Category({"Nữ": "F", "Nủ": "X"}).clashes
+    ['nu']
     """
 
     def __init__(self, labels: Mapping[str, Any], *, aliases: Mapping[str, Any] | None = None) -> None:
         self.labels = dict(labels)
-        self._by_key = {fold(k): v for k, v in {**self.labels, **(aliases or {})}.items()}
+        entries = {**self.labels, **(aliases or {})}
+        self._by_key = {_category_key(k): v for k, v in entries.items()}
+        values_by_bare: dict[str, list[Any]] = {}
+        values_by_key: dict[str, list[Any]] = {}
+        for text, value in entries.items():
+            for key, seen in ((_category_key(text), values_by_key), (bare(_category_key(text)), values_by_bare)):
+                if value not in seen.setdefault(key, []):
+                    seen[key].append(value)
+        #: The keys (folded, or without diacritics) that labels of different stored values share.
+        self.clashes = sorted(k for seen in (values_by_key, values_by_bare) for k, v in seen.items() if len(v) > 1)
+        self._by_bare = {k: v[0] for k, v in values_by_bare.items() if len(v) == 1}
 
     def get(self, text: str) -> Any | None:
         """The stored value for ``text``, or ``None`` when it is not an allowed label."""
-        return self._by_key.get(fold(text))
+        key = _category_key(text)
+        if key in self._by_key:
+            return self._by_key[key]
+        return self._by_bare.get(bare(key))
 
     def label(self, value: Any) -> str:
         """The (first) label stored as ``value``: what a return writes for it."""
@@ -127,6 +149,14 @@ class Category:
     def describe(self) -> str:
         """The allowed labels, for messages."""
         return "; ".join(self.labels)
+
+
+# "Học sinh,sinh viên" and "Học sinh , sinh viên" are the label "Học sinh, sinh viên".
+_AROUND_PUNCTUATION = re.compile(r"\s*([,;/])\s*")
+
+
+def _category_key(text: str) -> str:
+    return _AROUND_PUNCTUATION.sub(r"\1 ", fold(text)).strip()
 
 
 def _same(labels: tuple[str, ...]) -> dict[str, str]:
@@ -365,7 +395,8 @@ RULES: Final[dict[str, str]] = {
     "unreadable-file": "the file cannot be read at all (not a workbook, corrupt, encrypted, an old .xls, "
     "empty, a required sheet or header row missing) or is refused unread by a safety limit (a zip bomb, "
     "an XML entity bomb, a file or sheet far beyond any real return: see MAX_* in ketnap.ingest.limits)",
-    "missing-field": "a required field is empty (the message says when the cell is inside merged cells)",
+    "missing-field": "a required field is empty (the message says when the cell is inside merged cells whose "
+    "value is not spread: a personal column, or a range across columns)",
     "formula-cell": "a required cell holds a formula whose result was never saved in the file",
     "unknown-organisation": "the organisation is neither a known code nor a known name",
     "unknown-category": "the value is not one of the allowed categories",
@@ -376,6 +407,8 @@ RULES: Final[dict[str, str]] = {
     "date-order": "the conversion is not after the admission",
     "under-18": "under 18 years old at admission",
     "duplicate-person": "the same person (same ID number) admitted or converted twice; the first is kept",
+    "duplicate-certificate": "the same training certificate twice: the same person (same ID number) with the same "
+    "Ngày cấp giấy chứng nhận, in one return or two; counted once: the first is kept, the repeat quarantined",
     "duplicate-row": "a reference row repeats a code or name already read; the first is kept",
     "bad-id-number": "the ID number (CCCD) is not 12 digits",
     "bad-number": "not a whole number, or negative",
@@ -393,6 +426,8 @@ RULES: Final[dict[str, str]] = {
     "nil-return": "the Kết nạp sheet is absent or empty: a return with no admissions; its other sheets are read",
     "superseded-version": "a newer version of the organisation's return for the year replaced this file (or it "
     "is the same file twice); kept on file, its rows not counted",
+    "merged-value": "a value merged down several rows of one column (Excel keeps it in the first cell only); read "
+    "for each of those rows. Never in Họ và tên, Ngày sinh or Số CCCD, whose empty cells stay missing-field",
 }
 
 #: The rules that reject nothing (``warnings.csv``); every other rule rejects a row or a file.
@@ -409,6 +444,7 @@ WARNING_RULES: Final = frozenset(
         "hidden-sheet",
         "footer-rows",
         "id-number-restored",
+        "merged-value",
     }
 )
 

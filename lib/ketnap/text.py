@@ -2,8 +2,10 @@
 
 Returns are typed by hand on many machines, so the same word may arrive in NFC or NFD Unicode, with
 the tone mark in the old or the new place ("hoà" / "hòa", "Thanh Hoá" / "Thanh Hóa", "thuỷ" /
-"thủy"), in any case and with stray spaces. Everything here is pure ``str -> str``: :func:`nfc` and
-:func:`clean` for text that is kept and shown, :func:`fold` for the matching key only (never shown).
+"thủy"), in any case and with stray spaces, or with no diacritics at all ("Dai hoc" for "Đại học",
+typed without a Vietnamese keyboard). Everything here is pure ``str -> str``: :func:`nfc` and
+:func:`clean` for text that is kept and shown, :func:`fold` for the matching key only (never shown),
+and :func:`bare`, the looser key without diacritics, for closed lists whose items it keeps apart.
 Reading files, and what a matched key means, live in :mod:`ketnap.ingest`.
 """
 
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean", "fold", "modern_tone", "nfc"]
+__all__ = ["bare", "clean", "fold", "modern_tone", "nfc"]
 
 # The five tone marks as combining characters (NFD). Vowel-quality marks (circumflex, breve, horn)
 # are not tones and never move.
@@ -126,3 +128,29 @@ def fold(text: str) -> str:
     """
     # casefold can change the Unicode form (e.g. of "İ"), so compose again afterwards.
     return nfc(modern_tone(clean(text)).casefold())
+
+
+def bare(text: str) -> str:
+    """The key without diacritics: :func:`fold`, then every accent and tone mark dropped and ``đ`` read as ``d``.
+
+    Much looser than :func:`fold`: in Vietnamese the marks tell words apart ("Nữ" and "nủ", "Không" and
+    "khóng" are one key), so use it only to match against a short closed list, and only where it keeps
+    the list's items apart (:class:`ketnap.schema.Category` checks that).
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    str
+        The key: lowercase ASCII letters for Vietnamese text, spaces collapsed.
+
+    Examples
+    --------
+    >>> bare(" ĐẠI  Học "), bare("Nu"), bare("Hoà Hảo") == bare("hoa hao")
+    ('dai hoc', 'nu', True)
+    """
+    decomposed = unicodedata.normalize("NFD", fold(text).replace("đ", "d"))
+    return nfc("".join(ch for ch in decomposed if not unicodedata.combining(ch)))

@@ -9,8 +9,9 @@ reference data, else ``data/sample``), checks every row against the data contrac
   ``data/interim/warnings.csv`` (ignored columns and sheets) and ``data/interim/reconciliation.csv``
   (``rows_read = loaded + quarantined`` per file and sheet).
 
-Tolerant where people differ (title rows, NFC/NFD text, tone placement, case, spacing, dates as
-Excel dates or ``dd/mm/yyyy`` text, extra columns, organisations by code or name); strict where the
+Tolerant where people differ (title rows, NFC/NFD text, tone placement, case, spacing, categories
+typed without diacritics, values merged down a column, dates as Excel dates or ``dd/mm/yyyy`` text,
+extra columns, organisations by code or name); strict where the
 data is wrong, and then it collects every violation with file, sheet, Excel row, column and a
 stable rule id. Personal data (names, ID numbers, exact birth dates) stops here: only the keyed hash
 ``person_key``, ``birth_year`` and ``age_at_admission`` go on.
@@ -26,7 +27,7 @@ The wing, in the order a file travels through it:
 ``returns``             one return (workbook or CSV): Thông tin, then its data sheets
 ``person``              the person key (ID number -> anonymous hash)
 ``issues``              issues, counts, results and the errors that stop a run
-``run``                 :func:`ingest`: the whole run, and what it writes
+``run``                 :func:`ingest`: the whole run, duplicates across returns, and what it writes
 ``cli``                 ``python -m ketnap.ingest``
 ======================  ==================================================================
 

@@ -29,7 +29,7 @@ from ketnap.schema import (
     Category,
     Column,
 )
-from ketnap.text import clean, fold, modern_tone
+from ketnap.text import bare, clean, modern_tone
 
 __all__ = [
     "ROW_READERS",
@@ -198,15 +198,21 @@ def _admission_row(check: RowCheck, year: int, today: date) -> dict[str, Any] | 
     assert id_number is not None and birth is not None  # every required field passed
     return record | {
         "_id": id_number,
-        "ethnic_minority": fold(record["ethnic_group"]) != fold(MAJORITY_ETHNIC_GROUP),
+        "ethnic_minority": record["ethnic_group"] != MAJORITY_ETHNIC_GROUP,
         "religious": record["religion"] != NO_RELIGION,
     }
 
 
 def _ethnic_group(text: str | None) -> str | None:
-    """One spelling per group ("mường" and "Mường" count together): modern tone placement, capital first."""
+    """One spelling per group ("mường" and "Mường" count together): modern tone placement, capital first.
+
+    The majority group is the one spelling :data:`MAJORITY_ETHNIC_GROUP` however it is typed ("KINH",
+    "kinh", "Kính"): it decides ``ethnic_minority``, and no other group is spelled like it.
+    """
     if text is None:
         return None
+    if bare(text) == bare(MAJORITY_ETHNIC_GROUP):
+        return MAJORITY_ETHNIC_GROUP
     text = modern_tone(text)
     return text[:1].upper() + text[1:]
 

@@ -36,9 +36,12 @@ from ketnap.ingest.person import person_key, resolve_person_key
 from ketnap.ingest.reference import OrganisationIndex, read_reference
 from ketnap.ingest.register import REGISTER_NAME, Entry, NewVersion, connect, entries, outcome, register, used_versions
 from ketnap.ingest.returns import ReturnRead, read_return_file
+from ketnap.ingest.rows import Accepted
 from ketnap.ingest.timeliness import month_statuses, reports_through
+from ketnap.ingest.values import show
 from ketnap.io import person_codes, write_csv, write_json_atomic, write_table
-from ketnap.schema import DTYPES, ISSUE_COLUMNS, RECONCILIATION_COLUMNS, SORT_KEYS, Level
+from ketnap.schema import DTYPES, ISSUE_COLUMNS, RECONCILIATION_COLUMNS, SORT_KEYS, TRAINING_COLUMNS, Level
+from ketnap.schema import column as schema_column
 
 __all__ = [
     "display_path",
@@ -313,10 +316,10 @@ def _load_rows(files: list[_File], secret: str, issues: list[Issue]) -> dict[str
 
     A superseded version's rows are counted as superseded, and its issues give way to one
     ``superseded-version`` warning (they are in that version's receipt). A person admitted or
-    converted twice is kept the first time, in path order.
+    converted twice, or a certificate listed twice, is kept the first time, in path order (:func:`_repeat`).
     """
     records: dict[str, list[dict[str, Any]]] = {"admissions": [], "training": [], "conversions": []}
-    first_seen: dict[tuple[str, str], tuple[str, int]] = {}
+    first_seen: dict[tuple[Any, ...], tuple[str, int]] = {}
     for file in files:
         if not file.used:
             for count in file.counts:
@@ -326,23 +329,12 @@ def _load_rows(files: list[_File], secret: str, issues: list[Issue]) -> dict[str
         issues.extend(file.issues)
         for row in file.read.accepted if file.read else []:
             keyed = person_key(row.record.pop("_id"), secret)
-            if row.table in ("admissions", "conversions"):
-                earlier = first_seen.get((row.table, keyed))
-                if earlier is not None:
-                    what = "admitted" if row.table == "admissions" else "converted"
-                    issues.append(
-                        Issue(
-                            file.item.file,
-                            row.count.sheet,
-                            row.row,
-                            row.id_header,
-                            "duplicate-person",
-                            f"already {what} in {earlier[0]} row {earlier[1]}; the first is kept",
-                        )
-                    )
-                    row.count.quarantined += 1
-                    continue
-                first_seen[(row.table, keyed)] = (file.item.file, row.row)
+            repeat = _repeat(row, keyed, file.item.file, first_seen)
+            if repeat is not None:
+                # Counted once: the repeat is quarantined (an error), so rows read still balance.
+                issues.append(repeat)
+                row.count.quarantined += 1
+                continue
             records[row.table].append(row.record | {"person_key": keyed})
             row.count.loaded += 1
     return records
@@ -377,6 +369,38 @@ def _returns_table(files: list[_File]) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def _repeat(row: Accepted, keyed: str, file: str, first_seen: dict[tuple[Any, ...], tuple[str, int]]) -> Issue | None:
+    """The issue for a row that repeats one already loaded, or ``None`` (the row is then recorded as seen).
+
+    A person is admitted once and converted once (``duplicate-person``); a training certificate is
+    one person's on one date (``duplicate-certificate``): a person may hold several, of different
+    dates. "Already loaded" spans every return read so far, whatever its organisation.
+    """
+    if row.table == "training":
+        seen: tuple[Any, ...] = (row.table, keyed, row.record["completion_date"])
+    else:
+        seen = (row.table, keyed)
+    earlier = first_seen.get(seen)
+    if earlier is None:
+        first_seen[seen] = (file, row.row)
+        return None
+    where = f"{earlier[0]} row {earlier[1]}"
+    if row.table == "training":
+        dated = schema_column(TRAINING_COLUMNS, "completion_date").header
+        return Issue(
+            file,
+            row.count.sheet,
+            row.row,
+            row.id_header,
+            "duplicate-certificate",
+            f"the same certificate (same ID number, same {dated}) is already in {where}: counted once, from there",
+            show(row.record["completion_date"]),
+        )
+    what = "admitted" if row.table == "admissions" else "converted"
+    message = f"already {what} in {where}; the first is kept"
+    return Issue(file, row.count.sheet, row.row, row.id_header, "duplicate-person", message)
 
 
 def _as_of(tables: dict[str, pd.DataFrame]) -> str | None:

@@ -3,7 +3,9 @@
 Tolerant where people differ: title rows above the header, headers in NFC or NFD, old or new tone
 placement, any case, a trailing ``*`` or ``:``; blank and merely formatted rows are not rows. Also
 what a cached-values read cannot tell (formulas without a saved result, merged ranges), read
-from the sheet's XML with defusedxml.
+from the sheet's XML with defusedxml. A value merged down the rows of one data column is read for
+each of those rows (:class:`MergedFill`), except in the personal columns: one ID number or birth
+date for several people is a mistake, not a shorthand.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from ketnap.ingest import limits
 from ketnap.ingest.issues import Issue, Unreadable
-from ketnap.ingest.values import is_empty
+from ketnap.ingest.values import is_empty, show
 from ketnap.schema import Column
 from ketnap.text import clean, fold
 
 __all__ = [
     "CellMarks",
+    "MergedFill",
     "SheetTable",
     "cell_marks",
     "extra_column_warnings",
@@ -42,6 +45,10 @@ __all__ = [
 # Columns that may hold something on otherwise empty rows (templates pre-number STT), so they do
 # not make a row count as a row.
 _IGNORED_FOR_BLANK = frozenset({"row_number"})
+
+
+# Columns whose merged values are not spread down: not read (STT, Ghi chú), so there is nothing to say.
+_NOT_FILLED = frozenset({"row_number", "note"})
 
 
 # How far down a sheet the header row is looked for (title rows above it are skipped).
@@ -73,6 +80,29 @@ class CellMarks:
         return None
 
 
+@dataclass(frozen=True)
+class MergedFill:
+    """A value merged down several data rows of one column, read for each of them.
+
+    Attributes
+    ----------
+    ref : str
+        The merged range as Excel names it (``"L2:L4"``).
+    header : str
+        The column's header as typed (NFC).
+    rows : tuple of int
+        The Excel rows that got the value: the first cell's row, then each data row below it whose
+        own cell was empty (blank rows inside the range are not rows).
+    value : str
+        The value as shown in issues (never personal: personal columns are not filled).
+    """
+
+    ref: str
+    header: str
+    rows: tuple[int, ...]
+    value: str
+
+
 def header_key(value: Any) -> str:
     # Templates mark required headers with "*" and people add ":"; neither changes the meaning.
     return fold(str(value)).rstrip(" *:") if not is_empty(value) else ""
@@ -89,6 +119,7 @@ class SheetTable:
     extras: list[str]
     marks: CellMarks = field(default_factory=CellMarks)
     footer: list[int] = field(default_factory=list)  # Excel rows of the footer below the table; not read
+    merged_fills: list[MergedFill] = field(default_factory=list)  # merged values read for every row
 
     def header(self, column: Column) -> str:
         """The header of ``column`` as typed in the file, or the canonical one if absent."""
@@ -137,10 +168,59 @@ def locate_table(
             for number, values in enumerate(rows[index + 1 :], start=index + 2)
             if any(not is_empty(values[i]) for i in counted if i < len(values))
         ]
+        marks = marks or CellMarks()
+        fills = _fill_merged(data, mapping, columns, marks)
         required_at = [i for f, (i, _) in mapping.items() if f in {c.field for c in columns if c.required}]
         data, footer = _split_footer(data, required_at)
-        return SheetTable(file, sheet, mapping, data, extras, marks or CellMarks(), footer)
+        return SheetTable(file, sheet, mapping, data, extras, marks, footer, fills)
     raise Unreadable(f"sheet {sheet!r} has no header row with {', '.join(best_missing)}", sheet=sheet)
+
+
+def _fill_merged(
+    data: list[tuple[int, tuple[Any, ...]]],
+    mapping: dict[str, tuple[int, str]],
+    columns: Sequence[Column],
+    marks: CellMarks,
+) -> list[MergedFill]:
+    """Spread each value merged down one data column to the data rows of its range, in place in ``data``.
+
+    Excel keeps a merged range's value in its first cell only. A range one column wide and several
+    rows tall, whose first cell is a data row's and holds a value, in a column that is read and not
+    personal, gives that value to each data row of the range whose own cell is empty. Anything else
+    is left as it is: ranges across columns (titles, headers, a footer line, a block), ranges
+    starting on the header or above, and the personal columns, whose empty cells stay
+    ``missing-field`` naming the range.
+    """
+    if not marks.merged:
+        return []
+    at = {number: position for position, (number, _) in enumerate(data)}
+    by_index = {index: (field_name, typed) for field_name, (index, typed) in mapping.items()}
+    personal = {c.field for c in columns if c.personal}
+    fills: list[MergedFill] = []
+    for min_row, min_col, max_row, max_col, ref in marks.merged:
+        if min_col != max_col or min_row == max_row or min_row not in at or min_col not in by_index:
+            continue
+        field_name, typed = by_index[min_col]
+        if field_name in personal or field_name in _NOT_FILLED:
+            continue
+        first = data[at[min_row]][1]
+        value = first[min_col] if min_col < len(first) else None
+        if is_empty(value):
+            continue
+        rows = [min_row]
+        for number in range(min_row + 1, max_row + 1):
+            if number not in at:
+                continue  # a blank row inside the range is still not a row
+            values = list(data[at[number]][1])
+            if min_col < len(values) and not is_empty(values[min_col]):
+                continue  # a cell with its own value (Excel hides it; other programs keep it) keeps it
+            values += [None] * (min_col + 1 - len(values))
+            values[min_col] = value
+            data[at[number]] = (number, tuple(values))
+            rows.append(number)
+        if len(rows) > 1:
+            fills.append(MergedFill(ref, typed, tuple(rows), show(value)))
+    return fills
 
 
 def is_filled(values: Sequence[Any]) -> bool:
@@ -288,11 +368,27 @@ def is_footer_start(values: Sequence[Any]) -> bool:
 
 
 def extra_column_warnings(table: SheetTable) -> list[Issue]:
-    """Warnings for what of a located sheet is not read: columns outside the format, and its footer."""
+    """Warnings for what of a located sheet is not read as typed: columns outside the format, its footer,
+    and values merged down several rows (read for each row)."""
     issues = [
         Issue(table.file, table.sheet, None, extra, "extra-column", "column not in the data dictionary; ignored")
         for extra in table.extras
     ]
+    for fill in table.merged_fills:
+        rows = ", ".join(map(str, fill.rows))
+        issues.append(
+            Issue(
+                table.file,
+                table.sheet,
+                fill.rows[0],
+                fill.header,
+                "merged-value",
+                f"{fill.header} is merged over {fill.ref}, and Excel keeps the value of merged cells in the first "
+                f"one only: read for each of rows {rows}. If these rows should differ, unmerge the cells and "
+                f"type each row's own value",
+                fill.value,
+            )
+        )
     if table.footer:
         first, count = table.footer[0], len(table.footer)
         issues.append(
