@@ -205,6 +205,16 @@ def test_unreadable_file_says_why_and_what_to_send() -> None:
     assert "Không phát hiện lỗi" not in text and "Lần gửi đầu tiên" not in text
 
 
+def test_a_known_organisation_is_named_even_when_its_file_is_not_placed() -> None:
+    refused = replace(unreadable(), org_code="P01", org_name=ORG)
+    text = text_of(render_receipt(refused))
+    assert f"Kính gửi: Đồng chí Bí thư {ORG}" in text
+    assert f"đã nhận tệp scan_bao_cao.pdf của {ORG}, nhưng chưa xác định được đây là báo cáo năm nào" in text
+    assert receipt_stem(refused) == "unplaced-abcdef01"
+    unversioned = text_of(render_receipt(typical(version=None, previous_version=None)))
+    assert f"báo cáo kết nạp đảng viên năm 2024 của {ORG}; kết quả kiểm tra như sau:" in unversioned
+
+
 def test_english() -> None:
     text = text_of(render_receipt(typical(), lang="en"))
     assert "To: the Secretary of" in text and "(code P01)" in text

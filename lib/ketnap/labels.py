@@ -381,6 +381,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The Organisation Board has received the {year} admissions return of {org} (version {version}). "
         "Here is what the check found:",
     ),
+    "receipt.lead_unversioned": (
+        "Ban Tổ chức Thành ủy đã nhận báo cáo kết nạp đảng viên năm {year} của {org}; kết quả kiểm tra như sau:",
+        "The Organisation Board has received the {year} admissions return of {org}. Here is what the check found:",
+    ),
+    "receipt.lead_no_year": (
+        "Ban Tổ chức Thành ủy đã nhận tệp {file} của {org}, nhưng chưa xác định được đây là báo cáo năm nào.",
+        "The Organisation Board has received the file {file} from {org}, but could not tell which year it reports.",
+    ),
     "receipt.lead_unplaced": (
         "Ban Tổ chức Thành ủy đã nhận tệp {file}, nhưng chưa xác định được đây là báo cáo của tổ chức cơ sở "
         "đảng nào, năm nào.",

@@ -227,12 +227,12 @@ def _issues(receipt: Receipt, level: str, lang: str) -> str:
             )
         bodies.append(f"<tbody>{''.join(lines)}</tbody>")
     head = [
-        (t("receipt.column.sheet", lang), ""),
-        (t("receipt.column.row", lang), ""),
-        (t("receipt.column.column", lang), ""),
+        (t("receipt.column.sheet", lang), "sheet"),
+        (t("receipt.column.row", lang), "row"),
+        (t("receipt.column.column", lang), "col"),
     ]
     if with_value:
-        head.append((t("receipt.column.value", lang), ""))
+        head.append((t("receipt.column.value", lang), "value"))
     heading = t(f"receipt.section.{level}s", lang, count=fmt.integer(len(found), lang))
     return (
         f'<section class="issues {level}s"><h2 class="{level}">{_e(heading)}</h2>'
@@ -330,13 +330,15 @@ def render_receipt(receipt: Receipt, *, lang: str = "vi") -> str:
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; valid: {', '.join(LANGS)}")
     org = _org(receipt)
-    placed = receipt.org_code is not None and receipt.year is not None and receipt.version is not None
     to = t("receipt.to", lang, org=org) if org else t("receipt.to_unplaced", lang, file=receipt.file_name)
-    lead = (
-        t("receipt.lead", lang, year=receipt.year, org=org, version=receipt.version)
-        if placed
-        else t("receipt.lead_unplaced", lang, file=receipt.file_name)
-    )
+    if org and receipt.year is not None and receipt.version is not None:
+        lead = t("receipt.lead", lang, year=receipt.year, org=org, version=receipt.version)
+    elif org and receipt.year is not None:
+        lead = t("receipt.lead_unversioned", lang, year=receipt.year, org=org)
+    elif org:
+        lead = t("receipt.lead_no_year", lang, file=receipt.file_name, org=org)
+    else:
+        lead = t("receipt.lead_unplaced", lang, file=receipt.file_name)
     has_issues = bool(receipt.issues)
     body = [
         '<header class="doc-head">',
