@@ -55,7 +55,8 @@ What notebooks import, from figures to words and pictures:
 Notebooks in, reports out (``make reports``), the ``build`` wing: ``build.catalog`` (which
 notebooks are reports), ``build.batch`` (make rules, queue, workers, run log), ``build.runner``
 (one report: papermill, nbconvert, Chromium), ``build.export`` (Excel), ``build.index``
-(``reports/index.html``) and ``build.sources`` (which files ingestion is made of, for make).
+(``reports/index.html``), ``build.receipts`` (the receipt sent back for a received return, HTML
+and PDF) and ``build.sources`` (which files ingestion is made of, for make).
 """
 
 __version__ = "0.1.0"

@@ -35,6 +35,7 @@ __all__ = [
     "TEMPLATES",
     "BuildError",
     "Outcome",
+    "Printer",
     "Runner",
     "check_parameters",
     "find_browser",
@@ -247,43 +248,25 @@ class _Kernel:
             self.sockets.cleanup()
 
 
-class Runner:
-    """Runs report jobs in this process; see the module docstring. Use as a context manager."""
+class Printer:
+    """One headless Chromium that prints self-contained pages to PDF, started on first use.
 
-    def __init__(self, p: Paths | None = None, *, lang: str = "vi", pdf: bool = True) -> None:
-        self.p = p or paths()
-        self.lang = lang
-        self.pdf = pdf
-        self._kernel: _Kernel | None = None
+    Shared by the reports (:class:`Runner`) and the receipts (:mod:`ketnap.build.receipts`):
+    Playwright drives the system Chromium (:func:`find_browser`), so the PDF engine is the same
+    everywhere. Use as a context manager, or call :meth:`close`.
+    """
+
+    def __init__(self) -> None:
         self._playwright: Any = None
         self._browser: Any = None
 
-    def __enter__(self) -> Runner:
+    def __enter__(self) -> Printer:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def close(self) -> None:
-        """Stop the spare kernel and the browser."""
-        if self._kernel is not None:
-            self._kernel.close()
-            self._kernel = None
-        if self._browser is not None:
-            self._browser.close()
-            self._playwright.stop()
-            self._browser = self._playwright = None
-
-    def _ready_kernel(self) -> _Kernel:
-        """The worker's kernel, started on first use and again if the last one died."""
-        if self._kernel is not None and not self._kernel.alive():
-            self._kernel.close()
-            self._kernel = None
-        if self._kernel is None:
-            self._kernel = _Kernel(self.p)
-        return self._kernel
-
-    def _print_pdf(self, html_text: str, pdf_file: Path) -> None:
+    def print_pdf(self, html_text: str, pdf_file: Path) -> None:
         """Print the page ``html_text`` to ``pdf_file`` (A4 from the page's CSS) in the shared browser.
 
         The page is handed over as text: report pages are self-contained (styles and charts inline),
@@ -302,6 +285,46 @@ class Runner:
         finally:
             page.close()
 
+    def close(self) -> None:
+        """Stop the browser, if it was started."""
+        if self._browser is not None:
+            self._browser.close()
+            self._playwright.stop()
+            self._browser = self._playwright = None
+
+
+class Runner:
+    """Runs report jobs in this process; see the module docstring. Use as a context manager."""
+
+    def __init__(self, p: Paths | None = None, *, lang: str = "vi", pdf: bool = True) -> None:
+        self.p = p or paths()
+        self.lang = lang
+        self.pdf = pdf
+        self._kernel: _Kernel | None = None
+        self._printer = Printer()
+
+    def __enter__(self) -> Runner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the spare kernel and the browser."""
+        if self._kernel is not None:
+            self._kernel.close()
+            self._kernel = None
+        self._printer.close()
+
+    def _ready_kernel(self) -> _Kernel:
+        """The worker's kernel, started on first use and again if the last one died."""
+        if self._kernel is not None and not self._kernel.alive():
+            self._kernel.close()
+            self._kernel = None
+        if self._kernel is None:
+            self._kernel = _Kernel(self.p)
+        return self._kernel
+
     def _publish(self, job: Job, notebook: Any, manifest: dict[str, Any], out_dir: Path) -> None:
         """Make the job's HTML, Excel and PDF, then rename them into ``out_dir`` together."""
         from ketnap.build.export import collect_tables, write_workbook
@@ -312,7 +335,7 @@ class Runner:
             html_file = publish.enter_context(atomic_file(out_dir / f"{job.stem}.html"))
             html_file.write_text(html_text, encoding="utf-8")
             if self.pdf:
-                self._print_pdf(html_text, publish.enter_context(atomic_file(out_dir / f"{job.stem}.pdf")))
+                self._printer.print_pdf(html_text, publish.enter_context(atomic_file(out_dir / f"{job.stem}.pdf")))
             xlsx_file = publish.enter_context(atomic_file(out_dir / f"{job.stem}.xlsx"))
             write_workbook(collect_tables(notebook), xlsx_file, title=head["title"])
 
