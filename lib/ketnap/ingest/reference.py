@@ -60,6 +60,10 @@ class OrganisationIndex:
         """The code of the organisation ``text`` names (code or name), or ``None``."""
         return self._by_key.get(fold(text))
 
+    def name(self, code: str) -> str | None:
+        """The name of the organisation ``code``."""
+        return self._names.get(code)
+
     def unknown(self, text: str) -> str:
         """The message for a ``text`` that names no organisation, with the closest one when it is close.
 
