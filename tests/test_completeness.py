@@ -96,6 +96,10 @@ def test_coverage_sentence(city) -> None:
 
 
 def test_headline(city) -> None:
+    assert c.headline(city, "2024-01") == (
+        "Báo cáo tháng 1/2024: đã nhận báo cáo của tất cả 3 tổ chức cơ sở đảng, trong đó 3 tổ chức gửi đúng hạn, "
+        "0 tổ chức gửi muộn."
+    )
     assert c.headline(city, "2024-02") == (
         "Báo cáo tháng 2/2024: đã nhận báo cáo của 2/3 tổ chức cơ sở đảng, trong đó 1 tổ chức gửi đúng hạn, "
         "1 tổ chức gửi muộn; còn 1 tổ chức chưa báo cáo."
@@ -136,12 +140,12 @@ def test_status_grid(city) -> None:
 
 def test_versions(city) -> None:
     frame = c.versions(city, "2024-02")
-    assert frame[["org_code", "versions", "used_version", "used_reports_through"]].values.tolist() == [
-        ["O1", 2, 2, 2],
-        ["O2", 1, 1, 1],
-        ["O3", 3, 3, 2],
+    assert frame[["org_code", "versions", "corrections", "used_version", "used_reports_through"]].values.tolist() == [
+        ["O1", 2, 0, 2, 2],
+        ["O2", 1, 0, 1, 1],
+        ["O3", 3, 1, 3, 2],  # v2 corrected January
     ]
-    assert c.versions_summary(frame) == {"organisations": 3, "several": 2, "versions": 6, "most": 3}
+    assert c.versions_summary(frame) == {"organisations": 3, "several": 2, "corrected": 1, "versions": 6, "most": 3}
     assert c.versions(small_city(), "2024-02").empty
 
 

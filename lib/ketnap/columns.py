@@ -143,6 +143,7 @@ COLUMNS: Final[Mapping[str, Column]] = MappingProxyType(
         "version": Column("returns.column.version", "integer"),
         "last_return": Column("returns.column.last_return"),
         "versions": Column("returns.column.versions", "integer"),
+        "corrections": Column("returns.column.corrections", "integer"),
         "used_version": Column("returns.column.used_version", "integer"),
         "used_received_at": Column("returns.column.used_received_at", "date"),
         "used_reports_through": Column("returns.column.used_reports_through", "integer"),

@@ -117,9 +117,12 @@ def _last_month(period: Period | str) -> tuple[int, int]:
 def short_name(name: str) -> str:
     """An organisation's name without the words its sector already says, for the grid.
 
-    >>> short_name("Đảng bộ phường Hàm Rồng"), short_name("Chi bộ Trường THPT Đào Duy Từ"), short_name("UBND")
-    ('P. Hàm Rồng', 'THPT Đào Duy Từ', 'UBND')
+    >>> short_name("Đảng bộ phường Hàm Rồng"), short_name("Chi bộ Trường THPT Đào Duy Từ")
+    ('P. Hàm Rồng', 'THPT Đào Duy Từ')
+    >>> short_name("Chi bộ Thanh tra thành phố")
+    'Thanh tra TP'
     """
+    name = name.replace(" thành phố", " TP")
     for prefix, short in _SHORT_PREFIXES:
         if name.startswith(prefix):
             return short + name[len(prefix) :]
@@ -213,7 +216,7 @@ def headline(tables: Tables, period: Period | str, *, lang: str = "vi") -> str:
     if found is None:
         return ""
     return t(
-        "returns.headline",
+        "returns.headline" if found.missing else "returns.headline_all",
         lang,
         month=_month_phrase(found.year, found.month, lang),
         expected=fmt.integer(found.expected, lang),
@@ -365,7 +368,8 @@ def versions(tables: Tables, period: Period | str, *, sector: str | None = None,
     -------
     pandas.DataFrame
         One row per organisation with a return: ``org_code``, ``name``, ``sector``,
-        ``sector_name``, ``versions`` (how many), ``used_version``, ``used_received_at``,
+        ``sector_name``, ``versions`` (how many), ``corrections`` (versions re-sent for a month
+        already reported: ``versions`` minus the distinct ``reports_through``), ``used_version``, ``used_received_at``,
         ``used_reports_through``, ``first_received``, ``last_received``, ``rows_read`` and
         ``quarantined`` (of the version used); in sector order, then name.
     """
@@ -373,14 +377,16 @@ def versions(tables: Tables, period: Period | str, *, sector: str | None = None,
     returns = tables.returns
     returns = returns[returns["year"] == year]
     returns = returns[_in_sector(tables, returns["org_code"], sector)]
-    columns = ["org_code", "name", "sector", "sector_name", "versions", "used_version", "used_received_at",
-               "used_reports_through", "first_received", "last_received", "rows_read", "quarantined"]  # fmt: skip
+    columns = ["org_code", "name", "sector", "sector_name", "versions", "corrections", "used_version",
+               "used_received_at", "used_reports_through", "first_received", "last_received", "rows_read",
+               "quarantined"]  # fmt: skip
     if returns.empty:
         return _ordered(tables, pd.DataFrame({"org_code": pd.Series(dtype=object)}), lang).reindex(columns=columns)
     grouped = returns.groupby("org_code")
     per_org = pd.DataFrame(
         {
             "versions": grouped["version"].nunique(),
+            "corrections": grouped["version"].nunique() - grouped["reports_through"].nunique(),
             "first_received": grouped["received_at"].min(),
             "last_received": grouped["received_at"].max(),
         }
@@ -397,15 +403,17 @@ def versions(tables: Tables, period: Period | str, *, sector: str | None = None,
 
 
 def versions_summary(frame: pd.DataFrame) -> dict[str, int]:
-    """Figures of :func:`versions`: ``organisations``, ``several`` (more than one version), ``versions``, ``most``.
+    """Figures of :func:`versions`: ``organisations``, ``several`` (more than one version), ``corrected``
+    (at least one correction), ``versions``, ``most``.
 
-    >>> versions_summary(pd.DataFrame({"versions": [1, 3, 2]}))
-    {'organisations': 3, 'several': 2, 'versions': 6, 'most': 3}
+    >>> versions_summary(pd.DataFrame({"versions": [1, 3, 2], "corrections": [0, 1, 0]}))
+    {'organisations': 3, 'several': 2, 'corrected': 1, 'versions': 6, 'most': 3}
     """
     counts = frame["versions"].astype(int)
     return {
         "organisations": len(frame),
         "several": int((counts > 1).sum()),
+        "corrected": int((frame["corrections"].astype(int) > 0).sum()),
         "versions": int(counts.sum()),
         "most": int(counts.max()) if len(counts) else 0,
     }

@@ -830,6 +830,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Returns for {month}: {reported} of {expected} grassroots organisations have reported, {on_time} on "
         "time and {late} late; {missing} have not reported yet.",
     ),
+    "returns.headline_all": (
+        "Báo cáo {month}: đã nhận báo cáo của tất cả {expected} tổ chức cơ sở đảng, trong đó {on_time} tổ chức "
+        "gửi đúng hạn, {late} tổ chức gửi muộn.",
+        "Returns for {month}: all {expected} grassroots organisations have reported, {on_time} on time and "
+        "{late} late.",
+    ),
     "returns.all_reported": (
         "Tất cả các tổ chức cơ sở đảng đã gửi báo cáo {month}.",
         "Every grassroots organisation has sent its return for {month}.",
@@ -872,12 +878,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "no admissions or behind pace.",
     ),
     "returns.versions_note": (
-        "Năm {year}, đã nhận {versions} lần gửi báo cáo của {organisations} tổ chức; {several} tổ chức gửi "
-        "nhiều hơn một lần (nhiều nhất {most} lần). Bản gửi sau thay thế toàn bộ bản trước; cột “Lần gửi "
-        "được dùng” cho biết số liệu lấy từ lần gửi nào, các bản trước vẫn được lưu để đối chiếu.",
-        "In {year}, {versions} versions were received from {organisations} organisations; {several} sent more "
-        "than one (at most {most}). A later version replaces the earlier one as a whole; “Version used” "
-        "says which one the figures come from, the earlier ones are kept for audit.",
+        "Năm {year}, đã nhận {versions} lần gửi báo cáo của {organisations} tổ chức (nhiều nhất {most} lần); "
+        "{corrected} tổ chức đã gửi lại bản sửa cho một tháng đã báo cáo. Bản gửi sau thay thế toàn bộ bản "
+        "trước, các bản trước vẫn được lưu để đối chiếu. Bảng dưới nêu các tổ chức có gửi bản sửa và số liệu "
+        "đang lấy từ lần gửi nào.",
+        "In {year}, {versions} versions were received from {organisations} organisations (at most {most}); "
+        "{corrected} re-sent a corrected copy for a month already reported. A later version replaces the earlier "
+        "one as a whole; the earlier ones are kept for audit. The table lists the organisations that sent a "
+        "correction and the version the figures come from.",
     ),
     "returns.versions_none": ("Chưa nhận báo cáo nào của năm {year}.", "No return received for {year}."),
     "returns.quarantine_note": (
@@ -900,6 +908,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "returns.column.version": ("Lần gửi", "Version"),
     "returns.column.last_return": ("Lần gửi gần nhất", "Last return received"),
     "returns.column.versions": ("Số lần gửi", "Versions"),
+    "returns.column.corrections": ("Số bản sửa", "Corrections"),
     "returns.column.used_version": ("Lần gửi được dùng", "Version used"),
     "returns.column.used_received_at": ("Ngày nhận bản được dùng", "Version used received"),
     "returns.column.used_reports_through": ("Số liệu đến tháng", "Figures to month"),
