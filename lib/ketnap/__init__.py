@@ -37,6 +37,7 @@ What notebooks import, from figures to words and pictures:
 
 =========================  =========================================================================
 ``periods``                reporting periods (month to date, quarter, year) and the whole-year rule
+``completeness``           whose monthly return is in, late or missing: what the figures rest on
 ``metrics``                attainment, pace, projection, flags, training, composition
 ``training``               training class → admission → full membership
 ``review``                 the annual review for the grading

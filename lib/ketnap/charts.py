@@ -651,7 +651,8 @@ def ranked_attainment(
     report's table and Excel file.
 
     Behind-pace organisations get a hollow dot (shape, not only colour, tells them apart).
-    Organisations with no target are listed below a rule, greyed, with their admissions.
+    Organisations with no target are listed below a rule, greyed, with their admissions; so are
+    those whose return for the period is missing (``flag_not_reported``), marked "Chưa báo cáo".
 
     Parameters
     ----------
@@ -684,7 +685,8 @@ def ranked_attainment(
         raise ValueError(f"ranked_attainment: sector_colour {sector_colour!r} is not a colour")
 
     data = metrics.assign(target=_targets(metrics["target"]), name=metrics["name"].astype(str))
-    has_target = data["target"] > 0
+    reported = ~data.get("flag_not_reported", pd.Series(False, index=data.index)).fillna(False).astype(bool)
+    has_target = (data["target"] > 0) & reported
     ranked = (
         data[has_target]
         .assign(attainment_pct=lambda d: d["attainment_pct"].astype(float))
@@ -724,7 +726,10 @@ def ranked_attainment(
     labels = [
         t("chart.admitted_of_target", lang, admitted=_int(a, lang), target=_int(tg, lang), pct=_pct(p, lang))
         for a, tg, p in zip(ranked["admitted"], ranked["target"], values, strict=True)
-    ] + [t("chart.admitted_no_target", lang, admitted=_int(a, lang)) for a in untargeted["admitted"]]
+    ] + [
+        t("chart.admitted_no_target", lang, admitted=_int(a, lang)) if ok else t("returns.chart.not_reported", lang)
+        for a, ok in zip(untargeted["admitted"], reported[untargeted.index], strict=True)
+    ]
     names = [_wrap(name, label_width, 2) for name in [*ranked["name"], *untargeted["name"]]]
     y_all = np.arange(n_rows, dtype=float)
     ends = np.concatenate([values, np.zeros(len(untargeted))])

@@ -136,6 +136,18 @@ COLUMNS: Final[Mapping[str, Column]] = MappingProxyType(
         "quarantined": Column("quality.column.quarantined", "integer"),
         "lines": Column("quality.column.lines", "integer"),
         "rows": Column("quality.column.rows", "integer"),
+        # ketnap.completeness
+        "return_status": Column("returns.column.status"),
+        "return_due": Column("returns.column.due", "date"),
+        "received_at": Column("returns.column.received_at", "date"),
+        "version": Column("returns.column.version", "integer"),
+        "last_return": Column("returns.column.last_return"),
+        "versions": Column("returns.column.versions", "integer"),
+        "corrections": Column("returns.column.corrections", "integer"),
+        "used_version": Column("returns.column.used_version", "integer"),
+        "used_received_at": Column("returns.column.used_received_at", "date"),
+        "used_reports_through": Column("returns.column.used_reports_through", "integer"),
+        "rules": Column("returns.column.rules"),
     }
 )
 #: The annual review's headings: the grading's shorter words ("Kết nạp", "Chỉ tiêu", "Tỷ lệ đạt").

@@ -967,6 +967,103 @@ CATALOG: dict[str, tuple[str, str]] = {
     "period.label.month_ytd": ("{months} tháng đầu năm {year}", "{first}–{last} {year}"),
     "period.label.quarter": ("quý {roman}/{year}", "Q{quarter} {year}"),
     "period.label.year": ("năm {year}", "{year}"),
+    # --- returns register: completeness of the figures, the returns report (ketnap.completeness) ---
+    "report.returns.title": ("Tình hình gửi báo cáo", "Returns received"),
+    "returns.month": ("tháng {month}/{year}", "{month}/{year}"),
+    "returns.coverage": (
+        "Số liệu tổng hợp từ báo cáo của {reported}/{expected} tổ chức cơ sở đảng ({month}).",
+        "Figures compiled from the returns of {reported} of {expected} grassroots organisations ({month}).",
+    ),
+    "returns.coverage_missing": ("Còn {count} tổ chức chưa báo cáo.", "{count} have not reported yet."),
+    "returns.headline": (
+        "Báo cáo {month}: đã nhận báo cáo của {reported}/{expected} tổ chức cơ sở đảng, trong đó {on_time} "
+        "tổ chức gửi đúng hạn, {late} tổ chức gửi muộn; còn {missing} tổ chức chưa báo cáo.",
+        "Returns for {month}: {reported} of {expected} grassroots organisations have reported, {on_time} on "
+        "time and {late} late; {missing} have not reported yet.",
+    ),
+    "returns.headline_all": (
+        "Báo cáo {month}: đã nhận báo cáo của tất cả {expected} tổ chức cơ sở đảng, trong đó {on_time} tổ chức "
+        "gửi đúng hạn, {late} tổ chức gửi muộn.",
+        "Returns for {month}: all {expected} grassroots organisations have reported, {on_time} on time and "
+        "{late} late.",
+    ),
+    "returns.all_reported": (
+        "Tất cả các tổ chức cơ sở đảng đã gửi báo cáo {month}.",
+        "Every grassroots organisation has sent its return for {month}.",
+    ),
+    "returns.empty": (
+        "Chưa có sổ theo dõi báo cáo gửi về: chưa ghi nhận tổ chức nào gửi báo cáo tháng nào, vào ngày nào, "
+        "nên chưa thể nêu tình hình gửi báo cáo. Các báo cáo khác vẫn tổng hợp từ số liệu đã nhận.",
+        "No returns register is available yet: nothing records which organisation sent which month's "
+        "return, or when, so this report has nothing to show. The other reports still use the returns received.",
+    ),
+    "returns.status.on_time": ("Đúng hạn", "On time"),
+    "returns.status.late": ("Gửi muộn", "Late"),
+    "returns.status.missing": ("Chưa báo cáo", "Not reported"),
+    "returns.status.not_expected": ("Không phải báo cáo", "Not expected"),
+    "returns.flag.not_reported": ("chưa báo cáo", "not reported"),
+    "returns.chart.not_reported": ("Chưa báo cáo", "Not reported"),
+    "returns.none_received": ("Chưa gửi báo cáo nào trong năm", "No return received this year"),
+    "returns.last_return": ("{date} (số liệu đến tháng {month})", "{date} (figures to month {month})"),
+    "returns.unreadable": ("tệp không đọc được", "unreadable file"),
+    "returns.card.expected": ("Tổ chức phải báo cáo", "Organisations due to report"),
+    "returns.card.on_time": ("Gửi đúng hạn", "On time"),
+    "returns.card.late": ("Gửi muộn", "Late"),
+    "returns.card.missing": ("Chưa báo cáo", "Not reported"),
+    "returns.section.grid": ("Tình hình gửi báo cáo theo tháng", "Returns month by month"),
+    "returns.section.missing": ("Tổ chức chưa báo cáo {month}", "Not yet reported for {month}"),
+    "returns.section.versions": ("Các lần gửi báo cáo", "Versions received"),
+    "returns.section.quarantine": ("Số liệu bị loại khi tổng hợp", "Rows rejected at ingestion"),
+    "returns.grid_note": (
+        "Mỗi dòng là một tổ chức cơ sở đảng, mỗi cột là báo cáo của một tháng (T1: báo cáo tháng 1). "
+        "Tên tổ chức được viết gọn (P.: Đảng bộ phường, X.: Đảng bộ xã, Cty: Công ty).",
+        "One row per grassroots organisation, one column per month's return (Jan: January's return). "
+        "Names are shortened (P.: ward, X.: commune, Cty: company).",
+    ),
+    "returns.legend_item": ("{symbol} {label}", "{symbol} {label}"),
+    "returns.grid.name": ("Tổ chức cơ sở đảng", "Organisation"),
+    "returns.missing_note": (
+        "Số liệu của các tổ chức này chưa đầy đủ đến {month}: trong các báo cáo, tổ chức được ghi "
+        "“chưa báo cáo”, không tính là chưa kết nạp hay chậm tiến độ.",
+        "Their figures for {month} are not in: the reports show them as “not reported”, never as "
+        "no admissions or behind pace.",
+    ),
+    "returns.versions_note": (
+        "Năm {year}, đã nhận {versions} lần gửi báo cáo của {organisations} tổ chức (nhiều nhất {most} lần); "
+        "{corrected} tổ chức đã gửi lại bản sửa cho một tháng đã báo cáo. Bản gửi sau thay thế toàn bộ bản "
+        "trước, các bản trước vẫn được lưu để đối chiếu. Bảng dưới nêu các tổ chức có gửi bản sửa và số liệu "
+        "đang lấy từ lần gửi nào.",
+        "In {year}, {versions} versions were received from {organisations} organisations (at most {most}); "
+        "{corrected} re-sent a corrected copy for a month already reported. A later version replaces the earlier "
+        "one as a whole; the earlier ones are kept for audit. The table lists the organisations that sent a "
+        "correction and the version the figures come from.",
+    ),
+    "returns.versions_none": ("Chưa nhận báo cáo nào của năm {year}.", "No return received for {year}."),
+    "returns.quarantine_note": (
+        "Các dòng bị loại không được tính vào số liệu cho đến khi tổ chức sửa và gửi lại; chi tiết từng dòng "
+        "và cách sửa ở báo cáo “Chất lượng số liệu báo cáo”.",
+        "Rejected rows are not counted until the organisation fixes and re-sends its return; every row and how "
+        "to fix it is in the “Data quality of the returns” report.",
+    ),
+    "returns.quarantine_none": (
+        "Không có dòng nào bị loại trong các báo cáo năm {year}.",
+        "No row was rejected from the returns of {year}.",
+    ),
+    "returns.quality_link": (
+        "Tổ chức nào đã gửi, gửi muộn hay chưa gửi báo cáo từng tháng: xem báo cáo",
+        "Which organisation sent each month's return, late or not at all: see the report",
+    ),
+    "returns.column.status": ("Tình hình gửi", "Return"),
+    "returns.column.due": ("Hạn gửi", "Due"),
+    "returns.column.received_at": ("Ngày nhận", "Received"),
+    "returns.column.version": ("Lần gửi", "Version"),
+    "returns.column.last_return": ("Lần gửi gần nhất", "Last return received"),
+    "returns.column.versions": ("Số lần gửi", "Versions"),
+    "returns.column.corrections": ("Số bản sửa", "Corrections"),
+    "returns.column.used_version": ("Lần gửi được dùng", "Version used"),
+    "returns.column.used_received_at": ("Ngày nhận bản được dùng", "Version used received"),
+    "returns.column.used_reports_through": ("Số liệu đến tháng", "Figures to month"),
+    "returns.column.rules": ("Lỗi", "Problems"),
 }
 
 

@@ -59,6 +59,8 @@ Flags
     complete years nor since (for a period covering the whole year, ``2023`` or ``2023-12`` (see
     :attr:`ketnap.periods.Period.whole_year`): that year and the one before); only raised when
     the unit existed and the data reach back that far. ``flag_behind_pace``: ``gap > 0``.
+    ``flag_not_reported``: the organisation's return for the period's last month is missing
+    (:mod:`ketnap.completeness`); its figures are incomplete, so it carries none of the flags above.
 
 Performance
 -----------
@@ -93,6 +95,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ketnap.completeness import not_reported_codes
 from ketnap.fmt import sort_vi
 from ketnap.io import Tables
 from ketnap.labels import t
@@ -141,6 +144,7 @@ METRIC_COLUMNS: Final[list[str]] = [
     "admitted_last_year", "yoy_change", "yoy_change_pct",
     "trained", "training_plan", "training_attainment_pct", "organisations_with_trainees",
     "flag_no_target", "flag_no_admissions", "flag_below_10pct", "flag_none_2y", "flag_behind_pace",
+    "flag_not_reported",
     "rank_in_sector", "last_admission",
 ]  # fmt: skip
 
@@ -770,6 +774,10 @@ def _metrics(tables: Tables, period: Period | str, by: Level, sector: str | None
     out["flag_below_10pct"] = has_target & (out["admitted_ytd"] < 0.1 * target)
     out["flag_none_2y"] = _none_for_two_years(scope, units, last_admission)
     out["flag_behind_pace"] = has_target & (out["gap"] > 0)
+    missing = index.isin(not_reported_codes(tables, period)) if by == "organisation" else np.zeros(len(index), bool)
+    out["flag_not_reported"] = missing
+    for flag in ("flag_no_admissions", "flag_below_10pct", "flag_none_2y", "flag_behind_pace"):
+        out[flag] = out[flag] & ~missing
     out["rank_in_sector"] = _rank_in_sector(out) if by == "organisation" else np.nan
     out["last_admission"] = last_admission
     return out[METRIC_COLUMNS]
@@ -1164,7 +1172,7 @@ def summary(tables: Tables, period: Period | str, sector: str | None = None, *, 
         if column not in skip and not column.startswith("flag_"):
             result[column] = _plain(head[column])
     result["last_admission"] = _plain(head["last_admission"])
-    for flag in ("no_admissions", "below_10pct", "none_2y", "behind_pace"):
+    for flag in ("no_admissions", "below_10pct", "none_2y", "behind_pace", "not_reported"):
         result[f"organisations_{flag}"] = int(orgs[f"flag_{flag}"].sum())
     result["months_elapsed_pct"] = months_elapsed_share(period) * 100
     result["year_elapsed_pct"] = year_elapsed_share(period) * 100

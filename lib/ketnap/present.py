@@ -32,6 +32,8 @@ __all__ = [
     "chart",
     "heading",
     "paragraph",
+    "status_grid",
+    "status_legend",
     "table",
     "tall_chart",
 ]
@@ -91,10 +93,11 @@ def cards(items: Iterable[Card]) -> HTMLFragment:
     return HTMLFragment(f'<div class="cards">{"".join(parts)}</div>')
 
 
-def paragraph(text: str, *, lead: bool = False) -> HTMLFragment:
-    """A paragraph of narrative text (escaped)."""
+def paragraph(text: str, *, lead: bool = False, link: tuple[str, str] | None = None) -> HTMLFragment:
+    """A paragraph of narrative text (escaped), optionally ending with a ``link`` ``(href, words)``."""
     attr = ' class="lead"' if lead else ""
-    return HTMLFragment(f"<p{attr}>{escape(text)}</p>")
+    tail = f' <a href="{escape(link[0])}">{escape(link[1])}</a>.' if link else ""
+    return HTMLFragment(f"<p{attr}>{escape(text)}{tail}</p>")
 
 
 def heading(text: str, level: int = 2) -> HTMLFragment:
@@ -275,4 +278,98 @@ def tall_chart(figure_or_axes: Any, *, alt: str) -> HTMLFragment:
     # The print size lives in the report template's CSS (``figure.chart.tall``).
     return HTMLFragment(
         chart(figure_or_axes, alt=alt).html.replace('<figure class="chart">', '<figure class="chart tall">', 1)
+    )
+
+
+# A status grid (months × organisations) is styled here, not in the report template: reports
+# without one stay as they were. Shapes tell the statuses apart in black-and-white print.
+_GRID_STYLE = (
+    "<style>"
+    ".status-grid td.g,.status-legend .g{text-align:center;font-weight:700;min-width:2.2em;padding:2px 4px}"
+    ".status-grid th.m{min-width:2.2em;text-align:center}"
+    ".status-grid td:first-child{position:sticky;left:0;background:#fff;min-width:8em;max-width:16em}"
+    ".g-on_time{background:#dafbe1;color:#116329}.g-late{background:#fff1c2;color:#7d4e00}"
+    ".g-missing{background:#ffd8d3;color:#a40e26}.g-not_expected{color:#8c959f}"
+    ".status-legend{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:.85rem;margin:4px 0 8px}"
+    ".status-legend .g{display:inline-block;border-radius:3px;margin-right:4px}"
+    "@media print{.status-grid td:first-child{position:static}}"
+    "</style>"
+)
+
+
+def status_legend(symbols: Mapping[str, str], words: Mapping[str, str]) -> HTMLFragment:
+    """The key of :func:`status_grid`: each status's symbol, in its colours, and its words."""
+    items = "".join(
+        f'<span><span class="g g-{escape(code)}">{escape(symbol)}</span>{escape(words[code])}</span>'
+        for code, symbol in symbols.items()
+    )
+    return HTMLFragment(f'{_GRID_STYLE}<div class="status-legend">{items}</div>')
+
+
+def status_grid(
+    grid: pd.DataFrame,
+    *,
+    names: Mapping[str, str],
+    symbols: Mapping[str, str],
+    words: Mapping[str, str],
+    headings: Sequence[str],
+    first_heading: str,
+    caption: str = "",
+    export: str | None = None,
+) -> HTMLFragment:
+    """A grid of statuses, one row per index value (named by ``names``), one symbol per cell.
+
+    Parameters
+    ----------
+    grid
+        Status codes (e.g. ``on_time``), "" where unknown; rows in display order.
+    names
+        Index value -> the row's name (first column).
+    symbols, words
+        Status code -> its one-character symbol, and its words (the cell's tooltip and the Excel
+        export's value).
+    headings
+        One heading per column of ``grid`` (``T1``, ``T2``…).
+    first_heading
+        The heading of the names column.
+    caption, export
+        As :func:`table`.
+
+    Examples
+    --------
+    >>> grid = pd.DataFrame({1: ["on_time"], 2: ["missing"]}, index=["O1"])
+    >>> html = status_grid(grid, names={"O1": "Chi bộ An"}, symbols={"on_time": "✓", "missing": "✗"},
+    ...                    words={"on_time": "Đúng hạn", "missing": "Chưa báo cáo"}, headings=["T1", "T2"],
+    ...                    first_heading="Tổ chức").html
+    >>> '<td class="g g-missing" title="Chưa báo cáo">✗</td>' in html
+    True
+    """
+    if len(headings) != len(grid.columns):
+        raise ValueError("status_grid: one heading per column")
+    head = f"<th>{escape(first_heading)}</th>" + "".join(f'<th class="m">{escape(h)}</th>' for h in headings)
+    body = []
+    for code, row in grid.iterrows():
+        cells = []
+        for status in row:
+            status = "" if _blank(status) else str(status)
+            if status:
+                cells.append(
+                    f'<td class="g g-{escape(status)}" title="{escape(words.get(status, status))}">'
+                    f"{escape(symbols.get(status, status))}</td>"
+                )
+            else:
+                cells.append('<td class="g"></td>')
+        body.append(f"<tr><td>{escape(str(names.get(str(code), code)))}</td>{''.join(cells)}</tr>")
+    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
+    exported = None
+    if export:
+        rows = [
+            [str(names.get(str(code), code)), *("" if _blank(v) or v == "" else words.get(str(v), str(v)) for v in row)]
+            for code, row in grid.iterrows()
+        ]
+        exported = {"sheet": export, "columns": [first_heading, *headings], "rows": rows}
+    return HTMLFragment(
+        f'{_GRID_STYLE}<div class="table-scroll"><table class="status-grid">{cap}<thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>",
+        export=exported,
     )

@@ -150,6 +150,25 @@ def with_display_columns(metrics: pd.DataFrame, period: Period | str, *, lang: s
     out["gap_people"] = (_whole_people_up(out["gap"]).clip(lower=0) + 0.0).where(has_target)
     out["pace"] = _per_row(out, _PACE_FLAGS, lambda row: pace_status(row, whole_year=whole, lang=lang))
     out["flags"] = _per_row(out, FLAG_COLUMNS, lambda row: flag_words(row, whole_year=whole, lang=lang))
+    return _not_reported_shown(out, ("admitted", "attainment_pct", "gap_people", "rank_in_sector"), lang)
+
+
+def _not_reported_shown(out: pd.DataFrame, blank: tuple[str, ...], lang: str) -> pd.DataFrame:
+    """Rows whose return for the period is missing (``flag_not_reported``) read "chưa báo cáo", never a figure.
+
+    Their ``blank`` columns become missing (shown as "–", not 0), ``pace`` and ``flags`` say
+    "Chưa báo cáo". Frames without such a row are returned untouched.
+    """
+    if "flag_not_reported" not in out.columns or not out["flag_not_reported"].fillna(False).astype(bool).any():
+        return out
+    missing = out["flag_not_reported"].fillna(False).astype(bool)
+    for column in blank:
+        if column in out.columns:
+            out[column] = out[column].astype("float64").where(~missing)
+    if "pace" in out.columns:
+        out.loc[missing, "pace"] = t("returns.status.missing", lang)
+    if "flags" in out.columns:
+        out.loc[missing, "flags"] = t("returns.flag.not_reported", lang)
     return out
 
 
@@ -333,6 +352,8 @@ def scorecard(metrics: pd.DataFrame, sectors: pd.DataFrame, period: Period | str
     out = out.iloc[np.argsort(order.to_numpy(), kind="stable")]
     out["sector_name"] = out["sector"].map(table["name_vi" if lang == "vi" else "name_en"]).fillna(out["sector"])
     out["pace"] = _per_row(out, _PACE_FLAGS, lambda row: pace_status(row, whole_year=whole, lang=lang))
+    if "flag_not_reported" in out.columns:
+        out = _not_reported_shown(out.copy(), ("admitted", "attainment_pct"), lang)
     return out[SCORECARD_COLUMNS]
 
 

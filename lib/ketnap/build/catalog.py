@@ -37,6 +37,7 @@ REPORTS: tuple[ReportSpec, ...] = (
     ReportSpec("training-pipeline", "report.training_pipeline.title"),
     ReportSpec("annual-review", "report.annual_review.title", year_only=True),
     ReportSpec("data-quality", "report.data_quality.title", has_lang=False, has_charts=False),
+    ReportSpec("returns", "report.returns.title", has_charts=False),
 )
 
 
