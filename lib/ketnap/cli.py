@@ -1,9 +1,10 @@
 """The ``ketnap`` command line: headline numbers from the processed tables.
 
 ``ketnap summary --period 2024-02 [--sector wards-communes] [--json] [--lang vi|en]`` prints the
-headline metrics as a table (or a JSON object). Each command is a subparser with a handler, so
-later commands (``data``, ``build``) are one ``add_parser`` and one function each. This is the
-only module of the analytics library that reads files (through :func:`ketnap.io.load`).
+headline metrics as a table (or a JSON object). ``ketnap receive FILE... [--org CODE] [--year YEAR]
+[--received DATE] [--no-pdf]`` receives returns (:mod:`ketnap.ingest.receive`) and writes their
+receipts (:mod:`ketnap.build.receipts`): the one place the top level reaches into the wings, inside
+that command's handler. Each command is a subparser with a handler.
 
 Exit codes: 0 success, 1 data missing (run ``make data``), 2 usage error (bad period, unknown
 sector, bad option), each with a one-line message on stderr.
@@ -16,10 +17,13 @@ import json
 import math
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from ketnap import fmt, io
-from ketnap.config import SettingError
+from ketnap.config import SettingError, paths
 from ketnap.labels import LANGS, t
 from ketnap.metrics import UnknownSectorError, summary
 from ketnap.periods import PERIOD_FORMS, PeriodError, parse_period
@@ -115,6 +119,55 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _date_time(text: str) -> datetime:
+    """``--received``: ``dd/mm/yyyy`` or ``yyyy-mm-dd``, with ``HH:MM`` after a space if known."""
+    for form in ("%d/%m/%Y %H:%M", "%d/%m/%Y", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.strip(), form)
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"not a date: {text!r} (dd/mm/yyyy, optionally HH:MM)")
+
+
+def _receive(args: argparse.Namespace) -> int:
+    # The one command that crosses the wings: ingestion checks and registers, the build prints receipts.
+    from ketnap.build.receipts import write_receipt
+    from ketnap.build.runner import Printer
+    from ketnap.ingest.issues import ReferenceDataError
+    from ketnap.ingest.receive import ReceiveError, receive
+
+    p = paths()
+    root = p.data_root()
+    if root == p.sample:
+        raise UsageError(
+            f"{p.raw} has no reference data (reference/organisations.xlsx), so received returns would not be read: "
+            "copy the reference files there first (see README, Data)"
+        )
+    try:
+        received = receive(args.files, root=root, org=args.org, year=args.year, received=args.received)
+    except (ReceiveError, ReferenceDataError) as error:
+        raise UsageError(str(error)) from None
+    with ExitStack() as stack:
+        printer = None if args.no_pdf else stack.enter_context(Printer())
+        for item in received:
+            entry, receipt = item.entry, item.receipt
+            written = write_receipt(receipt, p.receipts, lang=args.lang, pdf=not args.no_pdf, printer=printer)
+            who = f"{entry.org_code} {entry.year}" if entry.org_code else "unplaced"
+            if not item.new:
+                what = f"already received on {entry.received_at:%d/%m/%Y %H:%M} as {entry.file}: nothing changed"
+            elif entry.org_code is None:
+                what = f"refused ({entry.outcome}), kept as {entry.file}"
+            else:
+                replaces = f", replaces version {receipt.previous_version}" if receipt.previous_version else ""
+                late = ", late" if receipt.late else ""
+                what = f"version {entry.version}{replaces}{late}: {entry.outcome}, stored as {entry.file}"
+            print(f"{receipt.file_name}: {who}: {what}")
+            print(f"  receipt: {written[-1]}")
+    if any(item.new and item.entry.org_code for item in received):
+        print("Run `make reports` to bring the figures up to date.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``ketnap`` parser: one subparser per command, each with a ``handler`` default."""
     parser = argparse.ArgumentParser(
@@ -129,6 +182,19 @@ def build_parser() -> argparse.ArgumentParser:
     summary_cmd.add_argument("--json", action="store_true", help="print a JSON object instead of a table")
     summary_cmd.add_argument("--lang", choices=LANGS, default="vi", help="language of labels and numbers")
     summary_cmd.set_defaults(handler=_summary)
+    receive_cmd = commands.add_parser(
+        "receive",
+        help="receive returns: check, store, register, write a receipt",
+        description="Receive returns into data/raw: check each at once, keep it under a stable name, record it "
+        "in the returns register and write its receipt (HTML and PDF) under data/receipts.",
+    )
+    receive_cmd.add_argument("files", nargs="+", type=Path, metavar="FILE", help="the returns as they arrived")
+    receive_cmd.add_argument("--org", help="the organisation (code or name): checked against the return; names a CSV")
+    receive_cmd.add_argument("--year", type=int, help="the year of a CSV return (a workbook says its own)")
+    receive_cmd.add_argument("--received", type=_date_time, help="when it arrived, dd/mm/yyyy [HH:MM] (default: now)")
+    receive_cmd.add_argument("--lang", choices=LANGS, default="vi", help="language of the receipt")
+    receive_cmd.add_argument("--no-pdf", action="store_true", help="write the HTML receipt only (no browser)")
+    receive_cmd.set_defaults(handler=_receive)
     return parser
 
 

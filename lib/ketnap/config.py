@@ -55,6 +55,11 @@ class Paths:
         return self.data / "sample"
 
     @property
+    def receipts(self) -> Path:
+        """Where ``ketnap receive`` writes the receipts sent back to organisations."""
+        return self.data / "receipts"
+
+    @property
     def interim(self) -> Path:
         return self.data / "interim"
 
