@@ -25,8 +25,9 @@ travels: ``ingest.limits`` (safety limits), ``ingest.files`` (what a file is, op
 row), ``ingest.reference`` (sectors, organisations, targets), ``ingest.returns`` (one return),
 ``ingest.person`` (the anonymous person key), ``ingest.issues`` (what is reported),
 ``ingest.register`` (the returns register: every version received), ``ingest.timeliness`` (which
-month a return reports, deadlines, on time, late or missing), ``ingest.run`` (the whole run) and
-``ingest.cli`` (``python -m ketnap.ingest``).
+month a return reports, deadlines, on time, late or missing), ``ingest.run`` (the whole run),
+``ingest.receive`` (``ketnap receive``: one return checked, stored, registered, its receipt's
+content) and ``ingest.cli`` (``python -m ketnap.ingest``).
 
 Synthetic data (``make sample``, ``bench/``), the ``synth`` wing: ``synth.population`` (what both
 generators draw from), ``synth.people`` (fake people; the only user of Faker), ``synth.city`` (the
@@ -50,7 +51,7 @@ What notebooks import, from figures to words and pictures:
 ``columns``                the column catalog: a table column's heading and format
 ``present``                cards, tables, charts and text as HTML for the report pages
 ``charts``                 the chart theme and every report chart
-``cli``                    the ``ketnap`` command (headline figures in a terminal)
+``cli``                    the ``ketnap`` command: headline figures, and ``receive`` (returns in)
 =========================  =========================================================================
 
 Notebooks in, reports out (``make reports``), the ``build`` wing: ``build.catalog`` (which
