@@ -28,7 +28,10 @@ PERIOD ?=
 # (code and templates); not ingest/ or synth/, whose effect reaches reports through data/processed.
 REPORT_LIB := $(sort $(wildcard lib/ketnap/*.py) \
                      $(shell find lib/ketnap/build -type f \( -name '*.py' -o -path '*/templates/*' \)))
-RAW_INPUTS := $(shell find data/sample data/raw -type f \( -name '*.xlsx' -o -name '*.csv' \) 2>/dev/null | LC_ALL=C sort)
+# Every input file (returns under any name, attachments, reference data), not the returns register
+# ingestion writes beside them, nor notes and hidden files.
+RAW_INPUTS := $(shell find data/sample data/raw -type f -not -name '.*' -not -name 'README*' \
+                -not -name 'register.sqlite*' 2>/dev/null | LC_ALL=C sort)
 MANIFEST := data/processed/manifest.json
 
 .PHONY: help
@@ -58,7 +61,12 @@ $(INGEST_MK): $(shell find lib/ketnap -name '*.py' -not -path '*/__pycache__/*')
 	@mkdir -p $(@D)
 	@python3 lib/ketnap/build/sources.py ketnap.ingest INGEST_SOURCES > $@.tmp && mv $@.tmp $@
 
-$(MANIFEST): $(RAW_INPUTS) $(INGEST_SOURCES) | $(ENV_STAMP)
+# The deadline for returns decides which are late or missing: a new value means a new ingestion.
+DEADLINE_STAMP := .make/return-deadline-$(or $(KETNAP_RETURN_DEADLINE),default)
+$(DEADLINE_STAMP):
+	@mkdir -p $(@D) && rm -f .make/return-deadline-* && touch $@
+
+$(MANIFEST): $(RAW_INPUTS) $(INGEST_SOURCES) $(DEADLINE_STAMP) | $(ENV_STAMP)
 	@$(PY) -m ketnap.ingest
 
 .PHONY: data

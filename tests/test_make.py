@@ -55,6 +55,8 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copytree(
             ROOT / name, home / name, copy_function=shutil.copy2, ignore=shutil.ignore_patterns("__pycache__")
         )
+    (home / ".make").mkdir()
+    (home / ".make" / "return-deadline-default").touch()  # the deadline the data were ingested with
     for file in home.rglob("*"):
         if file.is_file():
             touch(file, DATA if "processed" in file.parts else SOURCES)
@@ -101,6 +103,21 @@ def test_ingestion_does_not_rerun_for_modules_it_does_not_import(home: Path, unr
     touch(home / unrelated)
     assert "-m ketnap.ingest" not in make(home, "-n", "data")
     touch(home / unrelated, SOURCES)
+
+
+def test_ingestion_reruns_when_the_deadline_for_returns_changes(home: Path) -> None:
+    """Which returns are late or missing depends on KETNAP_RETURN_DEADLINE: a new value, a new ingestion."""
+    assert "-m ketnap.ingest" in make(home, "-n", "data", "KETNAP_RETURN_DEADLINE=10")
+    assert "-m ketnap.ingest" not in make(home, "-n", "data")
+
+
+def test_a_received_file_under_any_name_reruns_ingestion(home: Path) -> None:
+    received = home / "data/sample/returns/2024/P01--0123456789ab.xls"  # a workbook under a wrong name
+    received.write_bytes(b"")
+    try:
+        assert "-m ketnap.ingest" in make(home, "-n", "data")
+    finally:
+        received.unlink()
 
 
 def test_a_notebook_rebuilds_its_reports_only(home: Path) -> None:

@@ -123,7 +123,7 @@ SETTINGS: tuple[Setting, ...] = (
         "KETNAP_RETURN_DEADLINE",
         "5",
         "a month's return is due by this day of the next month (1–28); after it the return is late, "
-        "and without one it is missing (run `make data` after changing it)",
+        "and without one it is missing (`make data` ingests again when it changes)",
     ),
 )
 
