@@ -636,7 +636,7 @@ def test_main_prints_the_reconciliation_and_errors(base: Path, monkeypatch, caps
     assert "returns/2023/broken.xlsx: unreadable-file — the file is empty" in printed
     total = next(line for line in printed.splitlines() if line.startswith("total")).split()
     reference = 4 + len(ORGANISATIONS) + 12  # sectors, organisations, targets (2 city + 2 × 5 organisations)
-    assert total[1:] == [str(reference + 3), str(reference + 2), "1"]  # + 3 return rows read, 1 rejected
+    assert total[1:] == [str(reference + 3), str(reference + 2), "1", "0"]  # + 3 return rows read, 1 rejected
 
 
 @pytest.mark.slow  # ingests hundreds of files

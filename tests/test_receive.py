@@ -214,3 +214,15 @@ def test_receiving_a_correction_prints_the_receipt_and_changes_the_figures(
     result = ingest(raw(home), tmp_path / "processed", tmp_path / "interim", today=TODAY, key=KEY)
     assert len(result.tables["admissions"]) == 3
     assert "20/06/2023" in set(result.tables["admissions"]["admission_date"].dt.strftime("%d/%m/%Y"))
+
+
+def test_receipts_for_files_dropped_in_by_hand_say_what_changed(home: Path, capsys) -> None:
+    make(raw(home) / "returns" / "2023" / "P01.xlsx", FIRST, datetime(2024, 1, 3))
+    make(raw(home) / "returns" / "2023" / "P01 (sửa).xlsx", SECOND, datetime(2024, 1, 8))
+    ingest(raw(home), home / "processed", home / "interim", today=TODAY, key=KEY)  # registers both
+    assert cli.main(["receipts", "--no-pdf", "--org", "P01"]) == 0
+    assert "2 receipts" in capsys.readouterr().out
+    first, second = sorted((home / "data" / "receipts").glob("P01-2023-v*.html"))
+    assert "v1" in first.name and "v2" in second.name
+    text = second.read_text(encoding="utf-8")
+    assert "P01 (sửa).xlsx" in text and "Ngày kết nạp" in text and "Người Thử" not in text

@@ -1,10 +1,11 @@
-"""The ``ketnap`` command line: headline numbers from the processed tables.
+"""The ``ketnap`` command line: headline numbers from the processed tables, and returns received.
 
 ``ketnap summary --period 2024-02 [--sector wards-communes] [--json] [--lang vi|en]`` prints the
 headline metrics as a table (or a JSON object). ``ketnap receive FILE... [--org CODE] [--year YEAR]
 [--received DATE] [--no-pdf]`` receives returns (:mod:`ketnap.ingest.receive`) and writes their
-receipts (:mod:`ketnap.build.receipts`): the one place the top level reaches into the wings, inside
-that command's handler. Each command is a subparser with a handler.
+receipts (:mod:`ketnap.build.receipts`), and ``ketnap receipts [--org] [--year]`` writes them for
+returns registered by ``make data``: the one place the top level reaches into the wings, inside
+those commands' handlers. Each command is a subparser with a handler.
 
 Exit codes: 0 success, 1 data missing (run ``make data``), 2 usage error (bad period, unknown
 sector, bad option), each with a one-line message on stderr.
@@ -168,6 +169,27 @@ def _receive(args: argparse.Namespace) -> int:
     return 0
 
 
+def _receipts(args: argparse.Namespace) -> int:
+    # As `receive`, for the versions registered by `make data` (files dropped into data/raw by hand).
+    from ketnap.build.receipts import write_receipt
+    from ketnap.build.runner import Printer
+    from ketnap.ingest.issues import ReferenceDataError
+    from ketnap.ingest.receive import ReceiveError, receipts
+
+    p = paths()
+    try:
+        found = receipts(p.data_root(), org=args.org, year=args.year)
+    except (ReceiveError, ReferenceDataError) as error:
+        raise UsageError(str(error)) from None
+    with ExitStack() as stack:
+        printer = None if args.no_pdf else stack.enter_context(Printer())
+        for receipt in found:
+            written = write_receipt(receipt, p.receipts, lang=args.lang, pdf=not args.no_pdf, printer=printer)
+            print(f"{receipt.stored_as}: {written[-1]}")
+    print(f"{len(found)} receipts in {p.receipts}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``ketnap`` parser: one subparser per command, each with a ``handler`` default."""
     parser = argparse.ArgumentParser(
@@ -195,6 +217,17 @@ def build_parser() -> argparse.ArgumentParser:
     receive_cmd.add_argument("--lang", choices=LANGS, default="vi", help="language of the receipt")
     receive_cmd.add_argument("--no-pdf", action="store_true", help="write the HTML receipt only (no browser)")
     receive_cmd.set_defaults(handler=_receive)
+    receipts_cmd = commands.add_parser(
+        "receipts",
+        help="write the receipts of returns registered by `make data`",
+        description="Write the receipt of every registered return still on file (files dropped into data/raw by "
+        "hand are registered by `make data`, without a receipt).",
+    )
+    receipts_cmd.add_argument("--org", help="only this organisation (code or name)")
+    receipts_cmd.add_argument("--year", type=int, help="only this year")
+    receipts_cmd.add_argument("--lang", choices=LANGS, default="vi", help="language of the receipts")
+    receipts_cmd.add_argument("--no-pdf", action="store_true", help="write the HTML receipts only (no browser)")
+    receipts_cmd.set_defaults(handler=_receipts)
     return parser
 
 

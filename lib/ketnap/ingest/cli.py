@@ -37,17 +37,20 @@ def format_report(result: IngestResult) -> str:
     """
     recon = result.reconciliation
     unreadable = {i.file for i in result.errors if i.rule == "unreadable-file"}
-    per_file = recon.groupby("file", sort=False)[["rows_read", "loaded", "quarantined"]].sum()
+    counts = ["rows_read", "loaded", "quarantined", "superseded"]
+    per_file = recon.groupby("file", sort=False)[counts].sum()
     width = max([len("file"), *(len(f) for f in per_file.index)])
-    lines = [f"{'file':<{width}}  {'read':>6}  {'loaded':>6}  {'quarantined':>11}"]
+    lines = [f"{'file':<{width}}  {'read':>6}  {'loaded':>6}  {'quarantined':>11}  {'superseded':>10}"]
     for file, row in per_file.iterrows():
         if file in unreadable:
-            lines.append(f"{file:<{width}}  {'–':>6}  {'–':>6}  {'–':>11}  unreadable")
+            lines.append(f"{file:<{width}}  {'–':>6}  {'–':>6}  {'–':>11}  {'–':>10}  unreadable")
             continue
         flag = "  ✗" if row["quarantined"] else ""
-        lines.append(f"{file:<{width}}  {row['rows_read']:>6}  {row['loaded']:>6}  {row['quarantined']:>11}{flag}")
+        numbers = f"{row['rows_read']:>6}  {row['loaded']:>6}  {row['quarantined']:>11}  {row['superseded']:>10}"
+        lines.append(f"{file:<{width}}  {numbers}{flag}")
     total = per_file.sum()
-    lines.append(f"{'total':<{width}}  {total['rows_read']:>6}  {total['loaded']:>6}  {total['quarantined']:>11}")
+    numbers = f"{total['rows_read']:>6}  {total['loaded']:>6}  {total['quarantined']:>11}  {total['superseded']:>10}"
+    lines.append(f"{'total':<{width}}  {numbers}")
     lines.append(
         f"{len(per_file)} files, {len(unreadable)} unreadable; tables: "
         + ", ".join(f"{k} {v}" for k, v in result.manifest["row_counts"].items())

@@ -1,7 +1,8 @@
 """Receiving a return: check it at once, keep it under a stable name, register it, say what came of it.
 
 :func:`receive` is what ``ketnap receive FILE... [--org CODE] [--year YEAR] [--received DATE]``
-runs for each file, in this order:
+runs for each file, in this order (:func:`receipts` writes the same receipts afterwards for files
+that ``make data`` registered, dropped into ``data/raw`` by hand):
 
 1. read the file and check it exactly as ``make data`` would (:func:`ketnap.ingest.run.read_input`);
 2. in one register transaction (:func:`ketnap.ingest.register.register`): refuse nothing twice
@@ -38,7 +39,7 @@ from ketnap.io import atomic_file
 from ketnap.receipt import Change, Receipt, ReceiptIssue, SheetTally
 from ketnap.schema import RETURN_SHEETS, STORED_TAG, Column
 
-__all__ = ["ReceiveError", "Received", "receive"]
+__all__ = ["ReceiveError", "Received", "changes", "receipts", "receive"]
 
 
 class ReceiveError(ValueError):
@@ -157,13 +158,45 @@ def receive(
                 shutil.copyfile(source, tmp)
 
         with connect(root) as db:
-            before = [e for e in entries(db) if new.org_code and (e.org_code, e.year) == (new.org_code, new.year)]
             entry, is_new = register(db, new, before_commit=copy)
-        previous = used_versions([e for e in before if (root / e.file).exists()]).get(
-            (str(new.org_code), new.year or 0)
-        )
+            previous = _previous(entries(db), entry, root)
         done.append(Received(entry, is_new, _receipt(entry, file, previous, root, index, today, source.name)))
     return done
+
+
+def _previous(registered: Sequence[Entry], entry: Entry, root: Path) -> Entry | None:
+    """The version in use before ``entry`` arrived (so the same file again gets the same receipt)."""
+    earlier = [
+        e for e in registered
+        if entry.org_code and (e.org_code, e.year) == (entry.org_code, entry.year) and e.id < entry.id
+        and (root / e.file).exists()
+    ]  # fmt: skip
+    return used_versions(earlier).get((str(entry.org_code), entry.year or 0))
+
+
+def receipts(
+    root: Path, *, org: str | None = None, year: int | None = None, today: date | None = None
+) -> list[Receipt]:
+    """The receipt of every registered version still on file (of ``org``, of ``year``): for files dropped in by hand.
+
+    ``make data`` registers such files without a word to their senders; ``ketnap receipts`` writes
+    what ``ketnap receive`` would have written for each.
+    """
+    today = today or date.today()
+    index = read_reference(root, [], [], []).index
+    code = index.find(org) if org else None
+    if org and code is None:
+        raise ReceiveError(f"--org {org}: {index.unknown(org)}")
+    with connect(root) as db:
+        registered = entries(db)
+    found = []
+    for entry in registered:
+        stored = root / entry.file
+        if (code and entry.org_code != code) or (year and entry.year != year) or not stored.is_file():
+            continue
+        file = read_input(Input(entry.file, stored, stored.read_bytes()), index, today)
+        found.append(_receipt(entry, file, _previous(registered, entry, root), root, index, today, entry.sent_as))
+    return found
 
 
 def _receipt(
@@ -173,7 +206,7 @@ def _receipt(
     through = reports_through(entry.year, entry.dated) if entry.year else None
     due = due_date(entry.year, through, settings().return_deadline) if entry.year and through else None
     found = None
-    if previous is not None and previous.id != entry.id:
+    if previous is not None:
         stored = root / previous.file
         found = changes(read_input(Input(previous.file, stored, stored.read_bytes()), index, today).read, read)
     return Receipt(
@@ -186,7 +219,7 @@ def _receipt(
         org_name=index.name(entry.org_code) if entry.org_code else None,
         year=entry.year,
         version=entry.version,
-        previous_version=previous.version if previous is not None and previous.id != entry.id else None,
+        previous_version=previous.version if previous is not None else None,
         reports_through=through,
         due=due,
         late=entry.received_at.date() > due if due else None,
