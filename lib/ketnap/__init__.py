@@ -51,7 +51,7 @@ What notebooks import, from figures to words and pictures:
 ``columns``                the column catalog: a table column's heading and format
 ``present``                cards, tables, charts and text as HTML for the report pages
 ``charts``                 the chart theme and every report chart
-``cli``                    the ``ketnap`` command: headline figures, and ``receive`` (returns in)
+``cli``                    the ``ketnap`` command: headline figures, and returns received
 =========================  =========================================================================
 
 Notebooks in, reports out (``make reports``), the ``build`` wing: ``build.catalog`` (which
