@@ -38,6 +38,7 @@ __all__ = [
     "find",
     "outcome",
     "register",
+    "register_all",
     "used_versions",
 ]
 
@@ -165,45 +166,68 @@ def register(db: sqlite3.Connection, new: NewVersion, *, before_commit: object =
     """Register ``new`` in one transaction; ``(entry, True)``, or the existing entry and ``False``.
 
     The same bytes registered again change nothing. ``before_commit`` (a callable) runs inside the
-    transaction, after the row is written and before it is committed: ``ketnap receive`` copies the
-    file into the data root there, so a failure or a kill leaves neither the row nor a missing file.
+    transaction, after the row is written and before it is committed, only when the row is new:
+    ``ketnap receive`` copies the file into the data root there, so a failure or a kill leaves
+    neither the row nor a missing file.
     """
+    [(entry, is_new)] = register_all(db, [new], before_commit=before_commit)
+    return entry, is_new
+
+
+def register_all(
+    db: sqlite3.Connection, news: Sequence[NewVersion], *, before_commit: object = None
+) -> list[tuple[Entry, bool]]:
+    """Register each of ``news`` in order, all in one transaction (``make data`` registers its new files so)."""
     db.execute("BEGIN IMMEDIATE")  # one writer at a time; the other waits (busy timeout)
     try:
-        existing = find(db, new.sha256)
-        if existing is not None:
+        known = entries(db)
+        by_sha = {e.sha256: e for e in known}
+        done: list[tuple[Entry, bool]] = []
+        for new in news:
+            if new.sha256 in by_sha:
+                done.append((by_sha[new.sha256], False))
+                continue
+            entry = _insert(db, new, [e for e in known if (e.org_code, e.year) == (new.org_code, new.year)])
+            known.append(entry)
+            by_sha[entry.sha256] = entry
+            done.append((entry, True))
+        if not any(is_new for _, is_new in done):
             db.execute("ROLLBACK")
-            return existing, False
-        version = supersedes = None
-        if new.org_code is not None and new.year is not None:
-            same = [
-                e for e in entries(db) if e.org_code == new.org_code and e.year == new.year and e.version is not None
-            ]
-            version = 1 + max((e.version for e in same if e.version is not None), default=0)
-            current = used_versions(same).get((new.org_code, new.year))
-            candidate = (new.return_date or new.received_at.date(), new.received_at)
-            if current is not None and candidate > current.order[:2]:
-                supersedes = current.version
-        db.execute(
-            "INSERT INTO versions (sha256, file, sent_as, org_code, year, version, received_at, received_how, "
-            "return_date, supersedes, rows_read, quarantined, outcome, registered_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                new.sha256, new.file, new.sent_as, new.org_code, new.year, version,
-                new.received_at.isoformat(timespec="seconds"), new.received_how,
-                new.return_date.isoformat() if new.return_date else None, supersedes,
-                new.rows_read, new.quarantined, new.outcome, datetime.now().isoformat(timespec="seconds"),
-            ),
-        )  # fmt: skip
+            return done
         if callable(before_commit):
             before_commit()
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
         raise
-    entry = find(db, new.sha256)
-    assert entry is not None
-    return entry, True
+    return done
+
+
+def _insert(db: sqlite3.Connection, new: NewVersion, same: Sequence[Entry]) -> Entry:
+    """Write one row; ``same`` are the versions already registered for its organisation and year."""
+    version = supersedes = None
+    if new.org_code is not None and new.year is not None:
+        version = 1 + max((e.version or 0 for e in same), default=0)
+        current = used_versions(same).get((new.org_code, new.year))
+        if current is not None and (new.return_date or new.received_at.date(), new.received_at) > current.order[:2]:
+            supersedes = current.version
+    cursor = db.execute(
+        "INSERT INTO versions (sha256, file, sent_as, org_code, year, version, received_at, received_how, "
+        "return_date, supersedes, rows_read, quarantined, outcome, registered_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            new.sha256, new.file, new.sent_as, new.org_code, new.year, version,
+            new.received_at.isoformat(timespec="seconds"), new.received_how,
+            new.return_date.isoformat() if new.return_date else None, supersedes,
+            new.rows_read, new.quarantined, new.outcome, datetime.now().isoformat(timespec="seconds"),
+        ),
+    )  # fmt: skip
+    assert cursor.lastrowid is not None
+    return Entry(
+        cursor.lastrowid, new.sha256, new.file, new.sent_as, new.org_code, new.year, version,
+        new.received_at.replace(microsecond=0), new.received_how, new.return_date, supersedes,
+        new.rows_read, new.quarantined, new.outcome,
+    )  # fmt: skip
 
 
 def used_versions(versions: Sequence[Entry]) -> dict[tuple[str, int], Entry]:

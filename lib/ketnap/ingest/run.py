@@ -34,7 +34,16 @@ from ketnap.ingest.issues import (
 )
 from ketnap.ingest.person import person_key, resolve_person_key
 from ketnap.ingest.reference import OrganisationIndex, read_reference
-from ketnap.ingest.register import REGISTER_NAME, Entry, NewVersion, connect, entries, outcome, register, used_versions
+from ketnap.ingest.register import (
+    REGISTER_NAME,
+    Entry,
+    NewVersion,
+    connect,
+    entries,
+    outcome,
+    register_all,
+    used_versions,
+)
 from ketnap.ingest.returns import ReturnRead, read_return_file
 from ketnap.ingest.rows import Accepted
 from ketnap.ingest.timeliness import month_statuses, reports_through
@@ -282,8 +291,7 @@ def _choose_versions(root: Path, files: list[_File]) -> list[Entry]:
     with connect(root) as db:
         known = {e.sha256 for e in entries(db)}
         new = [new_version(f) for f in files if f.item.sha256 not in known]
-        for version in sorted(new, key=lambda v: (v.return_date or v.received_at.date(), v.received_at, v.file)):
-            register(db, version)
+        register_all(db, sorted(new, key=lambda v: (v.return_date or v.received_at.date(), v.received_at, v.file)))
         by_sha = {e.sha256: e for e in entries(db)}
     present: list[Entry] = []
     first_path: dict[str, str] = {}
