@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from defects.corpus import KEY, TODAY, admission, write_reference, write_return
+from defects.corpus import ADMISSION_HEADERS, KEY, TODAY, admission, write_reference, write_return
 
 from ketnap import cli
 from ketnap.ingest import ingest
@@ -226,3 +226,18 @@ def test_receipts_for_files_dropped_in_by_hand_say_what_changed(home: Path, caps
     assert "v1" in first.name and "v2" in second.name
     text = second.read_text(encoding="utf-8")
     assert "P01 (sửa).xlsx" in text and "Ngày kết nạp" in text and "Người Thử" not in text
+
+
+def test_a_csv_return_takes_its_organisation_and_year_from_the_command(home: Path, tmp_path: Path, capsys) -> None:
+    people = [admission("csv", 1), admission("csv", 2)]
+    lines = [",".join(ADMISSION_HEADERS)] + [
+        ",".join(v.strftime("%d/%m/%Y") if isinstance(v, datetime) else str(v) for v in p.values()) for p in people
+    ]
+    sent = tmp_path / "danh sach ket nap.csv"
+    sent.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert cli.main(["receive", "--no-pdf", "--org", "Đảng bộ phường Hàm Rồng", "--year", "2023", str(sent)]) == 0
+    assert "P01 2023: version 1" in capsys.readouterr().out
+    [(org, year, version, file, _)] = registered(home)
+    assert (org, year, version) == ("P01", 2023, 1) and file.startswith("returns/2023/P01--") and file.endswith(".csv")
+    result = ingest(raw(home), home / "processed", home / "interim", today=TODAY, key=KEY)
+    assert len(result.tables["admissions"]) == 2 and set(result.tables["admissions"]["org_code"]) == {"P01"}
