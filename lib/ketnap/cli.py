@@ -130,10 +130,21 @@ def _date_time(text: str) -> datetime:
     raise argparse.ArgumentTypeError(f"not a date: {text!r} (dd/mm/yyyy, optionally HH:MM)")
 
 
-def _receive(args: argparse.Namespace) -> int:
-    # The one command that crosses the wings: ingestion checks and registers, the build prints receipts.
+def _write_receipts(receipts: Sequence[Any], args: argparse.Namespace) -> list[Path]:
+    """Write each receipt (HTML, and PDF unless ``--no-pdf``, one browser for all); the paths printed."""
     from ketnap.build.receipts import write_receipt
     from ketnap.build.runner import Printer
+
+    with ExitStack() as stack:
+        printer = None if args.no_pdf else stack.enter_context(Printer())
+        return [
+            write_receipt(r, paths().receipts, lang=args.lang, pdf=not args.no_pdf, printer=printer)[-1]
+            for r in receipts
+        ]
+
+
+def _receive(args: argparse.Namespace) -> int:
+    # The commands that cross the wings: ingestion checks and registers, the build prints receipts.
     from ketnap.ingest.issues import ReferenceDataError
     from ketnap.ingest.receive import ReceiveError, receive
 
@@ -148,22 +159,20 @@ def _receive(args: argparse.Namespace) -> int:
         received = receive(args.files, root=root, org=args.org, year=args.year, received=args.received)
     except (ReceiveError, ReferenceDataError) as error:
         raise UsageError(str(error)) from None
-    with ExitStack() as stack:
-        printer = None if args.no_pdf else stack.enter_context(Printer())
-        for item in received:
-            entry, receipt = item.entry, item.receipt
-            written = write_receipt(receipt, p.receipts, lang=args.lang, pdf=not args.no_pdf, printer=printer)
-            who = f"{entry.org_code} {entry.year}" if entry.org_code else "unplaced"
-            if not item.new:
-                what = f"already received on {entry.received_at:%d/%m/%Y %H:%M} as {entry.file}: nothing changed"
-            elif entry.org_code is None:
-                what = f"refused ({entry.outcome}), kept as {entry.file}"
-            else:
-                replaces = f", replaces version {receipt.previous_version}" if receipt.previous_version else ""
-                late = ", late" if receipt.late else ""
-                what = f"version {entry.version}{replaces}{late}: {entry.outcome}, stored as {entry.file}"
-            print(f"{receipt.file_name}: {who}: {what}")
-            print(f"  receipt: {written[-1]}")
+    written = _write_receipts([item.receipt for item in received], args)
+    for item, path in zip(received, written, strict=True):
+        entry, receipt = item.entry, item.receipt
+        who = f"{entry.org_code} {entry.year}" if entry.org_code else "unplaced"
+        if not item.new:
+            what = f"already received on {entry.received_at:%d/%m/%Y %H:%M} as {entry.file}: nothing changed"
+        elif entry.org_code is None:
+            what = f"refused ({entry.outcome}), kept as {entry.file}"
+        else:
+            replaces = f", replaces version {receipt.previous_version}" if receipt.previous_version else ""
+            late = ", late" if receipt.late else ""
+            what = f"version {entry.version}{replaces}{late}: {entry.outcome}, stored as {entry.file}"
+        print(f"{receipt.file_name}: {who}: {what}")
+        print(f"  receipt: {path}")
     if any(item.new and item.entry.org_code for item in received):
         print("Run `make reports` to bring the figures up to date.")
     return 0
@@ -171,22 +180,16 @@ def _receive(args: argparse.Namespace) -> int:
 
 def _receipts(args: argparse.Namespace) -> int:
     # As `receive`, for the versions registered by `make data` (files dropped into data/raw by hand).
-    from ketnap.build.receipts import write_receipt
-    from ketnap.build.runner import Printer
     from ketnap.ingest.issues import ReferenceDataError
     from ketnap.ingest.receive import ReceiveError, receipts
 
-    p = paths()
     try:
-        found = receipts(p.data_root(), org=args.org, year=args.year)
+        found = receipts(paths().data_root(), org=args.org, year=args.year)
     except (ReceiveError, ReferenceDataError) as error:
         raise UsageError(str(error)) from None
-    with ExitStack() as stack:
-        printer = None if args.no_pdf else stack.enter_context(Printer())
-        for receipt in found:
-            written = write_receipt(receipt, p.receipts, lang=args.lang, pdf=not args.no_pdf, printer=printer)
-            print(f"{receipt.stored_as}: {written[-1]}")
-    print(f"{len(found)} receipts in {p.receipts}")
+    for receipt, path in zip(found, _write_receipts(found, args), strict=True):
+        print(f"{receipt.stored_as}: {path}")
+    print(f"{len(found)} receipts in {paths().receipts}")
     return 0
 
 
