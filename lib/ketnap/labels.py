@@ -971,10 +971,15 @@ CATALOG: dict[str, tuple[str, str]] = {
     "report.returns.title": ("Tình hình gửi báo cáo", "Returns received"),
     "returns.month": ("tháng {month}/{year}", "{month}/{year}"),
     "returns.coverage": (
-        "Số liệu tổng hợp từ báo cáo của {reported}/{expected} tổ chức cơ sở đảng ({month}).",
-        "Figures compiled from the returns of {reported} of {expected} grassroots organisations ({month}).",
+        "Số liệu tổng hợp từ báo cáo {month} của tất cả {expected} tổ chức cơ sở đảng.",
+        "Figures compiled from the {month} returns of all {expected} grassroots organisations.",
     ),
-    "returns.coverage_missing": ("Còn {count} tổ chức chưa báo cáo.", "{count} have not reported yet."),
+    "returns.coverage_missing": (
+        "Số liệu tổng hợp từ báo cáo {month} của {reported}/{expected} tổ chức cơ sở đảng; còn {missing} tổ chức "
+        "chưa báo cáo.",
+        "Figures compiled from the {month} returns of {reported} of {expected} grassroots organisations; "
+        "{missing} have not reported yet.",
+    ),
     "returns.headline": (
         "Báo cáo {month}: đã nhận báo cáo của {reported}/{expected} tổ chức cơ sở đảng, trong đó {on_time} "
         "tổ chức gửi đúng hạn, {late} tổ chức gửi muộn; còn {missing} tổ chức chưa báo cáo.",
@@ -1022,6 +1027,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "returns.legend_item": ("{symbol} {label}", "{symbol} {label}"),
     "returns.grid.name": ("Tổ chức cơ sở đảng", "Organisation"),
+    "returns.grid.sector": ("Khối", "Sector"),
     "returns.missing_note": (
         "Số liệu của các tổ chức này chưa đầy đủ đến {month}: trong các báo cáo, tổ chức được ghi "
         "“chưa báo cáo”, không tính là chưa kết nạp hay chậm tiến độ.",
@@ -1029,14 +1035,31 @@ CATALOG: dict[str, tuple[str, str]] = {
         "no admissions or behind pace.",
     ),
     "returns.versions_note": (
-        "Năm {year}, đã nhận {versions} lần gửi báo cáo của {organisations} tổ chức (nhiều nhất {most} lần); "
-        "{corrected} tổ chức đã gửi lại bản sửa cho một tháng đã báo cáo. Bản gửi sau thay thế toàn bộ bản "
-        "trước, các bản trước vẫn được lưu để đối chiếu. Bảng dưới nêu các tổ chức có gửi bản sửa và số liệu "
-        "đang lấy từ lần gửi nào.",
-        "In {year}, {versions} versions were received from {organisations} organisations (at most {most}); "
-        "{corrected} re-sent a corrected copy for a month already reported. A later version replaces the earlier "
-        "one as a whole; the earlier ones are kept for audit. The table lists the organisations that sent a "
-        "correction and the version the figures come from.",
+        "Năm {year} đã nhận {versions} lần gửi báo cáo của {organisations} tổ chức: {months}; {corrected}. "
+        "Mỗi tháng, tổ chức gửi báo cáo mới (có toàn bộ số liệu từ đầu năm), thay thế báo cáo tháng trước; "
+        "bản gửi sau thay thế toàn bộ bản trước, các bản trước vẫn được lưu để đối chiếu.",
+        "In {year}, {versions} returns were received from {organisations} organisations: {months}; {corrected}. "
+        "Each month an organisation sends a new return (every row since January) that replaces the previous "
+        "month's; a later version replaces the earlier one as a whole, and the earlier ones are kept for audit.",
+    ),
+    "returns.versions_month": (
+        "báo cáo tháng {month} của {count} tổ chức",
+        "{count} sent the return for month {month}",
+    ),
+    "returns.versions_corrected": (
+        "{count} tổ chức gửi lại bản sửa cho báo cáo đã gửi (bảng dưới)",
+        "{count} re-sent a corrected copy of a return already sent (table below)",
+    ),
+    "returns.versions_no_correction": (
+        "không có tổ chức nào gửi lại bản sửa",
+        "no organisation re-sent a corrected copy",
+    ),
+    "returns.month_only": ("Tháng {month}", "Month {month}"),
+    "returns.grid_months_left_out": (
+        "Sổ theo dõi không có báo cáo riêng của tháng {months}/{year} (số liệu các tháng này nằm trong báo cáo "
+        "gửi sau), nên bảng không nêu các tháng này.",
+        "The register holds no return of its own for month {months} of {year} (their figures are in a later "
+        "return), so the grid leaves those months out.",
     ),
     "returns.versions_none": ("Chưa nhận báo cáo nào của năm {year}.", "No return received for {year}."),
     "returns.quarantine_note": (
@@ -1064,6 +1087,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "returns.column.used_received_at": ("Ngày nhận bản được dùng", "Version used received"),
     "returns.column.used_reports_through": ("Số liệu đến tháng", "Figures to month"),
     "returns.column.rules": ("Lỗi", "Problems"),
+    "returns.column.return_month": ("Báo cáo", "Return"),
+    "returns.column.copies": ("Số bản đã gửi", "Copies sent"),
+    "returns.column.first_copy_received": ("Ngày nhận bản đầu", "First copy received"),
+    "returns.column.correction_received": ("Ngày nhận bản sửa", "Corrected copy received"),
 }
 
 
