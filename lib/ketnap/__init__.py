@@ -24,7 +24,8 @@ travels: ``ingest.limits`` (safety limits), ``ingest.files`` (what a file is, op
 ``ingest.sheets`` (header rows and columns), ``ingest.values`` (one cell), ``ingest.rows`` (one
 row), ``ingest.reference`` (sectors, organisations, targets), ``ingest.returns`` (one return),
 ``ingest.person`` (the anonymous person key), ``ingest.issues`` (what is reported),
-``ingest.register`` (the returns register: every version received), ``ingest.timeliness`` (which
+``ingest.register`` (the returns register: every version received), ``ingest.receive`` (one return received
+at once: checked, stored under a stable name, registered, its receipt filled), ``ingest.timeliness`` (which
 month a return reports, deadlines, on time, late or missing), ``ingest.run`` (the whole run) and
 ``ingest.cli`` (``python -m ketnap.ingest``).
 
