@@ -24,6 +24,7 @@ from small_city import small_city
 
 from ketnap import completeness as c
 from ketnap import metrics as m
+from ketnap import quality as q
 from ketnap import scorecard as sc
 from ketnap.io import empty_table
 from ketnap.labels import t
@@ -252,3 +253,29 @@ def test_without_a_register_nothing_changes() -> None:
     pd.testing.assert_frame_equal(m.metrics(plain, "2024-02"), m.metrics(with_empty, "2024-02"))
     assert not m.metrics(plain, "2024-02")["flag_not_reported"].any()
     assert c.not_reported(plain, "2024-02").empty and c.month_status(plain, "2024-02").empty
+
+
+def test_data_quality_lists_the_returns_report_s_missing_organisations(city) -> None:
+    # Files of 2024: O1 usable, O2 none, O3 only a file rejected as a whole (the register counts it as sent).
+    files = pd.DataFrame(
+        {
+            "file": ["r/O1.xlsx", "r/O3.xlsx"],
+            "kind": ["return", "return"],
+            "year": pd.array([2024, 2024], dtype="Int64"),
+            "org_code": pd.array(["O1", "O3"], dtype="string"),
+            "rejected_whole": [False, True],
+        }
+    )
+    listed = q.not_reported(files, city, "2024-02")
+    assert listed[["org_code", "status"]].values.tolist() == [
+        ["O2", "Chưa gửi báo cáo tháng 2/2024; lần gửi gần nhất: 03/02/2024 (số liệu đến tháng 1)"],
+        ["O3", "Có tệp nhưng cả tệp bị loại: r/O3.xlsx"],
+    ]
+    # The register's part is exactly the returns report's list.
+    assert set(listed["org_code"]) >= set(c.not_reported(city, "2024-02")["org_code"])
+    # Without a register: no usable return for the year, as before.
+    plain = q.not_reported(files, small_city(), "2024-02")
+    assert (
+        plain[["org_code", "status"]].values.tolist()
+        == q.missing_returns(files, small_city(), "2024-02")[["org_code", "status"]].values.tolist()
+    )

@@ -589,6 +589,19 @@ CATALOG: dict[str, tuple[str, str]] = {
     "quality.note.unreadable": ("không đọc được", "unreadable"),
     "quality.note.rejected_whole": ("cả tệp bị loại", "whole file rejected"),
     "quality.status.not_sent": ("Chưa gửi báo cáo", "No return"),
+    "quality.status.not_reported": (
+        "Chưa gửi báo cáo {month}; lần gửi gần nhất: {last}",
+        "No return for {month} yet; last return: {last}",
+    ),
+    "quality.card.not_reported": ("Tổ chức chưa báo cáo {month}", "Not yet reported for {month}"),
+    "quality.not_reported_note": (
+        "Cùng danh sách với báo cáo “Tình hình gửi báo cáo”, theo sổ theo dõi báo cáo gửi về: tổ chức cơ sở "
+        "đảng phải báo cáo mà chưa gửi báo cáo {month}, tháng cuối của kỳ (mỗi báo cáo tháng có toàn bộ số liệu "
+        "từ đầu năm). Tổ chức đã gửi tệp nhưng cả tệp bị loại cũng được nêu ở đây.",
+        "The same list as the “Returns received” report, from the returns register: organisations due to "
+        "report that have not sent their return for {month}, the period's last month (each monthly return "
+        "holds every row since January). Organisations whose files were rejected as a whole are listed too.",
+    ),
     "quality.status.rejected": ("Có tệp nhưng cả tệp bị loại: {files}", "Sent, but rejected as a whole: {files}"),
     "quality.sheet.reconciliation": ("Đối chiếu", "Reconciliation"),
     "quality.sheet.files": ("Tệp có dòng bị loại", "Files with rejected rows"),
