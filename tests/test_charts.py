@@ -443,3 +443,16 @@ def test_missing_glyph_check_does_detect_a_missing_glyph():
     ax.set_title("漢")
     with pytest.warns(UserWarning, match="missing from font"):
         fig.canvas.draw()
+
+
+def test_org_month_heatmap_hatches_a_missing_return_and_says_so():
+    # O2's February return is missing (NaN from completeness.blank_not_reported): one hatched cell,
+    # no number, and a legend "Chưa báo cáo"; the zeros stay plain pale cells.
+    matrix = pd.DataFrame({1: [1.0, 0.0], 2: [0.0, np.nan]}, index=["O1", "O2"])
+    ax = charts.org_month_heatmap(matrix, lang="vi")
+    hatched = [p for p in ax.patches if p.get_hatch()]
+    assert [(p.get_x(), p.get_y()) for p in hatched] == [(1, 1)]
+    assert sorted(filter(None, _texts(ax))) == ["1"]
+    assert [text.get_text() for text in ax.get_legend().get_texts()] == ["Chưa báo cáo"]
+    plain = charts.org_month_heatmap(matrix.fillna(0), lang="vi", ax=charts.figure()[1])
+    assert plain.get_legend() is None and not [p for p in plain.patches if p.get_hatch()]

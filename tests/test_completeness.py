@@ -24,8 +24,10 @@ from small_city import small_city
 
 from ketnap import completeness as c
 from ketnap import metrics as m
+from ketnap import quality as q
 from ketnap import scorecard as sc
 from ketnap.io import empty_table
+from ketnap.labels import t
 from ketnap.schema import DTYPES
 
 D = pd.Timestamp
@@ -84,13 +86,14 @@ def test_coverage_counts_the_period_s_last_month(city) -> None:
 
 def test_coverage_sentence(city) -> None:
     assert c.coverage_sentence(city, "2024-02") == (
-        "Số liệu tổng hợp từ báo cáo của 2/3 tổ chức cơ sở đảng (tháng 2/2024). Còn 1 tổ chức chưa báo cáo."
+        "Số liệu tổng hợp từ báo cáo tháng 2/2024 của 2/3 tổ chức cơ sở đảng; còn 1 tổ chức chưa báo cáo."
     )
     assert (
-        c.coverage_sentence(city, "2024-01") == "Số liệu tổng hợp từ báo cáo của 3/3 tổ chức cơ sở đảng (tháng 1/2024)."
+        c.coverage_sentence(city, "2024-01")
+        == "Số liệu tổng hợp từ báo cáo tháng 1/2024 của tất cả 3 tổ chức cơ sở đảng."
     )
     assert c.coverage_sentence(city, "2024-02", sector="B", lang="en") == (
-        "Figures compiled from the returns of 1 of 1 grassroots organisations (2/2024)."
+        "Figures compiled from the 2/2024 returns of all 1 grassroots organisations."
     )
     assert c.coverage_sentence(small_city(), "2024-02") == ""
 
@@ -149,6 +152,55 @@ def test_versions(city) -> None:
     assert c.versions(small_city(), "2024-02").empty
 
 
+def test_corrections_and_versions_sentence(city) -> None:
+    # O3 sent two copies reporting January (04/02 and 05/02): the one correction; O1 and O2 sent one per month.
+    fixed = c.corrections(city, "2024-02")
+    assert fixed[["org_code", "return_month", "copies", "last_version"]].values.tolist() == [["O3", "Tháng 1", 2, 2]]
+    assert fixed["first_copy_received"].tolist() == [D("2024-02-04 08:00")]
+    assert fixed["correction_received"].tolist() == [D("2024-02-05 08:00")]
+    # 6 versions from 3 organisations: January from all 3, February from O1 and O3 (O2 missing).
+    assert c.versions_sentence(city, "2024-02").startswith(
+        "Năm 2024 đã nhận 6 lần gửi báo cáo của 3 tổ chức: báo cáo tháng 1 của 3 tổ chức, báo cáo tháng 2 của "
+        "2 tổ chức; 1 tổ chức gửi lại bản sửa cho báo cáo đã gửi (bảng dưới). "
+    )
+    # Up to January only: the February returns are left out (4 versions).
+    assert c.versions_sentence(city, "2024-01").startswith(
+        "Năm 2024 đã nhận 4 lần gửi báo cáo của 3 tổ chức: báo cáo tháng 1 của 3 tổ chức; 1 tổ chức gửi lại"
+    )
+    assert c.versions_sentence(small_city(), "2024-02") == "" and c.corrections(small_city(), "2024-02").empty
+
+
+def test_grid_leaves_out_months_nobody_had_to_report(city) -> None:
+    # 2023 holds only O3's January, not expected: the one month is the last, so it stays.
+    assert c.unjudged_months(city, "2023-01") == ()
+    # A register holding only December's returns: January to November are left out and said so.
+    months = pd.DataFrame(
+        [(2023, m, code, "on_time" if m == 12 else "not_expected", D(f"{2023 + m // 12}-{m % 12 + 1:02d}-05"),
+          pd.NaT, None) for m in range(1, 13) for code in ("O1", "O2")],
+        columns=list(DTYPES["return_months"]),
+    ).astype(DTYPES["return_months"])  # fmt: skip
+    year_end = dataclasses.replace(city, return_months=months)
+    assert c.unjudged_months(year_end, "2023") == tuple(range(1, 12))
+    assert [part.columns.tolist() for _, part, _ in c.grid_by_sector(year_end, "2023")] == [[12]]
+    assert c.grid_note(year_end, "2023").endswith(
+        "Sổ theo dõi không có báo cáo riêng của tháng 1–11/2023 (số liệu các tháng này nằm trong báo cáo gửi sau), "
+        "nên bảng không nêu các tháng này."
+    )
+    assert c.unjudged_months(city, "2024-02") == () and c.grid_note(city, "2024-02") == t("returns.grid_note")
+
+
+def test_blank_not_reported(city) -> None:
+    # O2's February is missing: its cell is unknown (NaN), not 0; January (reported) keeps its 0.
+    matrix = pd.DataFrame(
+        {D("2024-01-01"): [1, 0, 2], D("2024-02-01"): [0, 0, 1]}, index=pd.Index(["O1", "O2", "O3"], name="org_code")
+    )
+    out = c.blank_not_reported(matrix, city, "2024-02")
+    assert out.loc["O2"].isna().tolist() == [False, True]
+    assert out.loc["O2", D("2024-01-01")] == 0 and out.notna().sum().sum() == 5
+    # Nothing known about 2023's months: nothing blanked.
+    assert c.blank_not_reported(matrix, small_city(), "2024-02").notna().all().all()
+
+
 def test_quarantined_by_organisation(city) -> None:
     files = pd.DataFrame(
         {
@@ -201,3 +253,29 @@ def test_without_a_register_nothing_changes() -> None:
     pd.testing.assert_frame_equal(m.metrics(plain, "2024-02"), m.metrics(with_empty, "2024-02"))
     assert not m.metrics(plain, "2024-02")["flag_not_reported"].any()
     assert c.not_reported(plain, "2024-02").empty and c.month_status(plain, "2024-02").empty
+
+
+def test_data_quality_lists_the_returns_report_s_missing_organisations(city) -> None:
+    # Files of 2024: O1 usable, O2 none, O3 only a file rejected as a whole (the register counts it as sent).
+    files = pd.DataFrame(
+        {
+            "file": ["r/O1.xlsx", "r/O3.xlsx"],
+            "kind": ["return", "return"],
+            "year": pd.array([2024, 2024], dtype="Int64"),
+            "org_code": pd.array(["O1", "O3"], dtype="string"),
+            "rejected_whole": [False, True],
+        }
+    )
+    listed = q.not_reported(files, city, "2024-02")
+    assert listed[["org_code", "status"]].values.tolist() == [
+        ["O2", "Chưa gửi báo cáo tháng 2/2024; lần gửi gần nhất: 03/02/2024 (số liệu đến tháng 1)"],
+        ["O3", "Có tệp nhưng cả tệp bị loại: r/O3.xlsx"],
+    ]
+    # The register's part is exactly the returns report's list.
+    assert set(listed["org_code"]) >= set(c.not_reported(city, "2024-02")["org_code"])
+    # Without a register: no usable return for the year, as before.
+    plain = q.not_reported(files, small_city(), "2024-02")
+    assert plain[["org_code", "status"]].values.tolist() == [
+        ["O2", "Chưa gửi báo cáo"],
+        ["O3", "Có tệp nhưng cả tệp bị loại: r/O3.xlsx"],
+    ]

@@ -35,6 +35,7 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.layout_engine import PlaceHolderLayoutEngine
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
 from matplotlib.textpath import TextToPath
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -464,8 +465,9 @@ def org_month_heatmap(
     With more than ``max_rows`` organisations only the ``max_rows`` with the fewest admissions in
     the period are drawn (the title says so); a heat map of thousands of rows informs nobody.
 
-    Zero cells are pale and carry no number, so the non-zero counts stand out; NaN cells (months
-    not reached, no return) are not drawn at all and stay white. Months are numbered under a
+    Zero cells are pale and carry no number, so the non-zero counts stand out; NaN cells (a month
+    whose return is missing: :func:`ketnap.completeness.blank_not_reported`) are hatched grey and a
+    legend under the grid reads "Chưa báo cáo", never 0. Months are numbered under a
     "Tháng"/"Month" header, on top so a reader of 30+ rows meets them first. Long names wrap onto
     two lines and are shortened with an ellipsis beyond that. Size the figure with
     :func:`heatmap_height`.
@@ -527,6 +529,13 @@ def org_month_heatmap(
         if width > 2:
             text.set_fontsize(8 if width == 3 else 6.5)
     ax.grid(False)
+    unknown = np.argwhere(values.isna().to_numpy())
+    for row, column in unknown:
+        ax.add_patch(Rectangle((column, row), 1, 1, facecolor="white", edgecolor=_MUTED, hatch="////",
+                               linewidth=0))  # fmt: skip
+    if len(unknown):
+        key = Patch(facecolor="white", edgecolor=_MUTED, hatch="////", label=t("returns.chart.not_reported", lang))
+        ax.legend(handles=[key], loc="upper left", bbox_to_anchor=(0, 0), frameon=False, fontsize=9, borderaxespad=0.3)
     # Months on top: with 30+ rows the reader meets the column labels before the cells.
     ax.xaxis.tick_top()
     ax.tick_params(axis="both", length=0)

@@ -148,6 +148,10 @@ COLUMNS: Final[Mapping[str, Column]] = MappingProxyType(
         "used_received_at": Column("returns.column.used_received_at", "date"),
         "used_reports_through": Column("returns.column.used_reports_through", "integer"),
         "rules": Column("returns.column.rules"),
+        "return_month": Column("returns.column.return_month"),
+        "copies": Column("returns.column.copies", "integer"),
+        "first_copy_received": Column("returns.column.first_copy_received", "date"),
+        "correction_received": Column("returns.column.correction_received", "date"),
     }
 )
 #: The annual review's headings: the grading's shorter words ("Kết nạp", "Chỉ tiêu", "Tỷ lệ đạt").

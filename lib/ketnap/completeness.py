@@ -49,9 +49,12 @@ __all__ = [
     "GRID_SYMBOLS",
     "STATUSES",
     "Coverage",
+    "blank_not_reported",
+    "corrections",
     "coverage",
     "coverage_sentence",
     "grid_by_sector",
+    "grid_note",
     "headline",
     "is_known",
     "month_headings",
@@ -63,7 +66,9 @@ __all__ = [
     "short_name",
     "status_grid",
     "status_words",
+    "unjudged_months",
     "versions",
+    "versions_sentence",
     "versions_summary",
 ]
 
@@ -192,22 +197,20 @@ def month_headings(grid: pd.DataFrame, lang: str = "vi") -> list[str]:
 def coverage_sentence(tables: Tables, period: Period | str, *, sector: str | None = None, lang: str = "vi") -> str:
     """The line under a city or sector figure saying how many returns it rests on; "" when nothing is known.
 
-    E.g. "Số liệu tổng hợp từ báo cáo của 108/111 tổ chức cơ sở đảng (tháng 2/2024); 3 tổ chức chưa
-    báo cáo."
+    E.g. "Số liệu tổng hợp từ báo cáo tháng 2/2024 của 108/111 tổ chức cơ sở đảng; còn 3 tổ chức chưa
+    báo cáo.", or "… của cả 111 tổ chức cơ sở đảng." when every return is in.
     """
     found = coverage(tables, period, sector=sector)
     if found is None:
         return ""
-    text = t(
-        "returns.coverage",
+    return t(
+        "returns.coverage_missing" if found.missing else "returns.coverage",
         lang,
         reported=fmt.integer(found.reported, lang),
         expected=fmt.integer(found.expected, lang),
+        missing=fmt.integer(found.missing, lang),
         month=_month_phrase(found.year, found.month, lang),
     )
-    if found.missing:
-        text += " " + t("returns.coverage_missing", lang, count=fmt.integer(found.missing, lang))
-    return text
 
 
 def headline(tables: Tables, period: Period | str, *, lang: str = "vi") -> str:
@@ -344,11 +347,14 @@ def grid_by_sector(
     """The grid cut by sector, for one table per sector: ``(sector name, grid, short names)``.
 
     Sectors come in their order; a sector with no organisation in the grid is left out. The short
-    names (:func:`short_name`) are keyed by ``org_code``.
+    names (:func:`short_name`) are keyed by ``org_code``. Months no organisation was expected to
+    report (:func:`unjudged_months`: a register that holds only the year's final returns) are left
+    out of every part; :func:`grid_note` says so.
     """
     grid = status_grid(tables, period)
     if grid.empty:
         return []
+    grid = grid.drop(columns=list(unjudged_months(tables, period)))
     orgs = tables.organisations.set_index("org_code")
     sector_of = pd.Series(grid.index, index=grid.index).map(orgs["sector"])
     out = []
@@ -359,6 +365,132 @@ def grid_by_sector(
         names = {code: short_name(str(orgs["name"].get(code, code))) for code in part.index}
         out.append((str(row["name_vi" if lang == "vi" else "name_en"]), part, names))
     return out
+
+
+def unjudged_months(tables: Tables, period: Period | str) -> tuple[int, ...]:
+    """The months of :func:`status_grid` in which no organisation was expected to report, bar the last.
+
+    A register that holds only a year's final returns (sent in January of the next year) judges
+    December alone: January to November are ``not_expected`` for everyone and say nothing.
+    """
+    grid = status_grid(tables, period)
+    if grid.empty:
+        return ()
+    silent = grid.isin(["not_expected", ""]).all(axis=0)
+    return tuple(int(month) for month in grid.columns[:-1] if silent[month])
+
+
+def _month_span(months: tuple[int, ...]) -> str:
+    """1, 2, 3, 5 -> "1–3, 5"."""
+    runs: list[list[int]] = []
+    for month in months:
+        if runs and month == runs[-1][-1] + 1:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
+
+
+def grid_note(tables: Tables, period: Period | str, *, lang: str = "vi") -> str:
+    """What the grid shows, and which months it leaves out (:func:`unjudged_months`)."""
+    text = t("returns.grid_note", lang)
+    left_out = unjudged_months(tables, period)
+    if left_out:
+        year, _ = _last_month(period)
+        text += " " + t("returns.grid_months_left_out", lang, months=_month_span(left_out), year=year)
+    return text
+
+
+def blank_not_reported(matrix: pd.DataFrame, tables: Tables, period: Period | str) -> pd.DataFrame:
+    """A per-organisation monthly figure with the months whose return is missing blanked (NaN).
+
+    ``matrix`` is indexed by ``org_code`` with one column per month of the period's year (Timestamps
+    or month numbers 1–12), as :func:`ketnap.metrics.org_month_matrix` returns it. A cell whose
+    organisation-month is ``missing`` in ``return_months`` is unknown, not 0; every other cell
+    stays. Floats out (NaN needs them).
+
+    >>> from ketnap.io import Tables, empty_table
+    >>> months = pd.DataFrame({"year": [2024, 2024], "month": [1, 2], "org_code": ["O1", "O1"],
+    ...                        "status": ["on_time", "missing"]})
+    >>> tables = Tables(**{n: empty_table(n) for n in ("sectors", "organisations", "targets",
+    ...                    "monthly_plans", "admissions", "training", "conversions")},
+    ...                 return_months=months, manifest={})
+    >>> blank_not_reported(pd.DataFrame({1: [2, 1], 2: [0, 3]}, index=["O1", "O2"]), tables, "2024-02")
+          1    2
+    O1  2.0  NaN
+    O2  1.0  3.0
+    """
+    year, _ = _last_month(period)
+    out = matrix.astype(float)
+    rows = tables.return_months
+    rows = rows[(rows["year"] == year) & (rows["status"] == "missing")]
+    months = [column.month if isinstance(column, pd.Timestamp) else int(column) for column in out.columns]
+    for code, month in zip(rows["org_code"].astype(str), rows["month"].astype(int), strict=True):
+        if code in out.index and month in months:
+            out.loc[code, out.columns[months.index(month)]] = np.nan
+    return out
+
+
+def corrections(tables: Tables, period: Period | str, *, lang: str = "vi") -> pd.DataFrame:
+    """The corrected re-sends of the period's year: one row per organisation and month reported more than once.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``org_code``, ``name``, ``sector``, ``sector_name``, ``return_month`` (the month the copies report
+        to, in words: "Tháng 2"), ``copies`` (versions reporting that month), ``first_copy_received``
+        (the first copy), ``correction_received`` and ``last_version`` (the copy that replaced it, the one
+        the figures come from when it is the latest); in sector order, then name.
+    """
+    year, last = _last_month(period)
+    returns = tables.returns[(tables.returns["year"] == year) & (tables.returns["reports_through"] <= last)]
+    columns = ["org_code", "name", "sector", "sector_name", "return_month", "copies", "first_copy_received",
+               "correction_received", "last_version"]  # fmt: skip
+    grouped = returns.groupby(["org_code", "reports_through"])
+    per_month = pd.DataFrame(
+        {
+            "copies": grouped["version"].nunique(),
+            "first_copy_received": grouped["received_at"].min(),
+            "correction_received": grouped["received_at"].max(),
+            "last_version": grouped["version"].max(),
+        }
+    ).reset_index()
+    per_month = per_month[per_month["copies"] > 1]
+    if per_month.empty:
+        return _ordered(tables, pd.DataFrame({"org_code": pd.Series(dtype=object)}), lang).reindex(columns=columns)
+    per_month["return_month"] = [t("returns.month_only", lang, month=int(m)) for m in per_month["reports_through"]]
+    per_month["last_version"] = per_month["last_version"].astype("Int64")
+    return _ordered(tables, per_month, lang)[columns]
+
+
+def versions_sentence(tables: Tables, period: Period | str, *, lang: str = "vi") -> str:
+    """The versions received in the period's year, month by month, and the corrections; "" when none came.
+
+    E.g. "Năm 2024 đã nhận 222 lần gửi báo cáo của 111 tổ chức: báo cáo tháng 1 của 111 tổ chức, báo
+    cáo tháng 2 của 110 tổ chức; 1 tổ chức gửi lại bản sửa cho báo cáo đã gửi. …"
+    """
+    year, last = _last_month(period)
+    returns = tables.returns[(tables.returns["year"] == year) & (tables.returns["reports_through"] <= last)]
+    if returns.empty:
+        return ""
+    by_month = returns.groupby("reports_through")["org_code"].nunique()
+    months = ", ".join(
+        t("returns.versions_month", lang, month=int(month), count=fmt.integer(int(count), lang))
+        for month, count in by_month.items()
+        if month > 0
+    )
+    corrected = corrections(tables, period, lang=lang)["org_code"].nunique()
+    return t(
+        "returns.versions_note",
+        lang,
+        year=year,
+        versions=fmt.integer(len(returns), lang),
+        organisations=fmt.integer(returns["org_code"].nunique(), lang),
+        months=months,
+        corrected=t("returns.versions_corrected", lang, count=fmt.integer(corrected, lang))
+        if corrected
+        else t("returns.versions_no_correction", lang),
+    )
 
 
 def versions(tables: Tables, period: Period | str, *, sector: str | None = None, lang: str = "vi") -> pd.DataFrame:

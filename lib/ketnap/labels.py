@@ -589,6 +589,19 @@ CATALOG: dict[str, tuple[str, str]] = {
     "quality.note.unreadable": ("không đọc được", "unreadable"),
     "quality.note.rejected_whole": ("cả tệp bị loại", "whole file rejected"),
     "quality.status.not_sent": ("Chưa gửi báo cáo", "No return"),
+    "quality.status.not_reported": (
+        "Chưa gửi báo cáo {month}; lần gửi gần nhất: {last}",
+        "No return for {month} yet; last return: {last}",
+    ),
+    "quality.card.not_reported": ("Tổ chức chưa báo cáo {month}", "Not yet reported for {month}"),
+    "quality.not_reported_note": (
+        "Cùng danh sách với báo cáo “Tình hình gửi báo cáo”, theo sổ theo dõi báo cáo gửi về: tổ chức cơ sở "
+        "đảng phải báo cáo mà chưa gửi báo cáo {month}, tháng cuối của kỳ (mỗi báo cáo tháng có toàn bộ số liệu "
+        "từ đầu năm). Tổ chức đã gửi tệp nhưng cả tệp bị loại cũng được nêu ở đây.",
+        "The same list as the “Returns received” report, from the returns register: organisations due to "
+        "report that have not sent their return for {month}, the period's last month (each monthly return "
+        "holds every row since January). Organisations whose files were rejected as a whole are listed too.",
+    ),
     "quality.status.rejected": ("Có tệp nhưng cả tệp bị loại: {files}", "Sent, but rejected as a whole: {files}"),
     "quality.sheet.reconciliation": ("Đối chiếu", "Reconciliation"),
     "quality.sheet.files": ("Tệp có dòng bị loại", "Files with rejected rows"),
@@ -971,10 +984,15 @@ CATALOG: dict[str, tuple[str, str]] = {
     "report.returns.title": ("Tình hình gửi báo cáo", "Returns received"),
     "returns.month": ("tháng {month}/{year}", "{month}/{year}"),
     "returns.coverage": (
-        "Số liệu tổng hợp từ báo cáo của {reported}/{expected} tổ chức cơ sở đảng ({month}).",
-        "Figures compiled from the returns of {reported} of {expected} grassroots organisations ({month}).",
+        "Số liệu tổng hợp từ báo cáo {month} của tất cả {expected} tổ chức cơ sở đảng.",
+        "Figures compiled from the {month} returns of all {expected} grassroots organisations.",
     ),
-    "returns.coverage_missing": ("Còn {count} tổ chức chưa báo cáo.", "{count} have not reported yet."),
+    "returns.coverage_missing": (
+        "Số liệu tổng hợp từ báo cáo {month} của {reported}/{expected} tổ chức cơ sở đảng; còn {missing} tổ chức "
+        "chưa báo cáo.",
+        "Figures compiled from the {month} returns of {reported} of {expected} grassroots organisations; "
+        "{missing} have not reported yet.",
+    ),
     "returns.headline": (
         "Báo cáo {month}: đã nhận báo cáo của {reported}/{expected} tổ chức cơ sở đảng, trong đó {on_time} "
         "tổ chức gửi đúng hạn, {late} tổ chức gửi muộn; còn {missing} tổ chức chưa báo cáo.",
@@ -1022,6 +1040,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "returns.legend_item": ("{symbol} {label}", "{symbol} {label}"),
     "returns.grid.name": ("Tổ chức cơ sở đảng", "Organisation"),
+    "returns.grid.sector": ("Khối", "Sector"),
     "returns.missing_note": (
         "Số liệu của các tổ chức này chưa đầy đủ đến {month}: trong các báo cáo, tổ chức được ghi "
         "“chưa báo cáo”, không tính là chưa kết nạp hay chậm tiến độ.",
@@ -1029,14 +1048,31 @@ CATALOG: dict[str, tuple[str, str]] = {
         "no admissions or behind pace.",
     ),
     "returns.versions_note": (
-        "Năm {year}, đã nhận {versions} lần gửi báo cáo của {organisations} tổ chức (nhiều nhất {most} lần); "
-        "{corrected} tổ chức đã gửi lại bản sửa cho một tháng đã báo cáo. Bản gửi sau thay thế toàn bộ bản "
-        "trước, các bản trước vẫn được lưu để đối chiếu. Bảng dưới nêu các tổ chức có gửi bản sửa và số liệu "
-        "đang lấy từ lần gửi nào.",
-        "In {year}, {versions} versions were received from {organisations} organisations (at most {most}); "
-        "{corrected} re-sent a corrected copy for a month already reported. A later version replaces the earlier "
-        "one as a whole; the earlier ones are kept for audit. The table lists the organisations that sent a "
-        "correction and the version the figures come from.",
+        "Năm {year} đã nhận {versions} lần gửi báo cáo của {organisations} tổ chức: {months}; {corrected}. "
+        "Mỗi tháng, tổ chức gửi báo cáo mới (có toàn bộ số liệu từ đầu năm), thay thế báo cáo tháng trước; "
+        "bản gửi sau thay thế toàn bộ bản trước, các bản trước vẫn được lưu để đối chiếu.",
+        "In {year}, {versions} returns were received from {organisations} organisations: {months}; {corrected}. "
+        "Each month an organisation sends a new return (every row since January) that replaces the previous "
+        "month's; a later version replaces the earlier one as a whole, and the earlier ones are kept for audit.",
+    ),
+    "returns.versions_month": (
+        "báo cáo tháng {month} của {count} tổ chức",
+        "{count} sent the return for month {month}",
+    ),
+    "returns.versions_corrected": (
+        "{count} tổ chức gửi lại bản sửa cho báo cáo đã gửi (bảng dưới)",
+        "{count} re-sent a corrected copy of a return already sent (table below)",
+    ),
+    "returns.versions_no_correction": (
+        "không có tổ chức nào gửi lại bản sửa",
+        "no organisation re-sent a corrected copy",
+    ),
+    "returns.month_only": ("Tháng {month}", "Month {month}"),
+    "returns.grid_months_left_out": (
+        "Sổ theo dõi không có báo cáo riêng của tháng {months}/{year} (số liệu các tháng này nằm trong báo cáo "
+        "gửi sau), nên bảng không nêu các tháng này.",
+        "The register holds no return of its own for month {months} of {year} (their figures are in a later "
+        "return), so the grid leaves those months out.",
     ),
     "returns.versions_none": ("Chưa nhận báo cáo nào của năm {year}.", "No return received for {year}."),
     "returns.quarantine_note": (
@@ -1064,6 +1100,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "returns.column.used_received_at": ("Ngày nhận bản được dùng", "Version used received"),
     "returns.column.used_reports_through": ("Số liệu đến tháng", "Figures to month"),
     "returns.column.rules": ("Lỗi", "Problems"),
+    "returns.column.return_month": ("Báo cáo", "Return"),
+    "returns.column.copies": ("Số bản đã gửi", "Copies sent"),
+    "returns.column.first_copy_received": ("Ngày nhận bản đầu", "First copy received"),
+    "returns.column.correction_received": ("Ngày nhận bản sửa", "Corrected copy received"),
 }
 
 

@@ -33,6 +33,7 @@ __all__ = [
     "heading",
     "paragraph",
     "status_grid",
+    "status_grids",
     "status_legend",
     "table",
     "tall_chart",
@@ -293,6 +294,16 @@ _GRID_STYLE = (
     ".status-legend{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:.85rem;margin:4px 0 8px}"
     ".status-legend .g{display:inline-block;border-radius:3px;margin-right:4px}"
     "@media print{.status-grid td:first-child{position:static}}"
+    # Several grids (one per sector) flow in newspaper columns when they are narrow (few months),
+    # so 111 two-month rows take a page, not six: on a phone they stack in one column.
+    ".grid-flow{margin:8px 0 16px;column-gap:20px}.grid-flow.cols-2{columns:2}.grid-flow.cols-3{columns:3}"
+    ".grid-flow h3{margin:0 0 4px;font-size:.95rem;break-after:avoid}"
+    ".grid-flow section{margin-bottom:12px}"
+    ".grid-flow table{width:100%}.grid-flow .status-grid td:first-child{min-width:0;max-width:none}"
+    ".grid-flow .status-grid td,.grid-flow .status-grid th{padding:1px 4px;line-height:1.3}"
+    "@media (max-width:600px){.grid-flow.cols-2,.grid-flow.cols-3{columns:auto}}"
+    "@media print{.grid-flow .status-grid{font-size:7.5pt}.grid-flow h3{font-size:9pt}"
+    ".grid-flow .status-grid td.g,.grid-flow .status-grid th.m{min-width:1.8em}}"
     "</style>"
 )
 
@@ -304,6 +315,72 @@ def status_legend(symbols: Mapping[str, str], words: Mapping[str, str]) -> HTMLF
         for code, symbol in symbols.items()
     )
     return HTMLFragment(f'{_GRID_STYLE}<div class="status-legend">{items}</div>')
+
+
+def _grid_rows(grid: pd.DataFrame, names: Mapping[str, str], symbols: Mapping[str, str],
+               words: Mapping[str, str]) -> str:  # fmt: skip
+    body = []
+    for code, row in grid.iterrows():
+        cells = []
+        for status in row:
+            status = "" if _blank(status) else str(status)
+            if status:
+                cells.append(
+                    f'<td class="g g-{escape(status)}" title="{escape(words.get(status, status))}">'
+                    f"{escape(symbols.get(status, status))}</td>"
+                )
+            else:
+                cells.append('<td class="g"></td>')
+        body.append(f"<tr><td>{escape(str(names.get(str(code), code)))}</td>{''.join(cells)}</tr>")
+    return "".join(body)
+
+
+def status_grids(
+    parts: Sequence[tuple[str, pd.DataFrame, Mapping[str, str]]],
+    *,
+    symbols: Mapping[str, str],
+    words: Mapping[str, str],
+    headings: Sequence[str],
+    first_heading: str,
+    group_heading: str = "",
+    export: str | None = None,
+) -> HTMLFragment:
+    """Several :func:`status_grid` s (one per sector) under their titles, side by side when narrow.
+
+    ``parts`` are ``(title, grid, names)`` as :func:`ketnap.completeness.grid_by_sector` returns
+    them, every grid with the same columns (``headings``). Up to 3 months the grids flow in three
+    columns, up to 6 in two, else in one (a phone always stacks them). The Excel export is one
+    sheet, with a first column ``group_heading`` holding each row's title.
+
+    >>> grid = pd.DataFrame({2: ["missing"]}, index=["O1"])
+    >>> html = status_grids([("Khối A", grid, {"O1": "An"})], symbols={"missing": "✗"},
+    ...                     words={"missing": "Chưa báo cáo"}, headings=["T2"], first_heading="Tổ chức").html
+    >>> 'class="grid-flow cols-3"' in html and "<h3>Khối A</h3>" in html
+    True
+    """
+    width = len(headings)
+    columns = 3 if width <= 3 else 2 if width <= 6 else 1
+    head = f"<th>{escape(first_heading)}</th>" + "".join(f'<th class="m">{escape(h)}</th>' for h in headings)
+    sections = []
+    for title, grid, names in parts:
+        if len(grid.columns) != width:
+            raise ValueError("status_grids: one heading per column, the same columns in every part")
+        sections.append(
+            f'<section><h3>{escape(title)}</h3><table class="status-grid"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{_grid_rows(grid, names, symbols, words)}</tbody></table></section>"
+        )
+    exported = None
+    if export:
+        rows = [
+            [title, str(names.get(str(code), code)),
+             *("" if _blank(v) or v == "" else words.get(str(v), str(v)) for v in row)]
+            for title, grid, names in parts
+            for code, row in grid.iterrows()
+        ]  # fmt: skip
+        exported = {"sheet": export, "columns": [group_heading, first_heading, *headings], "rows": rows}
+    return HTMLFragment(
+        f'{_GRID_STYLE}<div class="grid-flow cols-{columns}">{"".join(sections)}</div>', export=exported
+    )
 
 
 def status_grid(
@@ -347,19 +424,7 @@ def status_grid(
     if len(headings) != len(grid.columns):
         raise ValueError("status_grid: one heading per column")
     head = f"<th>{escape(first_heading)}</th>" + "".join(f'<th class="m">{escape(h)}</th>' for h in headings)
-    body = []
-    for code, row in grid.iterrows():
-        cells = []
-        for status in row:
-            status = "" if _blank(status) else str(status)
-            if status:
-                cells.append(
-                    f'<td class="g g-{escape(status)}" title="{escape(words.get(status, status))}">'
-                    f"{escape(symbols.get(status, status))}</td>"
-                )
-            else:
-                cells.append('<td class="g"></td>')
-        body.append(f"<tr><td>{escape(str(names.get(str(code), code)))}</td>{''.join(cells)}</tr>")
+    body = [_grid_rows(grid, names, symbols, words)]
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
     exported = None
     if export:

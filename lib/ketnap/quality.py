@@ -37,6 +37,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from ketnap import completeness
 from ketnap.config import paths
 from ketnap.io import Tables, read_csv_text
 from ketnap.labels import t
@@ -61,6 +62,7 @@ __all__ = [
     "load_interim",
     "looks_like_person_name",
     "missing_returns",
+    "not_reported",
     "quarantine_detail",
     "reconciliation",
     "rule_counts",
@@ -547,3 +549,32 @@ def missing_returns(files: pd.DataFrame, tables: Tables, period: Period | str, *
             "status": status,
         }
     )
+
+
+def not_reported(files: pd.DataFrame, tables: Tables, period: Period | str, *, lang: str = "vi") -> pd.DataFrame:
+    """The organisations the data-quality report lists as missing their return, never at odds with the returns report.
+
+    When the returns register knows the period's last month (:func:`ketnap.completeness.is_known`),
+    the list is the returns report's: :func:`ketnap.completeness.not_reported` (no return for that
+    month yet, with the date of the last one), followed by the organisations whose every file of the
+    year was rejected as a whole (from :func:`missing_returns`), which the register counts as sent.
+    Without a register it is :func:`missing_returns` (no usable return for the year).
+
+    Returns
+    -------
+    DataFrame
+        ``org_code``, ``name``, ``sector``, ``sector_name`` and ``status`` (in words); in sector
+        order, then name, the register's list first.
+    """
+    columns = ["org_code", "name", "sector", "sector_name", "status"]
+    by_file = missing_returns(files, tables, period, lang=lang)
+    if not completeness.is_known(tables, period):
+        return by_file[columns]
+    month = completeness.month_phrase(period, lang)
+    register = completeness.not_reported(tables, period, lang=lang)
+    register = register.assign(
+        status=[t("quality.status.not_reported", lang, month=month, last=last) for last in register["last_return"]]
+    )
+    not_sent = t("quality.status.not_sent", lang)
+    extra = by_file[~by_file["org_code"].isin(set(register["org_code"])) & (by_file["status"] != not_sent)]
+    return pd.concat([register[columns], extra[columns]], ignore_index=True)
