@@ -7,6 +7,7 @@ system Chromium and read the result back with ``pdftotext``/``pdfinfo`` (slow).
 
 from __future__ import annotations
 
+import asyncio
 import re
 import shutil
 import subprocess
@@ -346,3 +347,14 @@ def test_an_unreadable_file_prints(tmp_path: Path) -> None:
     assert pdf.name == "unplaced-abcdef01.pdf"
     text = re.sub(r"\s+", " ", _pdf_text(pdf))
     assert "Tệp không đọc được" in text and "not an Excel workbook" in text and _pages(pdf)[0] == 1
+
+
+@pytest.mark.slow
+def test_receipts_print_where_an_asyncio_loop_is_running(tmp_path: Path) -> None:
+    """Playwright's synchronous API refuses a running loop (a kernel, Jupyter); the printer has its own thread."""
+
+    async def inside_a_loop() -> list[Path]:
+        return write_receipt(typical(), tmp_path)
+
+    html, pdf = asyncio.run(inside_a_loop())
+    assert html.exists() and pdf.read_bytes().startswith(b"%PDF")

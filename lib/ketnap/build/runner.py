@@ -19,6 +19,7 @@ import os
 import shutil
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime
@@ -253,12 +254,15 @@ class Printer:
 
     Shared by the reports (:class:`Runner`) and the receipts (:mod:`ketnap.build.receipts`):
     Playwright drives the system Chromium (:func:`find_browser`), so the PDF engine is the same
-    everywhere. Use as a context manager, or call :meth:`close`.
+    everywhere. Use as a context manager, or call :meth:`close`. Playwright runs on a thread of its
+    own: its synchronous API refuses a thread where an asyncio loop is running (a notebook kernel,
+    Jupyter, a test that ran one), and a dedicated thread never has one.
     """
 
     def __init__(self) -> None:
         self._playwright: Any = None
         self._browser: Any = None
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ketnap-printer")
 
     def __enter__(self) -> Printer:
         return self
@@ -272,6 +276,9 @@ class Printer:
         The page is handed over as text: report pages are self-contained (styles and charts inline),
         and a temporary file would not end in ``.html``, so Chromium would show it as plain text.
         """
+        self._thread.submit(self._print, html_text, pdf_file).result()
+
+    def _print(self, html_text: str, pdf_file: Path) -> None:
         if self._browser is None:
             from playwright.sync_api import sync_playwright
 
@@ -286,7 +293,11 @@ class Printer:
             page.close()
 
     def close(self) -> None:
-        """Stop the browser, if it was started."""
+        """Stop the browser, if it was started, and the printer's thread."""
+        self._thread.submit(self._close).result()
+        self._thread.shutdown()
+
+    def _close(self) -> None:
         if self._browser is not None:
             self._browser.close()
             self._playwright.stop()
