@@ -32,8 +32,9 @@ from ketnap.ingest.files import Input, year_of_folder
 from ketnap.ingest.issues import Issue
 from ketnap.ingest.reference import OrganisationIndex, read_reference
 from ketnap.ingest.register import Entry, connect, entries, register, used_versions
+from ketnap.ingest.returns import ReturnRead
+from ketnap.ingest.run import ReadFile, read_input
 from ketnap.ingest.run import new_version as _new_version
-from ketnap.ingest.run import read_input
 from ketnap.ingest.timeliness import due_date, reports_through
 from ketnap.io import atomic_file
 from ketnap.receipt import Change, Receipt, ReceiptIssue, SheetTally
@@ -55,9 +56,11 @@ class Received:
     receipt: Receipt
 
 
-def _stored_name(org: str | None, year: int | None, sha256: str, suffix: str) -> str:
-    if org is None or year is None:
+def _stored_name(placed: tuple[str, int] | None, sha256: str, suffix: str) -> str:
+    """Where a received file is kept: under its organisation's year, or apart when it names none."""
+    if placed is None:
         return f"refused/{sha256[:12]}{suffix}"
+    org, year = placed
     return f"returns/{year}/{org}{STORED_TAG}{sha256[:12]}{suffix}"
 
 
@@ -68,7 +71,7 @@ def _provisional(source: Path, data: bytes, org: str | None, year: int | None) -
     return Input(f"returns/{year}/{name}" if year else f"returns/{name}", source, data)
 
 
-def _rows_by_person(read: Any) -> dict[tuple[str, str], tuple[int, dict[str, Any]]]:
+def _rows_by_person(read: ReturnRead | None) -> dict[tuple[str, str], tuple[int, dict[str, Any]]]:
     """Accepted rows by (sheet, ID number): the Excel row and the values (kept in memory only)."""
     rows: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}
     for row in read.accepted if read else []:
@@ -79,7 +82,7 @@ def _rows_by_person(read: Any) -> dict[tuple[str, str], tuple[int, dict[str, Any
 _IGNORED = {"_id", "org_code", "source_file"}
 
 
-def changes(previous: Any, current: Any) -> tuple[Change, ...]:
+def changes(previous: ReturnRead | None, current: ReturnRead | None) -> tuple[Change, ...]:
     """Rows added, removed and corrected from ``previous`` to ``current`` (two reads), by person.
 
     A row is the same row when it names the same person (ID number) in the same sheet; it is
@@ -142,14 +145,8 @@ def receive(
         file = read_input(_provisional(source, data, code, year), index, today)
         if file.read is not None and code and file.read.org_code not in (None, code):
             raise ReceiveError(f"{source}: the return is {file.read.org_code}'s, not {code}'s (--org)")
-        placed = file.read is not None and file.read.org_code is not None and file.read.year is not None
         sha256 = hashlib.sha256(data).hexdigest()
-        stored = _stored_name(
-            file.read.org_code if placed and file.read else None,
-            file.read.year if placed and file.read else None,
-            sha256,
-            source.suffix.lower(),
-        )
+        stored = _stored_name(file.placed, sha256, source.suffix.lower())
         at = received or datetime.now().replace(microsecond=0)
         new = replace(_new_version(file, received_at=at, sent_as=source.name), file=stored)
 
@@ -200,7 +197,13 @@ def receipts(
 
 
 def _receipt(
-    entry: Entry, file: Any, previous: Entry | None, root: Path, index: OrganisationIndex, today: date, sent_as: str
+    entry: Entry,
+    file: ReadFile,
+    previous: Entry | None,
+    root: Path,
+    index: OrganisationIndex,
+    today: date,
+    sent_as: str,
 ) -> Receipt:
     read = file.read
     through = reports_through(entry.year, entry.dated) if entry.year else None

@@ -53,6 +53,7 @@ from ketnap.schema import DTYPES, ISSUE_COLUMNS, RECONCILIATION_COLUMNS, SORT_KE
 from ketnap.schema import column as schema_column
 
 __all__ = [
+    "ReadFile",
     "display_path",
     "ingest",
     "new_version",
@@ -196,7 +197,7 @@ def ingest(
 
 
 @dataclass
-class _File:
+class ReadFile:
     """One file under ``returns/``, read (``read`` is ``None`` when it could not be), and its version."""
 
     item: Input
@@ -207,21 +208,28 @@ class _File:
     used: bool = True
     note: str = ""
 
+    @property
+    def placed(self) -> tuple[str, int] | None:
+        """Whose return it is and for which year, when the file says so (else ``None``)."""
+        if self.read is None or self.read.org_code is None or self.read.year is None:
+            return None
+        return self.read.org_code, self.read.year
 
-def read_input(item: Input, index: OrganisationIndex, today: date) -> _File:
+
+def read_input(item: Input, index: OrganisationIndex, today: date) -> ReadFile:
     """Read one return file; a file that cannot be read gets one ``unreadable-file`` issue."""
     try:
         read = read_return_file(item, index, today)
     except Exception as exc:  # one bad file must not stop the others
         message = str(exc) if isinstance(exc, Unreadable) else describe_failure(exc)
         sheet = exc.sheet if isinstance(exc, Unreadable) else ""
-        return _File(
+        return ReadFile(
             item, None, [SheetCount(item.file, "")], [Issue(item.file, sheet, None, None, "unreadable-file", message)]
         )
-    return _File(item, read, read.counts, read.issues)
+    return ReadFile(item, read, read.counts, read.issues)
 
 
-def new_version(file: _File, *, received_at: datetime | None = None, sent_as: str | None = None) -> NewVersion:
+def new_version(file: ReadFile, *, received_at: datetime | None = None, sent_as: str | None = None) -> NewVersion:
     """The register row of a file: received now (``receive``), else dated by the return, else by the file's time."""
     read = file.read
     return_date = read.return_date if read else None
@@ -233,19 +241,19 @@ def new_version(file: _File, *, received_at: datetime | None = None, sent_as: st
         received_at, how = datetime.fromtimestamp(file.item.path.stat().st_mtime).replace(microsecond=0), "file-time"
     rows_read = sum(c.rows_read for c in file.counts)
     quarantined = sum(c.quarantined for c in file.counts)
-    placed = read is not None and read.org_code is not None and read.year is not None
+    org_code, year = file.placed or (None, None)
     return NewVersion(
         sha256=file.item.sha256,
         file=file.item.file,
         sent_as=sent_as or file.item.path.name,
-        org_code=read.org_code if placed and read else None,
-        year=read.year if placed and read else None,
+        org_code=org_code,
+        year=year,
         received_at=received_at,
         received_how=how,
         return_date=return_date,
         rows_read=rows_read,
         quarantined=quarantined,
-        outcome=outcome(rows_read, quarantined, placed, read is None),
+        outcome=outcome(rows_read, quarantined, file.placed is not None, read is None),
     )
 
 
@@ -256,7 +264,7 @@ def _read_returns(
     inputs: list[Input],
     issues: list[Issue],
     progress: Callable[[str], None] | None,
-) -> list[_File]:
+) -> list[ReadFile]:
     """Every file under ``root/returns``, in path order, read; attachments reported, not read."""
     files, attachments = return_files(root)
     for path in attachments:
@@ -272,7 +280,7 @@ def _read_returns(
                 "not a return (a scan, a document, a lock or system file beside the returns): kept, not read",
             )
         )
-    read: list[_File] = []
+    read: list[ReadFile] = []
     for position, path in enumerate(files, start=1):
         item = load_input(root, path)
         inputs.append(item)
@@ -282,7 +290,7 @@ def _read_returns(
     return read
 
 
-def _choose_versions(root: Path, files: list[_File]) -> list[Entry]:
+def _choose_versions(root: Path, files: list[ReadFile]) -> list[Entry]:
     """Register the files not yet in the register, then mark which file each return is read from.
 
     New files are registered in the order they are dated (then file time, then path), so their
@@ -319,7 +327,7 @@ def _choose_versions(root: Path, files: list[_File]) -> list[Entry]:
     return present
 
 
-def _load_rows(files: list[_File], secret: str, issues: list[Issue]) -> dict[str, list[dict[str, Any]]]:
+def _load_rows(files: list[ReadFile], secret: str, issues: list[Issue]) -> dict[str, list[dict[str, Any]]]:
     """The accepted records of the versions in use, each with its ``person_key`` instead of the ID number.
 
     A superseded version's rows are counted as superseded, and its issues give way to one
@@ -348,7 +356,7 @@ def _load_rows(files: list[_File], secret: str, issues: list[Issue]) -> dict[str
     return records
 
 
-def _returns_table(files: list[_File]) -> list[dict[str, Any]]:
+def _returns_table(files: list[ReadFile]) -> list[dict[str, Any]]:
     """The ``returns`` table: one row per version present, placed in an organisation and a year."""
     used = {(f.entry.org_code, f.entry.year): f.entry.version for f in files if f.used and f.entry}
     rows = []
