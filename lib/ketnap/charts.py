@@ -40,7 +40,7 @@ from matplotlib.textpath import TextToPath
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ketnap.labels import t
-from ketnap.metrics import is_behind_pace
+from ketnap.rules import is_behind_pace
 
 __all__ = [
     "FIG_HEIGHT",
@@ -652,8 +652,12 @@ def ranked_attainment(
     ax: Axes | None = None,
     label_width: int = 22,
     max_rows: int = MAX_CHART_ROWS,
+    closed: bool = False,
 ) -> Axes:
     """Organisations of one sector ranked by attainment, as a dot plot with the 100% line.
+
+    ``closed`` (a finished year or quarter) names the dots by the result, "Đạt / Không đạt chỉ
+    tiêu", not by pace.
 
     With more than ``max_rows`` organisations (a province or the whole country) only the
     ``max_rows`` lowest in attainment are drawn, and the title says so: the full ranking is in the
@@ -718,7 +722,7 @@ def ranked_attainment(
         s=42,
         color=sector_colour,
         zorder=3,
-        label=t("chart.legend.on_pace", lang),
+        label=t("chart.legend.met" if closed else "chart.legend.on_pace", lang),
     )
     ax.scatter(
         values[behind],
@@ -728,7 +732,7 @@ def ranked_attainment(
         edgecolor=sector_colour,
         linewidth=1.8,
         zorder=3,
-        label=t("chart.legend.behind_pace", lang),
+        label=t("chart.legend.missed" if closed else "chart.legend.behind_pace", lang),
     )
     ax.axvline(100, color=_REFERENCE, linestyle="--", linewidth=1.2, zorder=2)
 
