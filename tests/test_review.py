@@ -45,7 +45,7 @@ def test_annual_review(tables: Tables) -> None:
     assert result["sector_name"].tolist() == ["Khối A", "Khối A", "Khối B"]
     assert result["admitted"].tolist() == [2, 2, 1]
     assert result["status"].tolist() == ["met", "no_target", "missed"]
-    assert result["status_label"].tolist() == ["Đạt", "Không giao chỉ tiêu", "Không đạt"]
+    assert result["status_label"].tolist() == ["Đạt", "Chưa được giao chỉ tiêu", "Không đạt"]
     assert np.isnan(result.loc[1, "target"])  # a target of 0 is no target
     assert result["difference"].tolist()[0::2] == [0.0, -1.0]
     assert np.isnan(result.loc[1, "difference"])
