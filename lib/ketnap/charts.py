@@ -364,8 +364,13 @@ def _percent_of_target_bars(
     ax.set_xlabel(axis)
 
 
-def cumulative_vs_pace(monthly: pd.DataFrame, *, lang: str = "vi", ax: Axes | None = None) -> Axes:
+def cumulative_vs_pace(
+    monthly: pd.DataFrame, *, lang: str = "vi", ax: Axes | None = None, closed_year: int | None = None
+) -> Axes:
     """Cumulative admissions month by month against the target pace (and last year, if given).
+
+    ``closed_year`` (a finished year) names the lines by their years ("Năm 2023", "Năm 2022"), not
+    "this year" and "the same period last year".
 
     Parameters
     ----------
@@ -406,7 +411,9 @@ def cumulative_vs_pace(monthly: pd.DataFrame, *, lang: str = "vi", ax: Axes | No
             color=_MUTED,
             linestyle=":",
             linewidth=1.8,
-            label=t("chart.series.last_year", lang),
+            label=t("chart.series.year", lang, year=closed_year - 1)
+            if closed_year
+            else t("chart.series.last_year", lang),
         )
     cumulative = data["cumulative"].astype(float)
     ax.plot(
@@ -416,7 +423,7 @@ def cumulative_vs_pace(monthly: pd.DataFrame, *, lang: str = "vi", ax: Axes | No
         linewidth=2.4,
         marker="o",
         markersize=4,
-        label=t("chart.series.cumulative", lang),
+        label=t("chart.series.year", lang, year=closed_year) if closed_year else t("chart.series.cumulative", lang),
     )
     reached = cumulative.notna().to_numpy()
     if reached.any():

@@ -41,6 +41,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "index.empty": ("Chưa có báo cáo nào: chạy `make reports`.", "No reports yet: run `make reports`."),
     "section.headline": ("Kết quả chung", "Headline"),
     "section.cumulative": ("Tiến độ kết nạp trong năm", "Admissions through the year"),
+    "section.cumulative_year": ("Kết nạp lũy kế theo tháng", "Cumulative admissions by month"),
     "section.sectors": ("Kết quả theo khối", "By sector"),
     "section.training": ("Bồi dưỡng nhận thức về Đảng và kết nạp", "Training class and admission"),
     "section.composition": ("Cơ cấu đảng viên mới", "Who the new members are"),
@@ -365,10 +366,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "review.note.method": (
         "Đạt chỉ tiêu: số đảng viên kết nạp trong năm bằng hoặc vượt chỉ tiêu được giao; chỉ tiêu bằng 0 coi "
-        "như không giao chỉ tiêu. Vượt, thiếu = số kết nạp trừ chỉ tiêu. Số kết nạp năm trước để trống khi "
+        "như không giao chỉ tiêu. Vượt, thiếu = số kết nạp trừ chỉ tiêu. Số kết nạp năm trước ghi “–” khi "
         "tổ chức chưa thành lập.",
         "Target met: admissions in the year equal to or above the target; a target of 0 counts as no target. "
-        "Over/under = admitted minus target. Last year's figure is blank where the organisation did not exist.",
+        "Over/under = admitted minus target. Last year's figure reads “–” where the organisation did not exist.",
     ),
     "review.note.created": (
         "Thành lập trong năm, chỉ có kết quả của một phần năm: {names}.",
@@ -1016,6 +1017,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "chart.series.cumulative": ("Lũy kế năm nay", "Cumulative this year"),
     "chart.series.pace": ("Tiến độ theo chỉ tiêu", "Pace to target"),
     "chart.series.last_year": ("Cùng kỳ năm trước", "Same period last year"),
+    "chart.series.year": ("Lũy kế năm {year}", "Cumulative {year}"),
     "chart.funnel.trained": ("Học lớp bồi dưỡng nhận thức về Đảng", "Completed Party awareness class"),
     "chart.funnel.admitted": ("Được kết nạp", "Admitted"),
     "chart.funnel.converted": ("Chuyển đảng viên chính thức", "Became full members"),
