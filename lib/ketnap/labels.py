@@ -71,6 +71,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Typical time from certificate to admission: about {days} days.",
     ),
     "report.sector.title": ("Kết quả kết nạp đảng viên theo khối", "Party admissions by sector"),
+    "report.sector.title_of": ("Kết quả kết nạp đảng viên {name}", "Party admissions by sector: {name}"),
     "report.organisations.title": (
         "Bảng theo dõi các tổ chức cơ sở đảng",
         "Scorecard of grassroots organisations",
@@ -356,7 +357,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "review.summary.sentence": (
         "Năm {year}, trong {total} tổ chức cơ sở đảng có {with_target} tổ chức được giao chỉ tiêu kết nạp: "
         "{met} tổ chức đạt và vượt chỉ tiêu, {missed} tổ chức không đạt (tổng cộng còn thiếu {shortfall} đảng "
-        "viên); {no_target} tổ chức không được giao chỉ tiêu.",
+        "viên); {no_target} tổ chức chưa được giao chỉ tiêu.",
         "In {year}, {with_target} of {total} grassroots organisations had an admissions target: {met} met or "
         "exceeded it and {missed} missed it ({shortfall} members short in all); {no_target} had no target.",
     ),
