@@ -194,7 +194,7 @@ def test_attainment_by_sector_bars_labels_and_target_line(sectors, unit_metrics)
     assert ticks[2].replace("\n", " ") == "Khối doanh nghiệp ngoài nhà nước"
     texts = _texts(ax)
     assert "1.260/1.100 · 114,5%" in texts  # Vietnamese separators
-    assert "Kết nạp 4 · không giao chỉ tiêu" in texts
+    assert "Kết nạp 4 · chưa được giao chỉ tiêu" in texts
     assert "Chỉ tiêu" in texts
     assert any(list(line.get_xdata()) == [100, 100] for line in ax.lines)
 
@@ -324,9 +324,9 @@ def test_ranked_attainment_ranks_highlights_and_lists_no_target(unit_metrics):
     assert rows == ["Đảng bộ phường Hàm Rồng", "Đảng bộ phường Điện Biên", "Đảng bộ xã Quảng Tâm"]
     assert ax.get_yticklabels()[2].get_color() != ax.get_yticklabels()[0].get_color()  # greyed
     texts = _texts(ax)
-    assert "1.200/1.000 · 120,0%" in texts and "Kết nạp 7 · không giao chỉ tiêu" in texts
+    assert "1.200/1.000 · 120,0%" in texts and "Kết nạp 7 · chưa được giao chỉ tiêu" in texts
     legend = [text.get_text() for text in ax.get_legend().get_texts()]
-    assert legend == ["Đạt tiến độ", "Chậm tiến độ", "Chỉ tiêu"]
+    assert legend == ["Đạt tiến độ", "Chưa đạt tiến độ", "Chỉ tiêu"]
 
 
 def test_ranked_attainment_wants_one_sector(unit_metrics):

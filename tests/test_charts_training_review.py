@@ -121,7 +121,7 @@ def test_review_status_by_sector() -> None:
     assert [text.get_text() for text in ax.get_legend().get_texts()] == [
         "Đạt chỉ tiêu",
         "Không đạt chỉ tiêu",
-        "Không giao chỉ tiêu",
+        "Chưa được giao chỉ tiêu",
     ]
     assert {"15", "19"} <= set(_texts(ax))
     # The axes keep a usable share of the figure (a wide legend must not squeeze them).

@@ -243,7 +243,7 @@ def test_a_missing_return_is_never_zero_nor_behind_pace(city) -> None:
     assert pd.isna(shown.loc["O2", "admitted"]) and pd.isna(shown.loc["O2", "attainment_pct"])
     card = sc.scorecard(orgs, tables.sectors, "2024-02").set_index("org_code")
     assert card.loc["O2", "pace"] == "Chưa báo cáo" and pd.isna(card.loc["O2", "admitted"])
-    assert card.loc["O3", "pace"] == "Chậm tiến độ" and card.loc["O3", "admitted"] == 0
+    assert card.loc["O3", "pace"] == "Chưa đạt tiến độ" and card.loc["O3", "admitted"] == 0
     assert sc.behind_row_class(card.loc["O2"]) == ""
 
 

@@ -118,16 +118,22 @@ def test_training_sentence_matches_the_article(tables: Tables) -> None:
 
 def test_sector_sentences(tables: Tables) -> None:
     assert n.sector_sentences(tables, "2024-02") == [
-        "Trong 2 tháng đầu năm 2024, Khối phường - xã đã kết nạp được 4 đảng viên mới, "
+        # "khối" in lower case mid-sentence, as the source article writes it
+        "Trong 2 tháng đầu năm 2024, khối phường - xã đã kết nạp được 4 đảng viên mới, "
         "đạt 8,3% chỉ tiêu năm (48 đảng viên).",
-        "Trong 2 tháng đầu năm 2024, Khối hành chính - sự nghiệp đã kết nạp được 100 đảng viên mới "
-        "(không giao chỉ tiêu).",
-        "Trong 2 tháng đầu năm 2024, Khối trường THPT đã kết nạp được 127 đảng viên mới, "
+        "Trong 2 tháng đầu năm 2024, khối hành chính - sự nghiệp đã kết nạp được 100 đảng viên mới "
+        "(chưa được giao chỉ tiêu).",
+        "Trong 2 tháng đầu năm 2024, khối trường THPT đã kết nạp được 127 đảng viên mới, "
         "đạt 31,8% chỉ tiêu năm (400 đảng viên).",  # 31,75% rounds half up
-        "Trong 2 tháng đầu năm 2024, Khối doanh nghiệp chưa kết nạp được đảng viên mới nào (không giao chỉ tiêu).",
+        "Trong 2 tháng đầu năm 2024, khối doanh nghiệp chưa kết nạp được đảng viên mới nào (chưa được giao chỉ tiêu).",
     ]
+    # The four sectors in one sentence.
+    assert n.sectors_sentence(tables, "2024-02") == (
+        "Trong đó: khối phường - xã kết nạp 4 đảng viên (đạt 8,3% chỉ tiêu); khối hành chính - sự nghiệp 100 "
+        "(chưa được giao chỉ tiêu); khối trường THPT 127 (31,8%); khối doanh nghiệp 0 (chưa được giao chỉ tiêu)."
+    )
     assert n.headline(tables, "2024-02", sector="high-schools", lang="en") == (
-        "In the first 2 months of 2024, the Upper-secondary schools sector admitted 127 new members, "
+        "In the first 2 months of 2024, the upper-secondary schools sector admitted 127 new members, "
         "31.8% of the annual target (400 members)."
     )
 
@@ -135,12 +141,13 @@ def test_sector_sentences(tables: Tables) -> None:
 def test_behind_pace_sentence(tables: Tables) -> None:
     # W2: 30 x 2/12 = 5 expected, 1 admitted -> 4 short; W1: 2 expected, none -> 2 short; W3 and H1 on pace.
     assert n.behind_pace_sentence(tables, "2024-02") == (
-        "Trong 2 tháng đầu năm 2024, có 2/4 tổ chức cơ sở đảng được giao chỉ tiêu kết nạp chậm so với "
-        "tiến độ (16,7% chỉ tiêu năm), trong đó 1 tổ chức chưa kết nạp được đảng viên nào; chậm nhiều nhất: "
-        "Phường Ba Đình (thiếu 4), Phường Đông Hải (thiếu 2)."
+        "Trong 2 tháng đầu năm 2024, trong 4 tổ chức cơ sở đảng được giao chỉ tiêu, có 2 tổ chức chưa đạt "
+        "tiến độ kết nạp (đã qua 2/12 tháng, bằng 16,7% thời gian của năm); 1 tổ chức chưa kết nạp được "
+        "đảng viên nào; còn thiếu nhiều nhất: Phường Ba Đình (còn thiếu 4 so với tiến độ), Phường Đông Hải "
+        "(còn thiếu 2 so với tiến độ)."
     )
     assert n.behind_pace_sentence(tables, "2024-02", limit=1, lang="en").endswith(
-        "furthest behind: Phường Ba Đình (4 short)."
+        "furthest behind: Phường Ba Đình (4 short of pace)."
     )
     assert n.behind_pace_sentence(tables, "2024-02", sector="high-schools") == (
         "Trong 2 tháng đầu năm 2024, tất cả 1 tổ chức cơ sở đảng được giao chỉ tiêu đều đạt tiến độ kết nạp."
@@ -153,7 +160,7 @@ def test_behind_pace_sentence(tables: Tables) -> None:
 def test_pace_sentence(tables: Tables) -> None:
     # (817 - 231) / 10 months = 58.6 a month, rounded up to 59 people.
     assert n.pace_sentence(tables, "2024-02") == (
-        "Kết quả này vượt tiến độ thời gian (16,7% thời gian của năm). "
+        "Kết quả này vượt tiến độ thời gian (đã qua 2/12 tháng, bằng 16,7% thời gian của năm). "
         "Để hoàn thành chỉ tiêu, từ nay đến cuối năm bình quân mỗi tháng cần kết nạp 59 đảng viên."
     )
     assert n.pace_sentence(tables, "2023") == ""  # the year is over
@@ -179,7 +186,7 @@ def test_admissions_sentence_edge_cases() -> None:
     assert n.admissions_sentence("2024-Q1", 58, 817) == (
         "Trong quý I/2024, Đảng bộ thành phố đã kết nạp được 58 đảng viên mới, đạt 7,1% chỉ tiêu năm (817 đảng viên)."
     )
-    assert n.admissions_sentence("2023", 12, 0).endswith("đã kết nạp được 12 đảng viên mới (không giao chỉ tiêu).")
+    assert n.admissions_sentence("2023", 12, 0).endswith("đã kết nạp được 12 đảng viên mới (chưa được giao chỉ tiêu).")
     assert n.admissions_sentence("2023", 12, float("nan"), lang="en").endswith("(no target set).")
     assert n.admissions_sentence("2023", 0, 40) == (
         "Năm 2023, Đảng bộ thành phố không kết nạp được đảng viên mới nào (chỉ tiêu 40 đảng viên)."

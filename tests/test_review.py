@@ -45,7 +45,7 @@ def test_annual_review(tables: Tables) -> None:
     assert result["sector_name"].tolist() == ["Khối A", "Khối A", "Khối B"]
     assert result["admitted"].tolist() == [2, 2, 1]
     assert result["status"].tolist() == ["met", "no_target", "missed"]
-    assert result["status_label"].tolist() == ["Đạt", "Không giao chỉ tiêu", "Không đạt"]
+    assert result["status_label"].tolist() == ["Đạt", "Chưa được giao chỉ tiêu", "Không đạt"]
     assert np.isnan(result.loc[1, "target"])  # a target of 0 is no target
     assert result["difference"].tolist()[0::2] == [0.0, -1.0]
     assert np.isnan(result.loc[1, "difference"])
@@ -64,7 +64,7 @@ def test_annual_review_accepts_an_int_year(tables: Tables) -> None:
 
 def test_annual_summary(tables: Tables) -> None:
     summary = review.annual_summary(review.annual_review(tables, 2023, lang="en"), lang="en")
-    assert summary["name"].tolist() == ["Sector A", "Sector B", "Whole city"]
+    assert summary["name"].tolist() == ["Sector A", "Sector B", "All sectors (assigned targets)"]
     assert summary["is_total"].tolist() == [False, False, True]
     assert summary["organisations"].tolist() == [2, 1, 3]
     assert summary["met"].tolist() == [1, 0, 1]
@@ -72,6 +72,9 @@ def test_annual_summary(tables: Tables) -> None:
     assert summary["no_target"].tolist() == [1, 0, 1]
     assert summary["shortfall"].tolist() == [0, 1, 1]
     assert summary["admitted"].tolist() == [4, 1, 5]
+    # Targets assigned: A has O1's 2 (O2's 0 is no target), B O3's 2; attainment over them.
+    assert summary["target"].tolist() == [2.0, 2.0, 4.0]
+    assert summary["attainment_pct"].tolist() == [200.0, 50.0, 125.0]
     assert summary["admitted_last_year"].tolist()[0::2] == [3.0, 3.0]
     assert np.isnan(summary.loc[1, "admitted_last_year"])
 

@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 
 from ketnap import scorecard as sc
+from ketnap.periods import as_at
 
 NaN = np.nan
 
@@ -62,17 +63,18 @@ def sectors() -> pd.DataFrame:
     )
 
 
-def test_gap_and_expected_in_whole_people_rounded_up(orgs: pd.DataFrame) -> None:
+def test_gap_and_expected_in_whole_people_rounded_down(orgs: pd.DataFrame) -> None:
     shown = sc.with_display_columns(orgs, "2024-02")
-    # A1: 2 expected, 1 short; A2: 1 expected, ahead -> 0; B1: 25/6 = 4.17 -> 5, 1 short;
-    # B2: 1.5 -> 2, 2 short; B3: no target.
-    assert shown.loc[["A1", "A2", "B1", "B2"], "expected_people"].tolist() == [2.0, 1.0, 5.0, 2.0]
-    assert shown.loc[["A1", "A2", "B1", "B2"], "gap_people"].tolist() == [1.0, 0.0, 1.0, 2.0]
+    # The one rounding of ketnap.rules: expected = floor(target × 2/12). A1: 12 -> 2 expected, 1
+    # admitted, 1 short; A2: 6 -> 1, ahead -> 0; B1: 25 -> 4.17 -> 4, 4 admitted, 0 short;
+    # B2: 9 -> 1.5 -> 1, 1 short; B3: no target.
+    assert shown.loc[["A1", "A2", "B1", "B2"], "expected_people"].tolist() == [2.0, 1.0, 4.0, 1.0]
+    assert shown.loc[["A1", "A2", "B1", "B2"], "gap_people"].tolist() == [1.0, 0.0, 0.0, 1.0]
     assert np.isnan(shown.loc["B3", "gap_people"]) and np.isnan(shown.loc["B3", "expected_people"])
     # Ahead of pace shows as 0, never as "-0".
     assert str(shown.loc["A2", "gap_people"]) == "0.0"
     # Consistent side by side: short = expected - admitted when behind.
-    behind = shown.loc[["A1", "B1", "B2"]]
+    behind = shown.loc[["A1", "B2"]]
     assert (behind["expected_people"] - behind["admitted"]).tolist() == behind["gap_people"].tolist()
     assert "expected_people" not in orgs  # the input is not modified
 
@@ -87,13 +89,13 @@ def test_float_noise_does_not_add_a_person() -> None:
 
 def test_flag_words_in_year_and_whole_year(orgs: pd.DataFrame) -> None:
     shown = sc.with_display_columns(orgs, "2024-02")
-    assert shown.loc["A1", "flags"] == "chậm tiến độ; dưới 10% chỉ tiêu"
+    assert shown.loc["A1", "flags"] == "chưa đạt tiến độ; đã kết nạp, chưa đạt 10% chỉ tiêu"
     assert shown.loc["A2", "flags"] == ""
     # No admissions implies below 10%: only "chưa kết nạp" is said.
-    assert shown.loc["B2", "flags"] == "chậm tiến độ; chưa kết nạp; 2 năm liền không kết nạp"
+    assert shown.loc["B2", "flags"] == "chưa đạt tiến độ; chưa kết nạp; 2 năm liền không kết nạp"
     assert shown.loc["B3", "flags"] == ""
-    assert shown.loc["B3", "pace"] == "Không giao chỉ tiêu"
-    assert shown.loc["A2", "pace"] == "Đạt tiến độ" and shown.loc["A1", "pace"] == "Chậm tiến độ"
+    assert shown.loc["B3", "pace"] == "Chưa được giao chỉ tiêu"
+    assert shown.loc["A2", "pace"] == "Đạt tiến độ" and shown.loc["A1", "pace"] == "Chưa đạt tiến độ"
     year = sc.with_display_columns(orgs, "2023")
     assert year.loc["B2", "flags"] == "không đạt chỉ tiêu; không kết nạp; 2 năm liền không kết nạp"
     assert year.loc["A1", "pace"] == "Không đạt chỉ tiêu" and year.loc["A2", "pace"] == "Đạt chỉ tiêu"
@@ -145,7 +147,7 @@ def test_flag_counts(orgs: pd.DataFrame) -> None:
 def test_flag_lists(orgs: pd.DataFrame) -> None:
     lines = sc.flag_lists(orgs, "2024-02")
     assert lines == [
-        "Chưa kết nạp được đảng viên nào trong năm (1): Chi bộ Đông Sơn.",
+        "Từ đầu năm đến nay chưa kết nạp được đảng viên nào (1): Chi bộ Đông Sơn.",
         # B2 is below 10% too, but it is already in the first line.
         "Đã kết nạp nhưng chưa đạt 10% chỉ tiêu năm (1): Phường Điện Biên.",
         "Từ 2 năm liền trở lên không kết nạp được đảng viên (1): Chi bộ Đông Sơn.",
@@ -163,10 +165,10 @@ def test_scorecard_sector_order_then_vietnamese_names(orgs: pd.DataFrame, sector
     assert card["sector_name"].tolist() == ["Khối A", "Khối A", "Khối B", "Khối B", "Khối B"]
     assert card["pace"].tolist() == [
         "Đạt tiến độ",
-        "Chậm tiến độ",
-        "Chậm tiến độ",
-        "Không giao chỉ tiêu",
-        "Chậm tiến độ",
+        "Chưa đạt tiến độ",
+        "Chưa đạt tiến độ",
+        "Chưa được giao chỉ tiêu",
+        "Chưa đạt tiến độ",
     ]
     english = sc.scorecard(orgs, sectors, "2023", lang="en")
     assert english["sector_name"].iloc[0] == "Sector A"
@@ -180,20 +182,26 @@ def test_scorecard_unknown_sector_goes_last(orgs: pd.DataFrame, sectors: pd.Data
 
 def test_summary_sentence(orgs: pd.DataFrame) -> None:
     assert sc.summary_sentence(orgs, "2024-02") == (
-        "Trong 2 tháng đầu năm 2024, có 3/4 tổ chức cơ sở đảng được giao chỉ tiêu chậm tiến độ kết nạp; "
-        "1/5 tổ chức chưa kết nạp được đảng viên nào."
+        "Trong 2 tháng đầu năm 2024, trong 4 tổ chức cơ sở đảng được giao chỉ tiêu, có 3 tổ chức chưa đạt tiến "
+        "độ kết nạp; 1 tổ chức chưa kết nạp được đảng viên nào. Có 1 tổ chức chưa được giao chỉ tiêu (không "
+        "tính ở trên)."
     )
     assert sc.summary_sentence(orgs, "2023", lang="en") == (
-        "In 2023, 3 of the 4 grassroots organisations with a target missed it; 1 of 5 admitted nobody."
+        "In 2023, 3 of the 4 grassroots organisations with a target missed it, 1 of them admitting nobody. "
+        "1 had no target (not counted above)."
     )
 
 
 def test_pace_note() -> None:
     assert sc.pace_note("2024-02", key="report.organisations.highlight") == (
-        "Dòng tô màu: tổ chức chậm tiến độ, tức kết nạp chưa đạt 16,7% chỉ tiêu năm."
+        "Dòng tô màu: tổ chức chưa đạt tiến độ, tức số đã kết nạp thấp hơn số cần đạt theo tiến độ (16,7% chỉ "
+        "tiêu năm, tính tròn xuống đến người)."
     )
-    assert sc.pace_note("2024-Q2", key="report.organisations.highlight", lang="en") == (
-        "Shaded rows: behind pace, that is below 25.0% of the annual target."
+    # A finished quarter reads as closed; the same quarter cut at the data-as-of date keeps its pace.
+    assert sc.pace_note("2024-Q2", key="report.organisations.highlight", lang="en") == "Shaded rows: target missed."
+    assert sc.pace_note(as_at("2024-Q2", "2024-05-31"), key="report.organisations.highlight", lang="en") == (
+        "Shaded rows: behind pace, that is fewer admitted than the whole people due by now (16.7% of the "
+        "annual target, rounded down)."
     )
     assert sc.pace_note("2023", key="report.organisations.highlight") == "Dòng tô màu: tổ chức không đạt chỉ tiêu năm."
 

@@ -40,6 +40,8 @@ What notebooks import, from figures to words and pictures:
 ``periods``                reporting periods (month to date, quarter, year) and the whole-year rule
 ``completeness``           whose monthly return is in, late or missing: what the figures rest on
 ``metrics``                attainment, pace, projection, flags, training, composition
+``rules``                  the counting rules written once: behind pace, shortfall in whole people,
+                           no admission, under 10%, and their note in the reports
 ``training``               training class → admission → full membership
 ``review``                 the annual review for the grading
 ``scorecard``              organisation tables of the sector and scorecard reports

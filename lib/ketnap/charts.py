@@ -40,7 +40,7 @@ from matplotlib.textpath import TextToPath
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ketnap.labels import t
-from ketnap.metrics import is_behind_pace
+from ketnap.rules import is_behind_pace
 
 __all__ = [
     "FIG_HEIGHT",
@@ -364,8 +364,13 @@ def _percent_of_target_bars(
     ax.set_xlabel(axis)
 
 
-def cumulative_vs_pace(monthly: pd.DataFrame, *, lang: str = "vi", ax: Axes | None = None) -> Axes:
+def cumulative_vs_pace(
+    monthly: pd.DataFrame, *, lang: str = "vi", ax: Axes | None = None, closed_year: int | None = None
+) -> Axes:
     """Cumulative admissions month by month against the target pace (and last year, if given).
+
+    ``closed_year`` (a finished year) names the lines by their years ("Năm 2023", "Năm 2022"), not
+    "this year" and "the same period last year".
 
     Parameters
     ----------
@@ -406,7 +411,9 @@ def cumulative_vs_pace(monthly: pd.DataFrame, *, lang: str = "vi", ax: Axes | No
             color=_MUTED,
             linestyle=":",
             linewidth=1.8,
-            label=t("chart.series.last_year", lang),
+            label=t("chart.series.year", lang, year=closed_year - 1)
+            if closed_year
+            else t("chart.series.last_year", lang),
         )
     cumulative = data["cumulative"].astype(float)
     ax.plot(
@@ -416,7 +423,7 @@ def cumulative_vs_pace(monthly: pd.DataFrame, *, lang: str = "vi", ax: Axes | No
         linewidth=2.4,
         marker="o",
         markersize=4,
-        label=t("chart.series.cumulative", lang),
+        label=t("chart.series.year", lang, year=closed_year) if closed_year else t("chart.series.cumulative", lang),
     )
     reached = cumulative.notna().to_numpy()
     if reached.any():
@@ -652,8 +659,12 @@ def ranked_attainment(
     ax: Axes | None = None,
     label_width: int = 22,
     max_rows: int = MAX_CHART_ROWS,
+    closed: bool = False,
 ) -> Axes:
     """Organisations of one sector ranked by attainment, as a dot plot with the 100% line.
+
+    ``closed`` (a finished year or quarter) names the dots by the result, "Đạt / Không đạt chỉ
+    tiêu", not by pace.
 
     With more than ``max_rows`` organisations (a province or the whole country) only the
     ``max_rows`` lowest in attainment are drawn, and the title says so: the full ranking is in the
@@ -718,7 +729,7 @@ def ranked_attainment(
         s=42,
         color=sector_colour,
         zorder=3,
-        label=t("chart.legend.on_pace", lang),
+        label=t("chart.legend.met" if closed else "chart.legend.on_pace", lang),
     )
     ax.scatter(
         values[behind],
@@ -728,7 +739,7 @@ def ranked_attainment(
         edgecolor=sector_colour,
         linewidth=1.8,
         zorder=3,
-        label=t("chart.legend.behind_pace", lang),
+        label=t("chart.legend.missed" if closed else "chart.legend.behind_pace", lang),
     )
     ax.axvline(100, color=_REFERENCE, linestyle="--", linewidth=1.2, zorder=2)
 

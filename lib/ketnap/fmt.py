@@ -43,6 +43,7 @@ __all__ = [
     "period_label",
     "round_half_up",
     "signed",
+    "signed_pct",
     "sort_vi",
     "vi_sort_key",
 ]
@@ -126,6 +127,18 @@ def signed(value: Any, lang: str = "vi", *, na: str = NA) -> str:
     text = integer(abs(float(value)), lang)
     rounded = round_half_up(float(value), 0)
     return ("+" if rounded > 0 else "\u2212" if rounded < 0 else "") + text
+
+
+def signed_pct(value: Any, lang: str = "vi", *, decimals: int = 1, na: str = NA) -> str:
+    """A percentage change with its sign on the number: ``47.06 -> "+47,1%"``, ``-6.5 -> "−6,5%"``.
+
+    >>> signed_pct(47.06), signed_pct(-6.52), signed_pct(0.0), signed_pct(None)
+    ('+47,1%', '−6,5%', '0,0%', '–')
+    """
+    if is_missing(value):
+        return na
+    rounded = round_half_up(float(value), decimals)
+    return ("+" if rounded > 0 else "\u2212" if rounded < 0 else "") + pct(abs(float(value)), lang, decimals=decimals)
 
 
 def _as_date(value: Any) -> dt.date:

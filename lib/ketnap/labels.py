@@ -20,7 +20,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "org.city": ("Đảng bộ thành phố Thanh Hóa", "Thanh Hóa City Party Committee"),
     "org.board": ("Ban Tổ chức Thành ủy Thanh Hóa", "Organisation Board, Thanh Hóa City Party Committee"),
     "data.synthetic": ("Dữ liệu mô phỏng (không phải số liệu thật)", "Synthetic data (not real figures)"),
-    "metric.no_target": ("không giao chỉ tiêu", "no target set"),
+    "metric.no_target": ("chưa được giao chỉ tiêu", "no target set"),
     # --- build (report header, index) ---
     "report.city_overview.title": (
         "Kết quả kết nạp đảng viên toàn thành phố",
@@ -41,11 +41,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     "index.empty": ("Chưa có báo cáo nào: chạy `make reports`.", "No reports yet: run `make reports`."),
     "section.headline": ("Kết quả chung", "Headline"),
     "section.cumulative": ("Tiến độ kết nạp trong năm", "Admissions through the year"),
+    "section.cumulative_year": ("Kết nạp lũy kế theo tháng", "Cumulative admissions by month"),
     "section.sectors": ("Kết quả theo khối", "By sector"),
     "section.training": ("Bồi dưỡng nhận thức về Đảng và kết nạp", "Training class and admission"),
     "section.composition": ("Cơ cấu đảng viên mới", "Who the new members are"),
-    "section.behind": ("Tổ chức cơ sở đảng chậm tiến độ", "Organisations behind pace"),
+    "section.behind": ("Tổ chức cơ sở đảng chưa đạt tiến độ", "Organisations behind pace"),
     "section.yoy": ("So với cùng kỳ năm trước", "Compared with the same period last year"),
+    "section.yoy_year": ("So với năm trước", "Compared with the year before"),
     "alt.cumulative": (
         "Biểu đồ số đảng viên kết nạp lũy kế theo tháng so với tiến độ chỉ tiêu",
         "Chart of cumulative admissions by month against the target pace",
@@ -56,6 +58,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "column.sector": ("Khối", "Sector"),
     "column.organisation": ("Tổ chức cơ sở đảng", "Organisation"),
     "column.gap": ("Còn thiếu so với tiến độ", "Short of pace (people)"),
+    "column.gap_year": ("Còn thiếu so với chỉ tiêu", "Short of target (people)"),
     "column.group": ("Nhóm", "Group"),
     "column.count": ("Số người", "People"),
     "column.share": ("Tỷ lệ", "Share"),
@@ -63,11 +66,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "column.change": ("Tăng, giảm", "Change"),
     "report.funnel_note": (
         "Lớp bồi dưỡng năm {cohort}: {trained} người; đến ngày {end} đã kết nạp {admitted} người ({pct}). "
-        "Thời gian trung vị từ khi được cấp giấy chứng nhận đến khi kết nạp: {days} ngày.",
+        "Thời gian từ khi được cấp giấy chứng nhận đến khi được kết nạp: phổ biến khoảng {days} ngày.",
         "Training class of {cohort}: {trained} people; by {end}, {admitted} had been admitted ({pct}). "
-        "Median time from certificate to admission: {days} days.",
+        "Typical time from certificate to admission: about {days} days.",
     ),
     "report.sector.title": ("Kết quả kết nạp đảng viên theo khối", "Party admissions by sector"),
+    "report.sector.title_of": ("Kết quả kết nạp đảng viên {name}", "Party admissions by sector: {name}"),
     "report.organisations.title": (
         "Bảng theo dõi các tổ chức cơ sở đảng",
         "Scorecard of grassroots organisations",
@@ -91,21 +95,21 @@ CATALOG: dict[str, tuple[str, str]] = {
     "scorecard.column.trained": ("Số người học lớp bồi dưỡng", "Trained"),
     "scorecard.column.last_admission": ("Lần kết nạp gần nhất", "Last admission"),
     "scorecard.pace.on_pace": ("Đạt tiến độ", "On pace"),
-    "scorecard.pace.behind": ("Chậm tiến độ", "Behind pace"),
+    "scorecard.pace.behind": ("Chưa đạt tiến độ", "Behind pace"),
     "scorecard.pace.met": ("Đạt chỉ tiêu", "Target met"),
     "scorecard.pace.missed": ("Không đạt chỉ tiêu", "Target missed"),
-    "scorecard.pace.no_target": ("Không giao chỉ tiêu", "No target"),
-    "scorecard.flag.behind_pace": ("chậm tiến độ", "behind pace"),
+    "scorecard.pace.no_target": ("Chưa được giao chỉ tiêu", "No target"),
+    "scorecard.flag.behind_pace": ("chưa đạt tiến độ", "behind pace"),
     "scorecard.flag.missed": ("không đạt chỉ tiêu", "target missed"),
     "scorecard.flag.no_admissions": ("chưa kết nạp", "none admitted yet"),
     "scorecard.flag.no_admissions_year": ("không kết nạp", "none admitted"),
-    "scorecard.flag.below_10pct": ("dưới 10% chỉ tiêu", "below 10% of target"),
+    "scorecard.flag.below_10pct": ("đã kết nạp, chưa đạt 10% chỉ tiêu", "some admitted, below 10% of target"),
     "scorecard.flag.none_2y": ("2 năm liền không kết nạp", "none for 2+ years"),
     "scorecard.card.missed": ("Tổ chức không đạt chỉ tiêu", "Organisations that missed the target"),
     "scorecard.card.no_admissions_year": ("Tổ chức không kết nạp được đảng viên", "Organisations with no admissions"),
     "scorecard.list.no_admissions": (
-        "Chưa kết nạp được đảng viên nào trong năm",
-        "No admissions so far this year",
+        "Từ đầu năm đến nay chưa kết nạp được đảng viên nào",
+        "No admissions since the start of the year",
     ),
     "scorecard.list.no_admissions_year": (
         "Không kết nạp được đảng viên nào trong năm",
@@ -143,10 +147,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Heat map of admissions by organisation and month",
     ),
     "report.sector.ranking_note": (
-        "Chấm rỗng: tổ chức chậm tiến độ, tức kết nạp chưa đạt {pace} chỉ tiêu năm. “Cần đạt theo tiến độ” "
-        "và “còn thiếu” được làm tròn lên thành số người.",
-        "Hollow dot: behind pace, that is below {pace} of the annual target. “Expected on pace” and "
-        "“short” are rounded up to whole people.",
+        "Chấm rỗng: tổ chức chưa đạt tiến độ, tức số đã kết nạp thấp hơn số cần đạt theo tiến độ ({pace} chỉ "
+        "tiêu năm, tính tròn xuống đến người).",
+        "Hollow dot: behind pace, that is fewer admitted than the whole people due by now ({pace} of the "
+        "annual target, rounded down).",
     ),
     "report.sector.ranking_note_year": (
         "Chấm rỗng: tổ chức không đạt chỉ tiêu năm; “còn thiếu” là số người chưa kết nạp được so với chỉ tiêu.",
@@ -163,20 +167,29 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Organisations that missed the target",
     ),
     "report.organisations.summary": (
-        "{when}, có {behind}/{with_target} tổ chức cơ sở đảng được giao chỉ tiêu chậm tiến độ kết nạp; "
-        "{none}/{total} tổ chức chưa kết nạp được đảng viên nào.",
+        "{when}, trong {with_target} tổ chức cơ sở đảng được giao chỉ tiêu, có {behind} tổ chức chưa đạt tiến "
+        "độ kết nạp; {none} tổ chức chưa kết nạp được đảng viên nào.{no_target}",
         "{when}, {behind} of the {with_target} grassroots organisations with a target are behind pace; "
-        "{none} of {total} have admitted nobody yet.",
+        "{none} have admitted nobody yet.{no_target}",
     ),
     "report.organisations.summary_year": (
-        "{when}, có {behind}/{with_target} tổ chức cơ sở đảng được giao chỉ tiêu không đạt chỉ tiêu kết "
-        "nạp; {none}/{total} tổ chức không kết nạp được đảng viên nào.",
-        "{when}, {behind} of the {with_target} grassroots organisations with a target missed it; "
-        "{none} of {total} admitted nobody.",
+        "{when}, trong {with_target} tổ chức cơ sở đảng được giao chỉ tiêu, có {behind} tổ chức không hoàn "
+        "thành chỉ tiêu, trong đó {none} tổ chức không kết nạp được đảng viên nào.{no_target}",
+        "{when}, {behind} of the {with_target} grassroots organisations with a target missed it, "
+        "{none} of them admitting nobody.{no_target}",
+    ),
+    "table.total": ("Cộng", "Total"),
+    "table.total_sectors": ("Cộng các khối (theo chỉ tiêu đã giao)", "All sectors (assigned targets)"),
+    "table.total_city": ("Toàn thành phố (theo chỉ tiêu của thành phố)", "City (the city's own target)"),
+    "report.organisations.no_target": (
+        " Có {count} tổ chức chưa được giao chỉ tiêu (không tính ở trên).",
+        " {count} had no target (not counted above).",
     ),
     "report.organisations.highlight": (
-        "Dòng tô màu: tổ chức chậm tiến độ, tức kết nạp chưa đạt {pace} chỉ tiêu năm.",
-        "Shaded rows: behind pace, that is below {pace} of the annual target.",
+        "Dòng tô màu: tổ chức chưa đạt tiến độ, tức số đã kết nạp thấp hơn số cần đạt theo tiến độ ({pace} "
+        "chỉ tiêu năm, tính tròn xuống đến người).",
+        "Shaded rows: behind pace, that is fewer admitted than the whole people due by now ({pace} of the "
+        "annual target, rounded down).",
     ),
     "report.organisations.highlight_year": (
         "Dòng tô màu: tổ chức không đạt chỉ tiêu năm.",
@@ -190,7 +203,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "pipeline.sheet.due": ("Đến hạn chuyển chính thức", "Due for full membership"),
     "review.sheet.missed": ("Không đạt chỉ tiêu", "Missed target"),
     "pipeline.status.missed": ("Không đạt chỉ tiêu", "Target missed"),
-    "pipeline.status.no_target": ("Không giao chỉ tiêu", "No target"),
+    "pipeline.status.no_target": ("Chưa được giao chỉ tiêu", "No target"),
     "pipeline.total": ("Toàn thành phố", "Whole city"),
     "pipeline.cohort.partial": ("{year} (đến {end})", "{year} (to {end})"),
     "pipeline.section.training": ("Tham gia lớp bồi dưỡng so với kế hoạch", "Training-class attendance against plan"),
@@ -214,7 +227,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "pipeline.column.trained": ("Số người học", "Trained"),
     "pipeline.column.training_plan": ("Kế hoạch năm", "Annual plan"),
     "pipeline.column.training_attainment_pct": ("Tỷ lệ so với kế hoạch", "Share of plan"),
-    "pipeline.column.cohort": ("Năm học", "Class year"),
+    "pipeline.column.cohort": ("Lớp bồi dưỡng năm", "Class of"),
     "pipeline.column.admitted": ("Đã kết nạp", "Since admitted"),
     "pipeline.column.conversion_pct": ("Tỷ lệ kết nạp", "Share admitted"),
     "pipeline.column.full_members": ("Đã chuyển chính thức", "Now full members"),
@@ -225,8 +238,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "pipeline.column.outstanding": ("Tổng số chưa chuyển", "Outstanding"),
     "pipeline.column.upcoming": ("Đến hạn trong 3 tháng tới", "Due in the next 3 months"),
     "pipeline.card.median_days": (
-        "Trung vị thời gian từ bồi dưỡng đến kết nạp",
-        "Median time from training to admission",
+        "Thời gian phổ biến từ bồi dưỡng đến kết nạp",
+        "Typical time from training to admission",
     ),
     "pipeline.card.outstanding": (
         "Đảng viên dự bị đến hạn hoặc quá hạn, chưa chuyển chính thức",
@@ -261,11 +274,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "pipeline.days.sentence": (
         "{when}, có {admitted} đảng viên được kết nạp, trong đó {with_training} người có giấy chứng nhận học "
-        "lớp bồi dưỡng từ trước. Thời gian từ khi được cấp giấy chứng nhận đến khi kết nạp: trung vị {median} "
-        "ngày (khoảng {months} tháng); một nửa số người được kết nạp sau từ {q1} đến {q3} ngày.",
+        "lớp bồi dưỡng từ trước. Thời gian từ khi được cấp giấy chứng nhận đến khi được kết nạp: phổ biến "
+        "khoảng {median} ngày (khoảng {months} tháng); một nửa số trường hợp trong khoảng {q1}–{q3} ngày.",
         "{when}, {admitted} members were admitted, {with_training} of them holding a training certificate "
-        "from before. Time from certificate to admission: median {median} days (about {months} months); half "
-        "took between {q1} and {q3} days.",
+        "from before. Time from certificate to admission: typically about {median} days (about {months} "
+        "months); half of them took {q1}–{q3} days.",
     ),
     "pipeline.days.none": (
         "{when}, không có đảng viên mới nào có giấy chứng nhận học lớp bồi dưỡng từ trước khi kết nạp.",
@@ -324,11 +337,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "review.section.organisations": ("Kết quả từng tổ chức cơ sở đảng", "Each organisation's result"),
     "review.result.met": ("Đạt", "Met"),
     "review.result.missed": ("Không đạt", "Missed"),
-    "review.result.no_target": ("Không giao chỉ tiêu", "No target"),
+    "review.result.no_target": ("Chưa được giao chỉ tiêu", "No target"),
     "review.column.organisations": ("Số tổ chức", "Organisations"),
     "review.column.met": ("Đạt chỉ tiêu", "Met"),
     "review.column.missed": ("Không đạt", "Missed"),
-    "review.column.no_target": ("Không giao chỉ tiêu", "No target"),
+    "review.column.no_target": ("Chưa được giao chỉ tiêu", "No target"),
     "review.column.shortfall": ("Tổng số còn thiếu (người)", "Total short (people)"),
     "review.column.admitted": ("Kết nạp", "Admitted"),
     "review.column.target": ("Chỉ tiêu", "Target"),
@@ -340,11 +353,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "review.column.change": ("Tăng (+), giảm (−) so với năm {year}", "Change on {year}"),
     "review.card.met": ("Tổ chức đạt chỉ tiêu", "Organisations that met their target"),
     "review.card.missed": ("Tổ chức không đạt chỉ tiêu", "Organisations that missed it"),
-    "review.card.no_target": ("Tổ chức không giao chỉ tiêu", "Organisations with no target"),
+    "review.card.no_target": ("Tổ chức chưa được giao chỉ tiêu", "Organisations with no target"),
     "review.summary.sentence": (
         "Năm {year}, trong {total} tổ chức cơ sở đảng có {with_target} tổ chức được giao chỉ tiêu kết nạp: "
         "{met} tổ chức đạt và vượt chỉ tiêu, {missed} tổ chức không đạt (tổng cộng còn thiếu {shortfall} đảng "
-        "viên); {no_target} tổ chức không được giao chỉ tiêu.",
+        "viên); {no_target} tổ chức chưa được giao chỉ tiêu.",
         "In {year}, {with_target} of {total} grassroots organisations had an admissions target: {met} met or "
         "exceeded it and {missed} missed it ({shortfall} members short in all); {no_target} had no target.",
     ),
@@ -354,10 +367,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "review.note.method": (
         "Đạt chỉ tiêu: số đảng viên kết nạp trong năm bằng hoặc vượt chỉ tiêu được giao; chỉ tiêu bằng 0 coi "
-        "như không giao chỉ tiêu. Vượt, thiếu = số kết nạp trừ chỉ tiêu. Số kết nạp năm trước để trống khi "
+        "như không giao chỉ tiêu. Vượt, thiếu = số kết nạp trừ chỉ tiêu. Số kết nạp năm trước ghi “–” khi "
         "tổ chức chưa thành lập.",
         "Target met: admissions in the year equal to or above the target; a target of 0 counts as no target. "
-        "Over/under = admitted minus target. Last year's figure is blank where the organisation did not exist.",
+        "Over/under = admitted minus target. Last year's figure reads “–” where the organisation did not exist.",
     ),
     "review.note.created": (
         "Thành lập trong năm, chỉ có kết quả của một phần năm: {names}.",
@@ -792,14 +805,17 @@ CATALOG: dict[str, tuple[str, str]] = {
     "metric.admitted": ("Số đảng viên kết nạp", "Members admitted"),
     "metric.target": ("Chỉ tiêu năm", "Annual target"),
     "metric.attainment_pct": ("Tỷ lệ đạt chỉ tiêu", "Target attainment"),
-    "metric.months_elapsed_pct": ("Thời gian đã qua của năm", "Share of the year gone"),
+    "metric.months_elapsed_pct": ("Tiến độ thời gian", "Time gone"),
     "metric.expected": ("Cần đạt theo tiến độ", "Expected on pace"),
     "metric.expected_plan": ("Cần đạt theo kế hoạch tháng", "Expected by monthly plans"),
     "metric.needed_per_month": ("Cần kết nạp mỗi tháng", "Needed per month"),
     "metric.projection": ("Dự báo cả năm", "Year-end projection"),
     "metric.projection_range": ("Khoảng dự báo", "Projection range"),
     "metric.admitted_last_year": ("Cùng kỳ năm trước", "Same period last year"),
-    "metric.yoy_change_pct": ("Tăng, giảm so với cùng kỳ", "Change on last year"),
+    "metric.yoy_change_pct": ("Tăng (+), giảm (−) so với cùng kỳ", "Change on the same period last year"),
+    "metric.yoy_change_pct_year": ("Tăng (+), giảm (−) so với năm trước", "Change on the year before"),
+    "metric.yoy_change_people": ("{people} đảng viên", "{people} members"),
+    "metric.admitted_year": ("Kết nạp năm {year}", "Admitted in {year}"),
     "metric.trained": ("Số người học lớp bồi dưỡng nhận thức về Đảng", "Attended the Party awareness class"),
     "metric.training_plan": ("Kế hoạch bồi dưỡng", "Training plan"),
     "metric.training_attainment_pct": ("Tỷ lệ đạt kế hoạch bồi dưỡng", "Training plan attainment"),
@@ -807,14 +823,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Tổ chức cơ sở đảng cử người học",
         "Organisations that sent trainees",
     ),
-    "metric.organisations_behind_pace": ("Tổ chức chậm tiến độ", "Organisations behind pace"),
+    "metric.organisations_behind_pace": ("Tổ chức chưa đạt tiến độ", "Organisations behind pace"),
     "metric.organisations_no_admissions": (
         "Tổ chức chưa kết nạp được đảng viên",
         "Organisations with no admissions",
     ),
     "metric.organisations_below_10pct": (
-        "Tổ chức đạt dưới 10% chỉ tiêu",
-        "Organisations below 10% of target",
+        "Tổ chức đã kết nạp nhưng chưa đạt 10% chỉ tiêu",
+        "Organisations with some admissions but below 10% of target",
     ),
     "metric.organisations_none_2y": (
         "Tổ chức 2 năm liền không kết nạp",
@@ -830,6 +846,58 @@ CATALOG: dict[str, tuple[str, str]] = {
     "narrative.when.year": ("Năm {year}", "In {year}"),
     "narrative.subject.city": ("Đảng bộ thành phố", "the City Party Committee"),
     "narrative.subject.sector": ("{name}", "the {name} sector"),
+    "narrative.time_progress": ("{months}/12 tháng ({pct})", "{months} of 12 months ({pct})"),
+    "narrative.time_progress_inline": (
+        "{months}/12 tháng, bằng {pct} thời gian của năm",
+        "{months} of 12 months, {pct}",
+    ),
+    "narrative.sectors.sentence": ("Trong đó: {parts}.", "By sector: {parts}."),
+    "narrative.sectors.first": ("{name} kết nạp {admitted} đảng viên ({result})", "{name} {admitted} ({result})"),
+    "narrative.sectors.other": ("{name} {admitted} ({result})", "{name} {admitted} ({result})"),
+    "narrative.sectors.share_first": ("đạt {pct} chỉ tiêu", "{pct} of target"),
+    "narrative.targets.more": (
+        "Tổng chỉ tiêu giao cho các tổ chức cơ sở đảng là {assigned} đảng viên, cao hơn chỉ tiêu của thành phố "
+        "({city} đảng viên) {difference} đảng viên; tỷ lệ đạt của mỗi khối tính trên chỉ tiêu đã giao cho khối, "
+        "tỷ lệ của toàn thành phố tính trên chỉ tiêu {city} đảng viên.",
+        "The targets assigned to the organisations add up to {assigned} members, {difference} more than the "
+        "city's own target ({city}); each sector's attainment is against its assigned targets, the city's "
+        "against {city}.",
+    ),
+    "narrative.targets.less": (
+        "Tổng chỉ tiêu giao cho các tổ chức cơ sở đảng là {assigned} đảng viên, thấp hơn chỉ tiêu của thành phố "
+        "({city} đảng viên) {difference} đảng viên; tỷ lệ đạt của mỗi khối tính trên chỉ tiêu đã giao cho khối, "
+        "tỷ lệ của toàn thành phố tính trên chỉ tiêu {city} đảng viên.",
+        "The targets assigned to the organisations add up to {assigned} members, {difference} fewer than the "
+        "city's own target ({city}); each sector's attainment is against its assigned targets, the city's "
+        "against {city}.",
+    ),
+    "narrative.projection.past_years": (
+        "Ước cả năm: khoảng {estimate} đảng viên{share} nếu giữ nhịp như các năm trước; chỉ để tham khảo.",
+        "Year-end estimate: about {estimate} members{share} if the pattern of past years holds; for reference only.",
+    ),
+    "narrative.projection.linear": (
+        "Ước cả năm: khoảng {estimate} đảng viên{share} nếu giữ nhịp bình quân các tháng đã qua; chỉ để tham khảo.",
+        "Year-end estimate: about {estimate} members{share} at the average pace so far; for reference only.",
+    ),
+    "narrative.projection.share": (" (≈{pct}% chỉ tiêu)", " (≈{pct}% of target)"),
+    "rules.note": (
+        "Cách tính: tổ chức chưa đạt tiến độ khi số đã kết nạp thấp hơn số cần đạt theo tiến độ thời gian "
+        "({pace} chỉ tiêu năm), tính tròn xuống đến người, nên chỉ tiêu nhỏ chưa bị coi là chậm (chỉ tiêu 2 "
+        "đến hết tháng 6 mới cần 1 người); “còn thiếu” là số người cần đạt trừ số đã kết nạp. “Chưa kết nạp” "
+        "và “đã kết nạp nhưng chưa đạt 10% chỉ tiêu” chỉ tính các tổ chức được giao chỉ tiêu, không trùng nhau.",
+        "Rules: an organisation is behind pace when it has admitted fewer than the whole people due by now "
+        "({pace} of the annual target, rounded down), so small targets are not flagged early (a target of 2 "
+        "is due 1 person at the end of June); “short” is the people due minus those admitted. “None admitted” "
+        "and “some admitted but below 10%” count only organisations with a target, never both.",
+    ),
+    "rules.note_closed": (
+        "Cách tính: tổ chức không đạt chỉ tiêu khi số đã kết nạp thấp hơn chỉ tiêu; “còn thiếu” là chỉ tiêu trừ "
+        "số đã kết nạp. “Không kết nạp” và “đã kết nạp nhưng chưa đạt 10% chỉ tiêu” chỉ tính các tổ chức được "
+        "giao chỉ tiêu, không trùng nhau.",
+        "Rules: an organisation missed its target when it admitted fewer than the target; “short” is the target "
+        "minus those admitted. “None admitted” and “some admitted but below 10%” count only organisations with "
+        "a target, never both.",
+    ),
     "narrative.admitted.year": (
         "{when}, {subject} đã kết nạp được {admitted} đảng viên mới, đạt {pct} chỉ tiêu ({target} đảng viên).",
         "{when}, {subject} admitted {admitted} new members, {pct} of the target ({target} members).",
@@ -853,12 +921,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "narrative.target_note.year": ("chỉ tiêu {target} đảng viên", "target: {target} members"),
     "narrative.target_note.in_year": ("chỉ tiêu năm {target} đảng viên", "annual target: {target} members"),
     "narrative.pace.ahead": (
-        "Kết quả này vượt tiến độ thời gian ({elapsed} thời gian của năm).",
-        "This is ahead of the calendar ({elapsed} of the year).",
+        "Kết quả này vượt tiến độ thời gian (đã qua {elapsed}).",
+        "This is ahead of the calendar ({elapsed} gone).",
     ),
     "narrative.pace.behind": (
-        "Kết quả này chậm hơn tiến độ thời gian ({elapsed} thời gian của năm).",
-        "This is behind the calendar ({elapsed} of the year).",
+        "Kết quả này chậm hơn tiến độ thời gian (đã qua {elapsed}).",
+        "This is behind the calendar ({elapsed} gone).",
     ),
     "narrative.pace.needed": (
         "Để hoàn thành chỉ tiêu, từ nay đến cuối năm bình quân mỗi tháng cần kết nạp {needed} đảng viên.",
@@ -888,26 +956,27 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{when}, nobody attended the Party awareness class.",
     ),
     "narrative.behind.some": (
-        "{when}, có {count}/{total} tổ chức cơ sở đảng được giao chỉ tiêu kết nạp chậm so với tiến độ "
-        "({pace} chỉ tiêu năm){none_clause}; chậm nhiều nhất: {names}.",
-        "{when}, {count} of {total} grassroots organisations with a target are behind pace "
-        "({pace} of the annual target){none_clause}; furthest behind: {names}.",
+        "{when}, trong {total} tổ chức cơ sở đảng được giao chỉ tiêu, có {count} tổ chức chưa đạt tiến độ "
+        "kết nạp (đã qua {pace}){none_clause}; còn thiếu nhiều nhất: {names}.",
+        "{when}, {count} of the {total} grassroots organisations with a target are behind pace "
+        "({pace} gone){none_clause}; furthest behind: {names}.",
     ),
     "narrative.behind.some_year": (
-        "{when}, có {count}/{total} tổ chức cơ sở đảng được giao chỉ tiêu không hoàn thành chỉ tiêu "
-        "kết nạp{none_clause}; thiếu nhiều nhất: {names}.",
+        "{when}, trong {total} tổ chức cơ sở đảng được giao chỉ tiêu, có {count} tổ chức không hoàn thành "
+        "chỉ tiêu kết nạp{none_clause}; còn thiếu nhiều nhất: {names}.",
         "{when}, {count} of {total} grassroots organisations with a target missed it{none_clause}; "
         "furthest short: {names}.",
     ),
     "narrative.behind.none_clause": (
-        ", trong đó {none} tổ chức chưa kết nạp được đảng viên nào",
-        ", {none} of them with no admissions yet",
+        "; {none} tổ chức chưa kết nạp được đảng viên nào",
+        "; {none} have admitted nobody yet",
     ),
     "narrative.behind.none_clause_year": (
         ", trong đó {none} tổ chức không kết nạp được đảng viên nào",
         ", {none} of them with no admissions",
     ),
-    "narrative.behind.item": ("{name} (thiếu {gap})", "{name} ({gap} short)"),
+    "narrative.behind.item": ("{name} (còn thiếu {gap} so với tiến độ)", "{name} ({gap} short of pace)"),
+    "narrative.behind.item_year": ("{name} (còn thiếu {gap} so với chỉ tiêu)", "{name} ({gap} short of target)"),
     "narrative.behind.all_on_pace": (
         "{when}, tất cả {total} tổ chức cơ sở đảng được giao chỉ tiêu đều đạt tiến độ kết nạp.",
         "{when}, all {total} grassroots organisations with a target are on pace.",
@@ -942,19 +1011,22 @@ CATALOG: dict[str, tuple[str, str]] = {
     "chart.target_line": ("Chỉ tiêu", "Target"),
     "chart.admitted_of_target": ("{admitted}/{target} · {pct}", "{admitted}/{target} · {pct}"),
     "chart.admitted_no_target": (
-        "Kết nạp {admitted} · không giao chỉ tiêu",
+        "Kết nạp {admitted} · chưa được giao chỉ tiêu",
         "{admitted} admitted · no target",
     ),
     "chart.count_share": ("{count} · {pct}", "{count} · {pct}"),
     "chart.series.cumulative": ("Lũy kế năm nay", "Cumulative this year"),
     "chart.series.pace": ("Tiến độ theo chỉ tiêu", "Pace to target"),
     "chart.series.last_year": ("Cùng kỳ năm trước", "Same period last year"),
+    "chart.series.year": ("Lũy kế năm {year}", "Cumulative {year}"),
     "chart.funnel.trained": ("Học lớp bồi dưỡng nhận thức về Đảng", "Completed Party awareness class"),
     "chart.funnel.admitted": ("Được kết nạp", "Admitted"),
     "chart.funnel.converted": ("Chuyển đảng viên chính thức", "Became full members"),
     "chart.funnel.of_trained": ("{count} · {pct} số đã bồi dưỡng", "{count} · {pct} of trained"),
     "chart.legend.on_pace": ("Đạt tiến độ", "On pace"),
-    "chart.legend.behind_pace": ("Chậm tiến độ", "Behind pace"),
+    "chart.legend.behind_pace": ("Chưa đạt tiến độ", "Behind pace"),
+    "chart.legend.met": ("Đạt chỉ tiêu", "Target met"),
+    "chart.legend.missed": ("Không đạt chỉ tiêu", "Target missed"),
     "chart.group.women": ("Nữ", "Women"),
     "chart.group.youth_union": ("Đoàn viên thanh niên", "Youth Union members"),
     "chart.group.ethnic_minority": ("Dân tộc thiểu số", "Ethnic minorities"),
@@ -1111,7 +1183,7 @@ def t(key: str, lang: str = "vi", /, **fields: object) -> str:
     """The label ``key`` in ``lang`` (``"vi"`` or ``"en"``), with ``fields`` formatted in.
 
     >>> t("metric.no_target")
-    'không giao chỉ tiêu'
+    'chưa được giao chỉ tiêu'
     """
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; valid: {', '.join(LANGS)}")

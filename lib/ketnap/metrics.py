@@ -24,7 +24,10 @@ Pace
     ``expected = target × pace_share(period)``: a linear pace by months (2/12 of the target by the
     end of February; 3/12 within a quarter; all of it for a year). ``expected_plan`` is the
     organisation's own monthly plan summed over the period's months, where ``monthly_plans`` has
-    one. ``gap = expected − admitted``: positive means behind. A target of 0 counts as no target.
+    one. ``gap`` is in whole people, by the one rounding of :mod:`ketnap.rules`:
+    ``floor(expected) − admitted``, positive means behind. A target of 0 counts as no target. A
+    period is cut at the data-as-of date (:func:`ketnap.periods.as_at`): ``2024-Q1`` with data to
+    29/02/2024 has two months gone, not three.
 Needed rate
     ``needed_per_month = max(target − admitted_ytd, 0) / months left in the year``; missing when
     the year is over or there is no target.
@@ -54,11 +57,12 @@ Training to admission
     :func:`training_to_admission`: for people admitted in the period who hold a certificate dated
     on or before their admission, the median days from the latest such certificate to admission.
 Flags
-    ``flag_no_admissions``: nobody admitted in the year to date. ``flag_below_10pct``: year-to-date
-    admissions below 10% of the target. ``flag_none_2y``: no admission in the two most recent
-    complete years nor since (for a period covering the whole year, ``2023`` or ``2023-12`` (see
-    :attr:`ketnap.periods.Period.whole_year`): that year and the one before); only raised when
-    the unit existed and the data reach back that far. ``flag_behind_pace``: ``gap > 0``.
+    ``flag_no_admissions``, ``flag_below_10pct`` and ``flag_behind_pace`` follow
+    :mod:`ketnap.rules` (organisations with a target only; "under 10%" excludes "none").
+    ``flag_none_2y``: no admission in the two most recent complete years nor since (for a period
+    covering the whole year, ``2023`` or ``2023-12`` (see :attr:`ketnap.periods.Period.whole_year`):
+    that year and the one before); only raised when the unit existed and the data reach back that
+    far.
     ``flag_not_reported``: the organisation's return for the period's last month is missing
     (:mod:`ketnap.completeness`); its figures are incomplete, so it carries none of the flags above.
 
@@ -101,6 +105,7 @@ from ketnap.io import Tables
 from ketnap.labels import t
 from ketnap.periods import (
     Period,
+    as_at,
     month_starts,
     months_elapsed_share,
     months_left,
@@ -109,6 +114,7 @@ from ketnap.periods import (
     same_period_last_year,
     year_elapsed_share,
 )
+from ketnap.rules import behind_pace, expected_people, flags, is_behind_pace
 
 __all__ = [
     "COMPOSITION",
@@ -414,7 +420,7 @@ def _scope(tables: Tables, period: Period | str, by: Level, sector: str | None) 
     if by == "city" and sector is not None:
         raise ValueError("a sector filter needs by='sector' or by='organisation'")
     _check_sector(tables, sector)
-    period = parse_period(period)
+    period = as_at(parse_period(period), tables.manifest.get("as_of"))  # cut at the data-as-of date
     rows = _memo(tables, ("orgs_in_scope", period.label, sector), lambda: _orgs_in_scope(tables, period, sector))
     orgs = _memo(tables, ("orgs_in_scope_frame", period.label, sector), lambda: tables.organisations.iloc[rows])
     return _Scope(tables, period, by, sector, orgs, rows)
@@ -748,7 +754,8 @@ def _metrics(tables: Tables, period: Period | str, by: Level, sector: str | None
     out["attainment_pct"] = (out["admitted"] / target * 100).where(has_target)
     out["expected"] = (target * pace_share(period)).where(has_target)
     out["expected_plan"] = _plan(scope, index, period.start.month, period.end.month)
-    out["gap"] = out["expected"] - out["admitted"]
+    # Whole people, one rounding (ketnap.rules): positive means behind.
+    out["gap"] = expected_people(target, pace_share(period)).to_numpy() - out["admitted"]
     remaining_months = months_left(period)
     out["needed_per_month"] = (
         ((target - out["admitted_ytd"]).clip(lower=0) / remaining_months).where(has_target)
@@ -770,10 +777,9 @@ def _metrics(tables: Tables, period: Period | str, by: Level, sector: str | None
 
     last_admission = _last_admission(scope, index)
     out["flag_no_target"] = ~has_target
-    out["flag_no_admissions"] = out["admitted_ytd"] == 0
-    out["flag_below_10pct"] = has_target & (out["admitted_ytd"] < 0.1 * target)
+    for flag, values in flags(target, out["admitted"], out["admitted_ytd"], pace_share(period)).items():
+        out[flag] = values
     out["flag_none_2y"] = _none_for_two_years(scope, units, last_admission)
-    out["flag_behind_pace"] = has_target & (out["gap"] > 0)
     missing = index.isin(not_reported_codes(tables, period)) if by == "organisation" else np.zeros(len(index), bool)
     out["flag_not_reported"] = missing
     for flag in ("flag_no_admissions", "flag_below_10pct", "flag_none_2y", "flag_behind_pace"):
@@ -781,39 +787,6 @@ def _metrics(tables: Tables, period: Period | str, by: Level, sector: str | None
     out["rank_in_sector"] = _rank_in_sector(out) if by == "organisation" else np.nan
     out["last_admission"] = last_admission
     return out[METRIC_COLUMNS]
-
-
-def is_behind_pace(frame: pd.DataFrame) -> pd.Series:
-    """Which rows of a :func:`metrics` result are behind pace: ``flag_behind_pace``, missing read as not behind."""
-    if "flag_behind_pace" not in frame.columns:
-        raise ValueError("is_behind_pace: missing column 'flag_behind_pace'")
-    return frame["flag_behind_pace"].fillna(False).astype(bool)
-
-
-def behind_pace(frame: pd.DataFrame, *, kind: Literal["stable", "quicksort"] = "stable") -> pd.DataFrame:
-    """The units behind pace, furthest behind (largest ``gap``) first: the one behind-pace list.
-
-    The reports' tables, :func:`ketnap.narrative.behind_pace_sentence` and the charts' hollow dots
-    (through :func:`is_behind_pace`) all select here. Units without a target are never behind.
-
-    Parameters
-    ----------
-    frame : pandas.DataFrame
-        Rows of :func:`metrics` (any level) with ``gap`` and ``flag_behind_pace``, in display order.
-    kind : {"stable", "quicksort"}
-        ``"stable"`` keeps the display order (sector, then Vietnamese name) among equal gaps.
-        ``"quicksort"`` is what the city overview's table has always used: its order among equal
-        gaps is numpy's and can differ from the sentence above the table. It is kept only so the
-        published reports stay byte-identical; drop it when they may change.
-
-    Returns
-    -------
-    pandas.DataFrame
-        The rows behind pace, reordered; the columns unchanged.
-    """
-    if "gap" not in frame.columns:
-        raise ValueError("behind_pace: missing column 'gap'")
-    return frame[is_behind_pace(frame)].sort_values("gap", ascending=False, kind=kind)
 
 
 def composition(
@@ -1061,6 +1034,7 @@ def monthly_series(
     else:
         by = "sector" if sector is not None else "city"
     scope = _scope(tables, period, by, sector)
+    period = scope.period
     unit = org_code if org_code is not None else (sector if sector is not None else _CITY)
     # Computed for every unit in scope, then the one asked for (missing if it is out of scope).
     index = _units(scope, "vi").index
@@ -1155,7 +1129,7 @@ def summary(tables: Tables, period: Period | str, sector: str | None = None, *, 
         cohort up to the period's end (``conversion_cohort``, ``conversion_trained``,
         ``conversion_admitted``, ``conversion_pct``). Missing numbers are NaN.
     """
-    period = parse_period(period)
+    period = as_at(parse_period(period), tables.manifest.get("as_of"))
     by: Level = "sector" if sector is not None else "city"
     head = metrics(tables, period, by=by, sector=sector, lang=lang).iloc[0]
     orgs = metrics(tables, period, by="organisation", sector=sector, lang=lang)

@@ -18,8 +18,8 @@ import math
 from ketnap import fmt
 from ketnap.io import Tables
 from ketnap.labels import t
-from ketnap.metrics import Level, behind_pace, metrics
-from ketnap.periods import Period, pace_share, parse_period
+from ketnap.metrics import Level, behind_pace, metrics, seasonal_shares
+from ketnap.periods import Period, as_at, pace_share, parse_period
 
 __all__ = [
     "admissions_sentence",
@@ -27,9 +27,19 @@ __all__ = [
     "headline",
     "pace_sentence",
     "period_phrase",
+    "projection_sentence",
+    "reporting_period",
     "sector_sentences",
+    "sectors_sentence",
+    "targets_sentence",
+    "time_progress",
     "training_sentence",
 ]
+
+
+def reporting_period(tables: Tables, period: Period | str) -> Period:
+    """``period`` cut at the data-as-of date of ``tables`` (:func:`ketnap.periods.as_at`), as every figure is."""
+    return as_at(parse_period(period), tables.manifest.get("as_of"))
 
 
 def period_phrase(period: Period | str, lang: str = "vi") -> str:
@@ -113,7 +123,8 @@ def admissions_sentence(
 
 
 def _sector_subject(name: str, lang: str) -> str:
-    return t("narrative.subject.sector", lang, name=name)
+    # Mid-sentence a sector is "khối phường - xã", in lower case, as the source article writes it.
+    return t("narrative.subject.sector", lang, name=name[:1].lower() + name[1:])
 
 
 def headline(tables: Tables, period: Period | str, *, sector: str | None = None, lang: str = "vi") -> str:
@@ -122,6 +133,7 @@ def headline(tables: Tables, period: Period | str, *, sector: str | None = None,
     For ``2024-02`` on the sample: "Trong 2 tháng đầu năm 2024, Đảng bộ thành phố đã kết nạp được
     231 đảng viên mới, đạt 28,3% chỉ tiêu năm (817 đảng viên)."
     """
+    period = reporting_period(tables, period)
     if sector is None:
         row = metrics(tables, period, by="city", lang=lang).iloc[0]
         return admissions_sentence(period, int(row["admitted"]), row["target"], lang=lang)
@@ -132,6 +144,7 @@ def headline(tables: Tables, period: Period | str, *, sector: str | None = None,
 
 def sector_sentences(tables: Tables, period: Period | str, *, lang: str = "vi") -> list[str]:
     """One admissions sentence per sector, in the sectors' display order."""
+    period = reporting_period(tables, period)
     rows = metrics(tables, period, by="sector", lang=lang)
     return [
         admissions_sentence(
@@ -148,13 +161,13 @@ def pace_sentence(tables: Tables, period: Period | str, *, sector: str | None = 
     từ nay đến cuối năm bình quân mỗi tháng cần kết nạp 59 đảng viên." The needed rate is rounded
     up: people are whole.
     """
-    period = parse_period(period)
+    period = reporting_period(tables, period)
     by: Level = "city" if sector is None else "sector"
     row = metrics(tables, period, by=by, sector=sector, lang=lang).iloc[0]
-    if period.whole_year or row["flag_no_target"]:
+    if period.closed or row["flag_no_target"]:
         return ""
     key = "narrative.pace.behind" if row["flag_behind_pace"] else "narrative.pace.ahead"
-    parts = [t(key, lang, elapsed=fmt.pct(pace_share(period) * 100, lang))]
+    parts = [t(key, lang, elapsed=time_progress(period, lang, inline=True))]
     if row["admitted_ytd"] >= row["target"]:
         parts.append(t("narrative.pace.done", lang))
     else:
@@ -169,7 +182,7 @@ def training_sentence(tables: Tables, period: Period | str, *, sector: str | Non
     For 2023 on the sample: "Năm 2023, có 109 đảng bộ, chi bộ cơ sở đã cử được 1.253 quần chúng ưu
     tú tham gia lớp bồi dưỡng nhận thức về Đảng, đạt 117,0% so với kế hoạch."
     """
-    period = parse_period(period)
+    period = reporting_period(tables, period)
     by: Level = "city" if sector is None else "sector"
     row = metrics(tables, period, by=by, sector=sector, lang=lang).iloc[0]
     when = period_phrase(period, lang)
@@ -196,14 +209,14 @@ def behind_pace_sentence(
 ) -> str:
     """How many organisations with a target are behind pace, and the ``limit`` furthest behind.
 
-    For a whole year "behind pace" means the target was missed. Gaps are shown rounded up to
-    whole people. Organisations without a target are left out.
+    For a closed period "behind pace" means the target was missed. Gaps are the whole people of
+    :mod:`ketnap.rules`. Organisations without a target are left out.
     """
-    period = parse_period(period)
+    period = reporting_period(tables, period)
     orgs = metrics(tables, period, by="organisation", sector=sector, lang=lang)
     with_target = orgs[~orgs["flag_no_target"]]
     when = period_phrase(period, lang)
-    whole = period.whole_year
+    whole = period.closed
     total = fmt.integer(len(with_target), lang)
     if with_target.empty:
         return t("narrative.behind.no_targets", lang, when=when)
@@ -218,14 +231,14 @@ def behind_pace_sentence(
     furthest = behind.head(limit)  # equal gaps keep the display order (sector, then name)
     names = ", ".join(
         t(
-            "narrative.behind.item",
+            "narrative.behind.item_year" if whole else "narrative.behind.item",
             lang,
             name=row["name"],
-            gap=fmt.integer(math.ceil(round(row["gap"], 9)), lang),
+            gap=fmt.integer(row["gap"], lang),
         )
         for _, row in furthest.iterrows()
     )
-    none = int(behind["flag_no_admissions"].sum())
+    none = int(orgs["flag_no_admissions"].sum())  # with a target (ketnap.rules): closed, all are behind
     none_clause = ""
     if none:
         key = "narrative.behind.none_clause_year" if whole else "narrative.behind.none_clause"
@@ -236,7 +249,75 @@ def behind_pace_sentence(
         when=when,
         count=fmt.integer(len(behind), lang),
         total=total,
-        pace=fmt.pct(pace_share(period) * 100, lang),
+        pace=time_progress(period, lang, inline=True),
         none_clause=none_clause,
         names=names,
+    )
+
+
+def time_progress(period: Period | str, lang: str = "vi", *, inline: bool = False) -> str:
+    """Months gone, as reports say it: "2/12 tháng (16,7%)"; a quarter counts its own months.
+
+    >>> time_progress("2024-02")
+    '2/12 tháng (16,7%)'
+    """
+    share = pace_share(parse_period(period))
+    key = "narrative.time_progress_inline" if inline else "narrative.time_progress"
+    return t(key, lang, months=round(share * 12), pct=fmt.pct(share * 100, lang))
+
+
+def sectors_sentence(tables: Tables, period: Period | str, *, lang: str = "vi") -> str:
+    """The sectors in one sentence: "Trong đó: khối phường - xã kết nạp 95 đảng viên (đạt 27,5% chỉ tiêu); …"."""
+    rows = metrics(tables, reporting_period(tables, period), by="sector", lang=lang)
+    parts = []
+    for number, (_, row) in enumerate(rows.iterrows()):
+        name = row["name"][:1].lower() + row["name"][1:]
+        share = fmt.pct(row["attainment_pct"], lang) if row["target"] > 0 else t("metric.no_target", lang)
+        if number == 0 and row["target"] > 0:
+            share = t("narrative.sectors.share_first", lang, pct=share)
+        key = "narrative.sectors.first" if number == 0 else "narrative.sectors.other"
+        parts.append(t(key, lang, name=name, admitted=fmt.integer(row["admitted"], lang), result=share))
+    return t("narrative.sectors.sentence", lang, parts="; ".join(parts))
+
+
+def targets_sentence(tables: Tables, period: Period | str, *, lang: str = "vi") -> str:
+    """Why the sectors' attainment and the city's differ: the sum of the assigned targets against the city's own.
+
+    "" when they are equal, or either is missing.
+    """
+    period = reporting_period(tables, period)
+    city = metrics(tables, period, by="city", lang=lang).iloc[0]["target"]
+    assigned = metrics(tables, period, by="sector", lang=lang)["target"].sum(min_count=1)
+    if not (city > 0 and assigned > 0) or round(city) == round(assigned):
+        return ""
+    return t(
+        "narrative.targets.more" if assigned > city else "narrative.targets.less",
+        lang,
+        assigned=fmt.integer(assigned, lang),
+        city=fmt.integer(city, lang),
+        difference=fmt.integer(abs(assigned - city), lang),
+    )
+
+
+def projection_sentence(tables: Tables, period: Period | str, *, lang: str = "vi") -> str:
+    """The year-end estimate of a period in progress, with its method and share of the target; "" when closed.
+
+    "Ước cả năm: khoảng 1.080 đảng viên (≈132% chỉ tiêu) nếu giữ nhịp như các năm trước; chỉ để tham khảo."
+    Rounded to tens: it is an estimate, not a count.
+    """
+    period = reporting_period(tables, period)
+    row = metrics(tables, period, by="city", lang=lang).iloc[0]
+    if period.closed or not row["projection"] > 0:
+        return ""
+    method = "past_years" if seasonal_shares(tables.admissions, period) else "linear"
+    share = (
+        t("narrative.projection.share", lang, pct=fmt.integer(row["projection"] / row["target"] * 100, lang))
+        if row["target"] > 0
+        else ""
+    )
+    return t(
+        f"narrative.projection.{method}",
+        lang,
+        estimate=fmt.integer(round(row["projection"], -1), lang),
+        share=share,
     )

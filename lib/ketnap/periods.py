@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from typing import Final, Literal
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "Period",
     "PeriodError",
     "PeriodKind",
+    "as_at",
     "is_whole_year",
     "month_starts",
     "months_elapsed_share",
@@ -95,7 +96,28 @@ class Period:
         >>> [parse_period(p).whole_year for p in ("2023", "2023-12", "2024-02", "2023-Q4")]
         [True, True, False, False]
         """
-        return self.kind == "year" or (self.kind == "month" and self.end_month == 12)
+        return self.start == self.year_start and (self.end.month, self.end.day) == (12, 31)
+
+    @property
+    def complete(self) -> bool:
+        """Whether the period runs to its natural end (:func:`as_at` did not cut it at the data-as-of date)."""
+        return self.end == parse_period(self.label).end
+
+    @property
+    def closed(self) -> bool:
+        """A finished year or quarter (or year to date through December): read in the language of results.
+
+        A closed period shows no pace, no months elapsed and no projection; a period in progress
+        (a month's year to date, or a year or quarter cut at the data-as-of date) keeps them.
+
+        Examples
+        --------
+        >>> [parse_period(p).closed for p in ("2023", "2023-12", "2023-Q3", "2024-02")]
+        [True, True, True, False]
+        >>> as_at("2024-Q1", date(2024, 2, 29)).closed
+        False
+        """
+        return self.complete and (self.whole_year or self.kind == "quarter")
 
     @property
     def year_start(self) -> date:
@@ -158,6 +180,33 @@ def parse_period(text: str | Period) -> Period:
     if match["quarter"] is not None:
         return _make("quarter", year, int(match["quarter"]))
     return _make("year", year)
+
+
+def as_at(period: Period | str, as_of: date | str | None) -> Period:
+    """``period`` cut at the data-as-of date: it ends with the last month the data cover in full.
+
+    The last elapsed month is ``as_of``'s month: the returns are monthly, and the latest return
+    read reports it (``as_of`` may be ISO text, or missing: nothing is cut). A period the data cover in
+    full, or one they do not reach at all, is returned as it is.
+
+    Examples
+    --------
+    >>> cut = as_at("2024-Q1", date(2024, 2, 29))
+    >>> cut.label, cut.end.isoformat(), pace_share(cut), cut.closed
+    ('2024-Q1', '2024-02-29', 0.16666666666666666, False)
+    >>> as_at("2023", date(2024, 2, 29)).end.isoformat()
+    '2023-12-31'
+    """
+    period = parse_period(period)
+    if isinstance(as_of, str):
+        as_of = date.fromisoformat(as_of[:10])
+    if isinstance(as_of, datetime):  # a pandas Timestamp too
+        as_of = as_of.date()
+    if as_of is None or period.end <= as_of:
+        return period
+    if as_of < period.start:
+        return period
+    return replace(period, end=_month_end(as_of.year, as_of.month))
 
 
 def is_whole_year(period: Period | str) -> bool:

@@ -144,10 +144,15 @@ def annual_summary(review: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
         rows.append(
             {
                 "sector": sector,
-                "name": part["sector_name"].iloc[0] if sector is not None else t("pipeline.total", lang),
+                # The total adds up the targets assigned, which differ from the city's own target.
+                "name": part["sector_name"].iloc[0] if sector is not None else t("table.total_sectors", lang),
                 "organisations": len(part),
                 **{s: int((part["status"] == s).sum()) for s in _STATUSES},
                 "admitted": int(part["admitted"].sum()),
+                "target": part["target"].sum(min_count=1),
+                "attainment_pct": part["admitted"].sum() / part["target"].sum() * 100
+                if part["target"].sum() > 0
+                else float("nan"),
                 "admitted_last_year": part["admitted_last_year"].sum(min_count=1),
                 "shortfall": int(-part.loc[part["status"] == "missed", "difference"].sum()),
                 "is_total": sector is None,

@@ -14,14 +14,12 @@ What does not: computing metrics and selecting the organisations behind pace
 Whole people
 ------------
 Pace gives fractional people (a target of 25 by the end of February expects 4,17). Shown as
-people, ``expected`` and ``gap`` are rounded *up*, as :func:`ketnap.narrative.behind_pace_sentence`
-does: ``expected_people = ceil(expected)`` and ``gap_people = max(ceil(gap), 0)``. Because
-admissions are whole, ``gap_people = max(expected_people - admitted, 0)``, so the two columns
-agree when read side by side.
+people, ``expected_people`` and ``gap_people`` follow the one rounding of :mod:`ketnap.rules`
+(expected rounded *down*, shortfall a difference of whole numbers), as every other page does.
 
 Whole year
 ----------
-For a period covering the whole year (:func:`ketnap.periods.is_whole_year`: a year, or year to
+For a closed period (:attr:`ketnap.periods.Period.closed`: a finished year or quarter, or year to
 date through December) "behind pace" means the target was missed and "no admissions" is final,
 so the words change ("không đạt chỉ tiêu", "không kết nạp").
 """
@@ -37,7 +35,8 @@ import pandas as pd
 from ketnap import fmt
 from ketnap.labels import t
 from ketnap.narrative import period_phrase
-from ketnap.periods import Period, is_whole_year, pace_share, parse_period
+from ketnap.periods import Period, pace_share, parse_period
+from ketnap.rules import expected_people, shortfall_people
 
 __all__ = [
     "BEHIND_CLASS",
@@ -51,8 +50,10 @@ __all__ = [
     "pace_status",
     "ranked",
     "scorecard",
+    "sector_table",
     "summary_sentence",
     "with_display_columns",
+    "with_total",
 ]
 
 #: CSS class of a behind-pace row (styled in the report template).
@@ -118,9 +119,9 @@ def _per_row(frame: pd.DataFrame, columns: tuple[str, ...], words: Callable[[pd.
     return [text[code] for code in combination.tolist()]
 
 
-def _whole_people_up(values: pd.Series) -> pd.Series:
-    # Rounded first so 4.0000000001 (float noise) is 4 people, not 5.
-    return np.ceil(pd.to_numeric(values, errors="coerce").astype(float).round(9))
+def _closed(period: Period | str) -> bool:
+    """Whether ``period`` is closed (:attr:`ketnap.periods.Period.closed`): the words of results, not pace."""
+    return parse_period(period).closed
 
 
 def with_display_columns(metrics: pd.DataFrame, period: Period | str, *, lang: str = "vi") -> pd.DataFrame:
@@ -142,12 +143,12 @@ def with_display_columns(metrics: pd.DataFrame, period: Period | str, *, lang: s
         (:func:`flag_words`) added.
     """
     _require(metrics, _METRIC_COLUMNS, "with_display_columns")
-    whole = is_whole_year(period)
+    whole = _closed(period)
     out = metrics.copy()
     has_target = ~out["flag_no_target"].astype(bool)
-    out["expected_people"] = _whole_people_up(out["expected"]).where(has_target)
-    # "+ 0.0" turns the -0.0 that ceil gives for gaps in (-1, 0] into 0.0, which prints without a sign.
-    out["gap_people"] = (_whole_people_up(out["gap"]).clip(lower=0) + 0.0).where(has_target)
+    share = pace_share(parse_period(period))
+    out["expected_people"] = expected_people(out["target"], share).where(has_target)
+    out["gap_people"] = shortfall_people(out["target"], out["admitted"], share).where(has_target)
     out["pace"] = _per_row(out, _PACE_FLAGS, lambda row: pace_status(row, whole_year=whole, lang=lang))
     out["flags"] = _per_row(out, FLAG_COLUMNS, lambda row: flag_words(row, whole_year=whole, lang=lang))
     return _not_reported_shown(out, ("admitted", "attainment_pct", "gap_people", "rank_in_sector"), lang)
@@ -173,14 +174,14 @@ def _not_reported_shown(out: pd.DataFrame, blank: tuple[str, ...], lang: str) ->
 
 
 def pace_status(row: pd.Series, *, whole_year: bool = False, lang: str = "vi") -> str:
-    """One organisation's pace in words: "Đạt tiến độ", "Chậm tiến độ" or "Không giao chỉ tiêu".
+    """One organisation's pace in words: "Đạt tiến độ", "Chưa đạt tiến độ" or "Chưa được giao chỉ tiêu".
 
     For a whole year: "Đạt chỉ tiêu" / "Không đạt chỉ tiêu".
 
     Examples
     --------
     >>> pace_status(pd.Series({"flag_no_target": False, "flag_behind_pace": True}))
-    'Chậm tiến độ'
+    'Chưa đạt tiến độ'
     """
     if _flag(row, "flag_no_target"):
         return t("scorecard.pace.no_target", lang)
@@ -199,7 +200,7 @@ def flag_words(row: pd.Series, *, whole_year: bool = False, lang: str = "vi", se
     --------
     >>> flag_words(pd.Series({"flag_behind_pace": True, "flag_no_admissions": True,
     ...                       "flag_below_10pct": True, "flag_none_2y": False}))
-    'chậm tiến độ; chưa kết nạp'
+    'chưa đạt tiến độ; chưa kết nạp'
     """
     words = []
     if _flag(row, "flag_behind_pace"):
@@ -281,7 +282,7 @@ def flag_lists(metrics: pd.DataFrame, period: Period | str, *, lang: str = "vi")
     carries reads "...: không có."
     """
     _require(metrics, ("name", "flag_no_admissions", "flag_below_10pct", "flag_none_2y"), "flag_lists")
-    whole = is_whole_year(period)
+    whole = _closed(period)
     none = metrics["flag_no_admissions"].fillna(False).astype(bool)
     groups = [
         (
@@ -316,7 +317,7 @@ def pace_note(period: Period | str, *, key: str, lang: str = "vi") -> str:
     ``key`` is a catalog key with a ``{pace}`` field; for a whole year ``<key>_year`` is used
     instead (it has no pace: the target itself is the yardstick).
     """
-    if is_whole_year(period):
+    if _closed(period):
         return t(f"{key}_year", lang)
     return t(key, lang, pace=fmt.pct(pace_share(parse_period(period)) * 100, lang))
 
@@ -345,7 +346,7 @@ def scorecard(metrics: pd.DataFrame, sectors: pd.DataFrame, period: Period | str
               "flag_no_target", "flag_behind_pace", "trained", "last_admission")  # fmt: skip
     _require(metrics, needed, "scorecard")
     _require(sectors, ("sector", "order", "name_vi", "name_en"), "scorecard (sectors)")
-    whole = is_whole_year(period)
+    whole = _closed(period)
     table = sectors.set_index("sector")
     out = fmt.sort_vi(metrics, "name").copy()
     order = out["sector"].map(table["order"]).astype(float).fillna(np.inf)
@@ -364,7 +365,8 @@ def summary_sentence(metrics: pd.DataFrame, period: Period | str, *, lang: str =
     được giao chỉ tiêu chậm tiến độ kết nạp và 12 tổ chức chưa kết nạp được đảng viên nào."
     """
     counts = flag_counts(metrics)
-    key = "report.organisations.summary_year" if is_whole_year(period) else "report.organisations.summary"
+    without = counts["organisations"] - counts["with_target"]
+    key = "report.organisations.summary_year" if _closed(period) else "report.organisations.summary"
     return t(
         key,
         lang,
@@ -373,4 +375,48 @@ def summary_sentence(metrics: pd.DataFrame, period: Period | str, *, lang: str =
         behind=fmt.integer(counts["behind_pace"], lang),
         with_target=fmt.integer(counts["with_target"], lang),
         none=fmt.integer(counts["no_admissions"], lang),
+        no_target=t("report.organisations.no_target", lang, count=fmt.integer(without, lang)) if without else "",
     )
+
+
+#: Columns a total row adds up (those present); ``attainment_pct`` is recomputed from the sums.
+TOTAL_COLUMNS: Final[tuple[str, ...]] = (
+    "organisations", "admitted", "admitted_ytd", "target", "expected_people", "gap_people", "gap",
+    "trained", "training_plan", "organisations_with_trainees",
+)  # fmt: skip
+
+
+def with_total(frame: pd.DataFrame, *, lang: str = "vi", key: str = "table.total") -> pd.DataFrame:
+    """``frame`` with a last row adding up its counts and targets, named by the label ``key``.
+
+    The attainment of the row is its admissions over its targets (where it has any); flags, rank
+    and dates stay blank. Every table by sector or organisation ends with one.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"name": ["A", "B"], "admitted": [3, 1], "target": [4.0, np.nan],
+    ...                      "attainment_pct": [75.0, np.nan]})
+    >>> [str(v) if isinstance(v, str) else float(v) for v in with_total(rows).iloc[-1][["name", "admitted",
+    ...                                                                   "target", "attainment_pct"]]]
+    ['Cộng', 4.0, 4.0, 100.0]
+    """
+    row: dict[str, object] = {"name": t(key, lang)}
+    for column in TOTAL_COLUMNS:
+        if column in frame.columns:
+            row[column] = pd.to_numeric(frame[column], errors="coerce").sum(min_count=1)
+    if {"admitted", "target", "attainment_pct"} <= set(frame.columns):
+        # As a sector's own attainment (ketnap.metrics): all its admissions over the sum of its targets.
+        target = pd.to_numeric(frame["target"], errors="coerce").sum()
+        row["attainment_pct"] = pd.to_numeric(frame["admitted"]).sum() / target * 100 if target > 0 else np.nan
+    total = pd.DataFrame([row], index=pd.Index(["total"], name=frame.index.name))
+    return pd.concat([frame, total.astype({c: "float64" for c in total.columns if c != "name"})])
+
+
+def sector_table(by_sector: pd.DataFrame, city: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
+    """The sectors, their total against the targets assigned, then the city against its own target.
+
+    The two last rows put the sum of the assigned targets and the city's target side by side
+    (:func:`ketnap.narrative.targets_sentence` says why the percentages differ).
+    """
+    city = city.assign(name=t("table.total_city", lang))
+    return pd.concat([with_total(by_sector, lang=lang, key="table.total_sectors"), city[by_sector.columns]])

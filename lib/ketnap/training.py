@@ -225,7 +225,7 @@ def days_to_admission_summary(days: pd.DataFrame | pd.Series) -> dict[str, float
     dict
         ``count``, ``median``, ``q1`` (25th percentile), ``q3`` (75th), ``p90`` and ``max``, in
         days (NaN when there are none); percentiles interpolate linearly, as pandas does.
-        ``median_months`` is the median in months of 30.4375 days.
+        ``median_months`` is the median, rounded to whole days as shown, in months of 30.4375 days.
     """
     values = (days["days"] if isinstance(days, pd.DataFrame) else days).astype(float)
     if values.empty:
@@ -234,7 +234,8 @@ def days_to_admission_summary(days: pd.DataFrame | pd.Series) -> dict[str, float
     return {
         "count": int(values.size),
         "median": float(values.median()),
-        "median_months": float(values.median()) / _DAYS_PER_MONTH,
+        # From the whole days the reports show (80,5 shows as 81), so 81 days is always the same months.
+        "median_months": float(np.floor(values.median() + 0.5)) / _DAYS_PER_MONTH,
         "q1": float(values.quantile(0.25)),
         "q3": float(values.quantile(0.75)),
         "p90": float(values.quantile(0.9)),

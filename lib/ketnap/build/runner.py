@@ -144,7 +144,9 @@ def header(job: Job, lang: str, manifest: dict[str, Any], p: Paths) -> dict[str,
     title = t(job.report.title_key, lang)
     if job.sector:
         sectors = read_table("sectors", p.processed).set_index("sector")
-        title = f"{title}: {sectors.loc[job.sector, 'name_vi' if lang == 'vi' else 'name_en']}"
+        name = str(sectors.loc[job.sector, "name_vi" if lang == "vi" else "name_en"])
+        # "Kết quả kết nạp đảng viên khối phường - xã": the sector in lower case, as mid-sentence.
+        title = t("report.sector.title_of", lang, name=name[:1].lower() + name[1:] if lang == "vi" else name)
     as_of = datetime.fromisoformat(str(manifest["as_of"])).date()
     synthetic = str(manifest.get("data_root", "")).rstrip("/").endswith("sample")
     return {
