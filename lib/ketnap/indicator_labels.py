@@ -65,6 +65,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Tổ chức phải gửi báo cáo tháng cuối kỳ (không tính tổ chức chưa thành lập hoặc đã giải thể).",
         "Organisations due to send the return of the period's last month (not those not yet created or dissolved).",
     ),
+    "indicator.counts.period": (
+        "Không phụ thuộc tổ chức: chỉ theo kỳ báo cáo.",
+        "Depends on the period only, not on any organisation.",
+    ),
     "indicator.admitted.definition": (
         "Số người được kết nạp vào Đảng trong kỳ, theo ngày quyết định kết nạp.",
         "People admitted to the Party in the period, by the date of the admission decision.",

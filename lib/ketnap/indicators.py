@@ -46,7 +46,7 @@ __all__ = [
 FIGURES_MIME: Final[str] = "application/vnd.ketnap.figures+json"
 
 Rounding = Literal["integer", "pct", "up"]
-Counts = Literal["all", "target", "plan", "flagged", "returns"]
+Counts = Literal["all", "target", "plan", "flagged", "returns", "period"]
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,9 @@ INDICATORS: Final[dict[str, Indicator]] = _catalogue(
     Indicator("admitted", "metric.admitted", "count(admission_date in period)"),
     Indicator("target", "metric.target", "admissions_target (annual)", counts="target", na="metric.no_target"),
     Indicator("attainment_pct", "metric.attainment_pct", "admitted ÷ target × 100", "pct", "target"),
-    Indicator("months_elapsed_pct", "metric.months_elapsed_pct", "months(1 Jan → period end) ÷ 12 × 100", "pct"),
+    Indicator(
+        "months_elapsed_pct", "metric.months_elapsed_pct", "months(1 Jan → period end) ÷ 12 × 100", "pct", "period"
+    ),
     Indicator("expected", "metric.expected", "target × months(1 Jan → period end) ÷ 12", "up", "target"),
     Indicator("shortfall_vs_pace", "column.gap", "max(expected − admitted, 0)", "up", "flagged"),
     Indicator("shortfall_vs_target", "metric.shortfall_vs_target", "max(target − admitted, 0)", "up", "target"),
@@ -134,6 +136,7 @@ COLUMN_CODES: Final[dict[str, str]] = {
     "gap": "shortfall_vs_pace",
     "gap_people": "shortfall_vs_pace",
     "expected_people": "expected",
+    "short": "shortfall_vs_target",  # the annual review's organisations that missed their target
 }
 
 
