@@ -112,6 +112,10 @@ format: $(ENV_STAMP) ## Reformat the code with ruff
 	@$(PYBIN)/ruff check --fix lib tests notebooks bench
 	@$(PYBIN)/ruff format lib tests notebooks bench
 
+.PHONY: docs
+docs: $(ENV_STAMP) ## Regenerate docs/indicators.md from the indicator catalogue (ketnap.indicators)
+	@$(PY) -c "import ketnap.indicators as i, pathlib; pathlib.Path('docs/indicators.md').write_text(i.markdown(), encoding='utf-8')"
+
 .PHONY: bench
 bench: $(ENV_STAMP) $(MANIFEST) ## Measure build speed and national-scale metrics (bench/results/latest.json)
 	@$(PY) bench/run.py

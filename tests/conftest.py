@@ -1,17 +1,54 @@
-"""Shared test fixtures: the chart theme for chart tests, and the personal data written in the raw
-sample returns (to prove it never leaks)."""
+"""Shared test fixtures: the chart theme for chart tests, the personal data written in the raw
+sample returns (to prove it never leaks), and one build of every report of the default periods
+(``built``: shared by tests/test_outputs.py and tests/test_consistency.py, in one xdist group)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
 
-from ketnap.config import paths
+from ketnap.config import Paths, paths
 
 SAMPLE = paths().sample
+ROOT = Path(__file__).resolve().parents[1]
+#: The default periods of the sample, built by ``make reports``.
+PERIODS = ("2024-02", "2023")
+
+
+def scratch_home(base: Path) -> Paths:
+    """A scratch project (``KETNAP_HOME``) with the notebooks and the processed data of this one."""
+    for folder in ("notebooks", "data/processed", "data/interim"):
+        shutil.copytree(ROOT / folder, base / folder)
+    return Paths(base)
+
+
+def build_all(home: Paths) -> list[Any]:
+    """Every report of the default periods, built in one batch as `make reports` does; the jobs."""
+    from ketnap.build.batch import jobs_for_period
+
+    env = {**os.environ, "KETNAP_HOME": str(home.home)}
+    periods = [arg for period in PERIODS for arg in ("--period", period)]
+    done = subprocess.run(
+        [sys.executable, "-m", "ketnap.build", "batch", *periods], env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, f"the build failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+    return [job for period in PERIODS for job in jobs_for_period(period, home)]
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Paths, list[Any]]:
+    """One build of every report of the default periods in a scratch project, and its jobs."""
+    home = scratch_home(tmp_path_factory.mktemp("build-a"))
+    return home, build_all(home)
 
 
 @pytest.fixture

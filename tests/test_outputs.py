@@ -9,22 +9,20 @@ by git) for a person to look at.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import build_all, scratch_home
 
-from ketnap.build.catalog import REPORTS, Job, ReportSpec
+from ketnap.build.catalog import REPORTS, ReportSpec
 from ketnap.config import Paths
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-PERIODS = ("2024-02", "2023")
 
 pytestmark = [
     pytest.mark.slow,
@@ -33,35 +31,10 @@ pytestmark = [
 ]
 
 
-def _scratch_home(base: Path) -> Paths:
-    for folder in ("notebooks", "data/processed", "data/interim"):
-        shutil.copytree(ROOT / folder, base / folder)
-    return Paths(base)
-
-
-def _build_all(home: Paths) -> list[Job]:
-    """Every report of the default periods, built in one batch as `make reports` does."""
-    from ketnap.build.batch import jobs_for_period
-
-    env = {**os.environ, "KETNAP_HOME": str(home.home)}
-    periods = [arg for period in PERIODS for arg in ("--period", period)]
-    done = subprocess.run(
-        [sys.executable, "-m", "ketnap.build", "batch", *periods], env=env, capture_output=True, text=True, check=False
-    )
-    assert done.returncode == 0, f"the build failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
-    return [job for period in PERIODS for job in jobs_for_period(period, home)]
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Paths, list[Job]]:
-    home = _scratch_home(tmp_path_factory.mktemp("build-a"))
-    return home, _build_all(home)
-
-
 @pytest.fixture(scope="session")
 def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Paths:
-    home = _scratch_home(tmp_path_factory.mktemp("build-b"))
-    _build_all(home)
+    home = scratch_home(tmp_path_factory.mktemp("build-b"))
+    build_all(home)
     return home
 
 

@@ -48,6 +48,8 @@ What notebooks import, from figures to words and pictures:
 ``quality``                data quality of an ingestion run
 ``privacy``                small counts that could point at a person
 ``labels``                 the label catalog: every visible text, Vietnamese and English
+``indicator_labels``       the indicator catalogue's texts (merged into the label catalog)
+``indicators``             the indicator catalogue: codes, definitions, rounding, the figures block
 ``fmt``                    numbers, percentages, dates and Vietnamese order for display
 ``narrative``              headline sentences in the register of party-committee reports
 ``columns``                the column catalog: a table column's heading and format

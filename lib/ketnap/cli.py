@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ketnap import fmt, io
+from ketnap import fmt, indicators, io
 from ketnap.config import SettingError, paths
 from ketnap.labels import LANGS, t
 from ketnap.metrics import UnknownSectorError, summary
@@ -43,9 +43,12 @@ class UsageError(Exception):
 
 
 def _json_number(key: str, value: Any) -> Any:
-    """NaN to null, percentages to one decimal, whole floats to ints, other floats to one decimal."""
+    """An indicator of the catalogue as every report shows it (:func:`ketnap.indicators.rounded`);
+    other numbers: NaN to null, percentages to one decimal, whole floats to ints, other floats to one decimal."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return value
+    if key in indicators.INDICATORS:
+        return indicators.rounded(key, value)
     if isinstance(value, float):
         if math.isnan(value) or math.isinf(value):
             return None

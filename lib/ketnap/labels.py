@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
+from ketnap.indicator_labels import LABELS as INDICATOR_LABELS
+
 __all__ = ["CATALOG", "LANGS", "Lang", "t"]
 
 Lang = Literal["vi", "en"]
@@ -1177,6 +1179,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "returns.column.first_copy_received": ("Ngày nhận bản đầu", "First copy received"),
     "returns.column.correction_received": ("Ngày nhận bản sửa", "Corrected copy received"),
 }
+CATALOG.update(INDICATOR_LABELS)  # the indicator catalogue's texts (ketnap.indicators), kept in their own file
 
 
 def t(key: str, lang: str = "vi", /, **fields: object) -> str:

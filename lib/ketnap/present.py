@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from ketnap import columns as columns_catalog
+from ketnap import indicators
 from ketnap.labels import t
 
 __all__ = [
@@ -30,7 +31,9 @@ __all__ = [
     "HTMLFragment",
     "cards",
     "chart",
+    "figure_card",
     "heading",
+    "indicator_notes",
     "paragraph",
     "status_grid",
     "status_grids",
@@ -54,11 +57,14 @@ CHART_DPI = 144
 class HTMLFragment:
     """A piece of report HTML; Jupyter displays it through ``_repr_mimebundle_``.
 
-    ``export`` optionally carries a table for the report's Excel file (see :data:`TABLE_MIME`).
+    ``export`` optionally carries a table for the report's Excel file (see :data:`TABLE_MIME`);
+    ``figures`` the figures it shows (:func:`ketnap.indicators.figure` dicts), which the build
+    embeds in the report (:data:`ketnap.indicators.FIGURES_MIME`).
     """
 
     html: str
     export: dict[str, Any] | None = None
+    figures: tuple[dict[str, Any], ...] = ()
 
     def _repr_html_(self) -> str:
         return self.html
@@ -67,6 +73,8 @@ class HTMLFragment:
         bundle: dict[str, Any] = {"text/html": self.html}
         if self.export is not None:
             bundle[TABLE_MIME] = self.export
+        if self.figures:
+            bundle[indicators.FIGURES_MIME] = list(self.figures)
         return bundle
 
     def __str__(self) -> str:
@@ -75,15 +83,55 @@ class HTMLFragment:
 
 @dataclass(frozen=True)
 class Card:
-    """One headline figure: a label, the value as shown, and an optional note under it."""
+    """One headline figure: a label, the value as shown, and an optional note under it.
+
+    ``figures`` are the catalogue figures it shows (:func:`figure_card` fills it).
+    """
 
     label: str
     value: str
     note: str = ""
+    figures: tuple[dict[str, Any], ...] = ()
+
+
+def figure_card(
+    code: str,
+    source: Mapping[str, Any] | Any,
+    lang: str = "vi",
+    *,
+    label: str | None = None,
+    label_fields: Mapping[str, object] | None = None,
+    note: str = "",
+    scope: str | None = None,
+    period: str | None = None,
+) -> Card:
+    """The card of indicator ``code``: its name, its value rounded and formatted by the catalogue.
+
+    ``source`` is a :func:`ketnap.metrics.summary` dict (the value is ``source[code]``, the scope its
+    sector or the city, the period its own) or the value itself, with ``scope`` and ``period``
+    given. ``label`` is a label key to name it otherwise (e.g. the whole-year wording), with its
+    ``label_fields``.
+
+    >>> card = figure_card("attainment_pct", {"attainment_pct": 28.27, "period": "2024-02", "sector": None})
+    >>> card.value, card.label, card.figures[0]["scope"], card.figures[0]["value"]
+    ('28,3%', 'Tỷ lệ đạt chỉ tiêu', 'city', 28.3)
+    """
+    if isinstance(source, Mapping):
+        value = source[code]
+        scope = scope or indicators.scope_of(source)
+        period = period or str(source["period"])
+    else:
+        value = source
+    if scope is None or period is None:
+        raise ValueError("figure_card: give scope and period with a bare value")
+    name = t(label or indicators.indicator(code).name, lang, **(label_fields or {}))
+    shown = indicators.display(code, value, lang)
+    return Card(name, shown, note, (indicators.figure(code, scope, period, value),))
 
 
 def cards(items: Iterable[Card]) -> HTMLFragment:
-    """A responsive grid of headline figures."""
+    """A responsive grid of headline figures (the build embeds the figures of :func:`figure_card` ones)."""
+    items = list(items)
     parts = []
     for card in items:
         note = f'<div class="note">{escape(card.note)}</div>' if card.note else ""
@@ -91,7 +139,8 @@ def cards(items: Iterable[Card]) -> HTMLFragment:
             f'<div class="card"><div class="value">{escape(card.value)}</div>'
             f'<div class="label">{escape(card.label)}</div>{note}</div>'
         )
-    return HTMLFragment(f'<div class="cards">{"".join(parts)}</div>')
+    figures = tuple(figure for card in items for figure in card.figures)
+    return HTMLFragment(f'<div class="cards">{"".join(parts)}</div>', figures=figures)
 
 
 def paragraph(text: str, *, lead: bool = False, link: tuple[str, str] | None = None) -> HTMLFragment:
@@ -145,6 +194,7 @@ def table(
     caption: str = "",
     export: str | None = None,
     max_rows: int = MAX_TABLE_ROWS,
+    figures: str | None = None,
 ) -> HTMLFragment:
     """An HTML table of ``frame`` in its own horizontal scroll box, headed and formatted from the column catalog.
 
@@ -178,6 +228,12 @@ def table(
     max_rows
         At most this many rows are shown, then a line saying how many more the Excel file holds,
         so a report stays readable (and small) for a province or the whole country.
+    figures
+        The period of the rows, for a table of indicators (rows from :func:`ketnap.metrics.metrics`
+        or alike): every column that shows an indicator of the catalogue
+        (:func:`ketnap.indicators.code_of_column`) is rounded by the catalogue's rule and each
+        value shown is recorded for the report's figures block, its scope the row's organisation,
+        sector, or the city (a total row).
 
     Raises
     ------
@@ -220,7 +276,11 @@ def table(
         formatters[column] = _in_language(function, lang)
         numeric |= {column} if how not in _TEXT_ALIGNED else set()
 
+    coded = {c: code for c in heads if (code := indicators.code_of_column(c))} if figures else {}
+
     def cell(column: str, value: Any) -> str:
+        if column in coded and not isinstance(value, str) and not _blank(value):
+            value = indicators.rounded(coded[column], value)
         shown = formatters[column](value) if column in formatters else ("" if _blank(value) else str(value))
         css = ' class="num"' if column in numeric else ""
         return f"<td{css}>{escape(shown)}</td>"
@@ -240,6 +300,47 @@ def table(
         f'<div class="table-scroll"><table>{cap}<thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>",
         export=_export(frame, heads, export) if export else None,
+        figures=_figures(frame, coded, figures) if figures else (),
+    )
+
+
+def _figures(frame: pd.DataFrame, coded: Mapping[str, str], period: str) -> tuple[dict[str, Any], ...]:
+    """The catalogue figures of a table's coded columns, one per row shown as a number (or blank)."""
+    found = []
+    for key, row in frame.iterrows():
+        fields = row.to_dict()
+        scope = indicators.scope_of(fields) if {"org_code", "sector", "is_total"} & set(fields) else str(key)
+        for column, code in coded.items():
+            value = row[column]
+            if not isinstance(value, str):
+                found.append(indicators.figure(code, scope, str(period), None if _blank(value) else value))
+    return tuple(found)
+
+
+def indicator_notes(codes: Iterable[str], lang: str = "vi") -> str:
+    """The "Giải thích số liệu" section for the indicators ``codes``: name, definition, formula, rounding, counts.
+
+    HTML for the report template (``id="giai-thich-so-lieu"``, the target of the header's link).
+    """
+    items = []
+    for entry in indicators.entries(codes, lang):
+        rows = "".join(
+            f"<div><dt>{escape(t(key, lang))}</dt><dd>{escape(entry[field])}</dd></div>"
+            for key, field in (
+                ("indicator.section.formula", "formula"),
+                ("indicator.section.rounding", "rounding"),
+                ("indicator.section.counts", "counts"),
+            )
+        )
+        items.append(
+            f'<section class="indicator" id="chi-so-{escape(entry["code"])}"><h3>{escape(entry["name"])} '
+            f"<code>{escape(entry['code'])}</code></h3><p>{escape(entry['definition'])}</p><dl>{rows}</dl></section>"
+        )
+    if not items:
+        return ""
+    return (
+        f'<section class="indicator-notes" id="giai-thich-so-lieu"><h2>{escape(t("indicator.section.title", lang))}'
+        f"</h2><p>{escape(t('indicator.section.lead', lang))}</p>{''.join(items)}</section>"
     )
 
 

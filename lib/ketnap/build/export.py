@@ -9,6 +9,7 @@ job, publishing the file atomically the runner's (:mod:`ketnap.build.runner`).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +17,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from ketnap import indicators
 from ketnap.io import spreadsheet_safe
+from ketnap.labels import t
 from ketnap.present import TABLE_MIME
 from ketnap.workbook import save_deterministic
 
-__all__ = ["collect_tables", "write_workbook"]
+__all__ = ["collect_figures", "collect_tables", "figures_json", "figures_table", "write_workbook"]
 
 _MAX_SHEET_TITLE = 31  # Excel's limit
 _BAD_TITLE_CHARS = str.maketrans({c: " " for c in "[]:*?/\\"})
@@ -35,6 +38,30 @@ def collect_tables(notebook: Any) -> list[dict[str, Any]]:
             if table:
                 found.append(table)
     return found
+
+
+def collect_figures(notebook: Any) -> list[dict[str, Any]]:
+    """The figures an executed notebook shows (:data:`ketnap.indicators.FIGURES_MIME`), collected once each."""
+    return indicators.collect(
+        output.get("data", {}).get(indicators.FIGURES_MIME) or []
+        for cell in notebook.cells
+        for output in cell.get("outputs", [])
+    )
+
+
+def figures_table(figures: list[dict[str, Any]], lang: str = "vi") -> dict[str, Any]:
+    """The figures as the workbook's sheet "Số liệu": code, scope, period, value (the block's list)."""
+    return {
+        "sheet": t("indicator.sheet", lang),
+        "columns": [t(f"indicator.sheet.{key}", lang) for key in ("code", "scope", "period", "value")],
+        "rows": [[f["code"], f["scope"], f["period"], f["value"]] for f in figures],
+    }
+
+
+def figures_json(figures: list[dict[str, Any]]) -> str:
+    """The figures block's JSON, safe inside ``<script>`` (no ``</``), one figure a line, stable."""
+    lines = ",\n".join(json.dumps(f, ensure_ascii=False, sort_keys=False) for f in figures)
+    return ("[\n" + lines + "\n]" if figures else "[]").replace("<", "\\u003c")
 
 
 def write_workbook(tables: list[dict[str, Any]], target: Path, *, title: str = "") -> Path:

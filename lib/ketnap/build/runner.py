@@ -340,9 +340,14 @@ class Runner:
 
     def _publish(self, job: Job, notebook: Any, manifest: dict[str, Any], out_dir: Path) -> None:
         """Make the job's HTML, Excel and PDF, then rename them into ``out_dir`` together."""
-        from ketnap.build.export import collect_tables, write_workbook
+        from ketnap.build.export import collect_figures, collect_tables, figures_json, figures_table, write_workbook
+        from ketnap.present import indicator_notes
 
         head = header(job, self.lang, manifest, self.p)
+        figures = collect_figures(notebook)
+        head["figures_json"] = figures_json(figures)
+        head["indicator_notes"] = indicator_notes({f["code"] for f in figures}, self.lang)
+        head["indicator_link"] = t("indicator.section.link", self.lang) if head["indicator_notes"] else ""
         html_text = render_html(notebook, head)
         with ExitStack() as publish:  # renamed on leaving, in reverse order: the HTML, which make checks, last
             html_file = publish.enter_context(atomic_file(out_dir / f"{job.stem}.html"))
@@ -350,7 +355,8 @@ class Runner:
             if self.pdf:
                 self._printer.print_pdf(html_text, publish.enter_context(atomic_file(out_dir / f"{job.stem}.pdf")))
             xlsx_file = publish.enter_context(atomic_file(out_dir / f"{job.stem}.xlsx"))
-            write_workbook(collect_tables(notebook), xlsx_file, title=head["title"])
+            sheets = collect_tables(notebook) + ([figures_table(figures, self.lang)] if figures else [])
+            write_workbook(sheets, xlsx_file, title=head["title"])
 
     def run(self, job: Job) -> Outcome:
         """Execute, render and publish one report; the outcome is also recorded for the index."""

@@ -1,0 +1,139 @@
+"""One number, one meaning: every figure the built reports show agrees wherever it appears.
+
+Every report embeds the figures it shows (``<script type="application/json" id="ketnap-figures">``:
+``{code, scope, period, value}``, :mod:`ketnap.indicators`). Over the build of both default periods
+(the ``built`` fixture of ``conftest.py``, shared with tests/test_outputs.py), this fails when one
+indicator for one scope and period has two values anywhere: within a report, across reports, between
+a report's block and its Excel sheet "Số liệu", or against ``ketnap summary --json`` for the city and
+each sector.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from conftest import PERIODS
+
+from ketnap import indicators
+from ketnap.labels import t
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("reports")]
+
+BLOCK = re.compile(r'<script(?=[^>]*\bid="ketnap-figures")(?=[^>]*\btype="application/json")[^>]*>(.*?)</script>', re.S)
+Key = tuple[str, str, str]
+
+
+def figures_of(html: Path) -> list[dict[str, Any]]:
+    found = BLOCK.findall(html.read_text(encoding="utf-8"))
+    assert len(found) == 1, f"{html.name}: {len(found)} ketnap-figures blocks"
+    figures = json.loads(found[0])
+    assert isinstance(figures, list)
+    return figures
+
+
+def reports(home: Any) -> list[Path]:
+    found = sorted(html for period in PERIODS for html in (home.reports / period).glob("*.html"))
+    assert len(found) == 19, [p.name for p in found]
+    return found
+
+
+def where(home: Any, html: Path) -> str:
+    return str(html.relative_to(home.reports))
+
+
+@cache
+def summary_json(home_dir: str, period: str, sector: str | None) -> dict[str, Any]:
+    """``ketnap summary --json`` as a user runs it, over the built project's data."""
+    args = ["summary", "--period", period, "--json", *(["--sector", sector] if sector else [])]
+    done = subprocess.run(
+        [sys.executable, "-m", "ketnap.cli", *args],
+        env={**os.environ, "KETNAP_HOME": home_dir},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return dict(json.loads(done.stdout))
+
+
+def test_every_report_has_a_figures_block_of_catalogue_codes(built) -> None:
+    home, _ = built
+    for html in reports(home):
+        figures = figures_of(html)
+        assert figures, f"{where(home, html)}: an empty figures block"
+        for figure in figures:
+            assert set(figure) == {"code", "scope", "period", "value"}, figure
+            assert figure["code"] in indicators.INDICATORS, figure
+            assert figure["period"] == html.parent.name, (where(home, html), figure)
+        assert 'href="#giai-thich-so-lieu"' in html.read_text(encoding="utf-8"), where(home, html)
+
+
+def test_headline_figures_are_in_the_blocks(built) -> None:
+    home, _ = built
+    for period in PERIODS:
+        blocks = {html.stem: figures_of(html) for html in (home.reports / period).glob("*.html")}
+        city = {f["code"] for f in blocks["city-overview"] if f["scope"] == "city"}
+        assert {"admitted", "target", "attainment_pct", "trained", "training_attainment_pct"} <= city
+        training = {f["code"] for f in blocks["training-pipeline"]}
+        assert {"trained", "training_plan", "training_attainment_pct"} <= training
+        for stem in [s for s in blocks if s.startswith("sector-")] + ["organisations"]:
+            per_org = {f["code"] for f in blocks[stem] if f["scope"] not in ("city", stem.removeprefix("sector-"))}
+            assert {"admitted", "target", "attainment_pct"} <= per_org, stem
+
+
+def test_one_indicator_one_scope_one_period_has_one_value_across_reports(built) -> None:
+    home, _ = built
+    values: dict[Key, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for html in reports(home):
+        for f in figures_of(html):
+            values[(f["code"], f["scope"], f["period"])][json.dumps(f["value"])].append(where(home, html))
+    clashes = [f"{key}: " + "; ".join(f"{v} in {', '.join(sorted(set(r)))}" for v, r in seen.items())
+               for key, seen in values.items() if len(seen) > 1]  # fmt: skip
+    assert not clashes, "one figure, two values:\n" + "\n".join(sorted(clashes))
+
+
+def test_the_excel_export_carries_the_same_figures(built) -> None:
+    home, _ = built
+    sheet = t("indicator.sheet")
+    for html in reports(home):
+        workbook = openpyxl.load_workbook(html.with_suffix(".xlsx"), read_only=True)
+        assert sheet in workbook.sheetnames, where(home, html)
+        rows = [list(row) for row in workbook[sheet].iter_rows(min_row=2, values_only=True)]
+        expected = [[f["code"], f["scope"], f["period"], f["value"]] for f in figures_of(html)]
+        assert rows == expected, f"{where(home, html)}: the sheet and the block differ"
+
+
+def test_the_blocks_agree_with_ketnap_summary_json(built) -> None:
+    home, _ = built
+    wrong = []
+    for html in reports(home):
+        for f in figures_of(html):
+            scope = f["scope"]
+            if scope != "city" and not (home.reports / f["period"] / f"sector-{scope}.html").exists():
+                continue  # an organisation: summary --json speaks for the city and the sectors
+            headline = summary_json(str(home.home), f["period"], None if scope == "city" else scope)
+            if f["code"] in headline and headline[f["code"]] != f["value"]:
+                wrong.append(f"{where(home, html)}: {f} but summary --json says {headline[f['code']]}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_city_headline_of_every_report_that_shows_it_matches_summary_json(built) -> None:
+    home, _ = built
+    for period in PERIODS:
+        headline = summary_json(str(home.home), period, None)
+        shown = 0
+        for html in sorted((home.reports / period).glob("*.html")):
+            for f in figures_of(html):
+                if f["scope"] == "city" and f["code"] in ("admitted", "target", "attainment_pct"):
+                    assert f["value"] == headline[f["code"]], (where(home, html), f)
+                    shown += 1
+        assert shown >= 3, period
