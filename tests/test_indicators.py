@@ -57,3 +57,20 @@ def test_the_notes_name_each_indicator_once() -> None:
     assert 'id="giai-thich-so-lieu"' in html and html.count('class="indicator"') == 2
     assert html.index("chi-so-admitted") < html.index("chi-so-target")
     assert present.indicator_notes([], "vi") == ""
+
+
+def test_a_tables_own_total_row_is_no_scopes_figure() -> None:
+    """A sum of organisations (or of sectors' assigned targets) is not the city's figure: not recorded."""
+    import pandas as pd
+
+    from ketnap import scorecard
+
+    rows = pd.DataFrame(
+        {"org_code": ["A1", "A2"], "name": ["An", "Bình"], "admitted": [3, 1], "target": [4.0, 2.0],
+         "attainment_pct": [75.0, 50.0], "is_total": [False, False]}
+    ).set_index("org_code", drop=False)  # fmt: skip
+    fragment = present.table(scorecard.with_total(rows), columns=["name", "admitted", "target"], figures="2023")
+    assert {(f["code"], f["scope"], f["value"]) for f in fragment.figures} == {
+        ("admitted", "A1", 3), ("admitted", "A2", 1), ("target", "A1", 4), ("target", "A2", 2),
+    }  # fmt: skip
+    assert "Cộng" in fragment.html  # shown, not recorded

@@ -23,6 +23,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
+import numpy as np
+
 from ketnap import fmt
 from ketnap.labels import t
 
@@ -214,7 +216,7 @@ def scope_of(source: Mapping[str, Any]) -> str:
 
     A row marked ``is_total`` is the city (the total row of a table by sector).
     """
-    if source.get("is_total") is True or bool(source.get("is_total", False)):
+    if source.get("is_total") is True or source.get("is_total") is np.True_:  # not a NaN of a row appended
         return "city"
     for key in ("org_code", "sector"):
         value = source.get(key)

@@ -304,10 +304,16 @@ def table(
     )
 
 
+#: The index of the row :func:`ketnap.scorecard.with_total` adds.
+TOTAL_ROW = "total"
+
+
 def _figures(frame: pd.DataFrame, coded: Mapping[str, str], period: str) -> tuple[dict[str, Any], ...]:
     """The catalogue figures of a table's coded columns, one per row shown as a number (or blank)."""
     found = []
     for key, row in frame.iterrows():
+        if key == TOTAL_ROW:  # a table's own sum (ketnap.scorecard.with_total) is no scope's figure
+            continue
         fields = row.to_dict()
         scope = indicators.scope_of(fields) if {"org_code", "sector", "is_total"} & set(fields) else str(key)
         for column, code in coded.items():

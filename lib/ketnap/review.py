@@ -158,7 +158,9 @@ def annual_summary(review: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
                 "is_total": sector is None,
             }
         )
-    return pd.DataFrame(rows)
+    # The total row is indexed "total", as ketnap.scorecard.with_total's: a sum of the sectors, whose
+    # targets are those assigned, not the city's own figures (ketnap.present records no figure for it).
+    return pd.DataFrame(rows, index=pd.Index([r["sector"] or "total" for r in rows]))
 
 
 def flag_missed(row: pd.Series) -> str:
