@@ -35,7 +35,6 @@ __all__ = [
     "heading",
     "indicator_notes",
     "paragraph",
-    "status_grid",
     "status_grids",
     "status_legend",
     "table",
@@ -416,7 +415,7 @@ _GRID_STYLE = (
 
 
 def status_legend(symbols: Mapping[str, str], words: Mapping[str, str]) -> HTMLFragment:
-    """The key of :func:`status_grid`: each status's symbol, in its colours, and its words."""
+    """The key of :func:`status_grids`: each status's symbol, in its colours, and its words."""
     items = "".join(
         f'<span><span class="g g-{escape(code)}">{escape(symbol)}</span>{escape(words[code])}</span>'
         for code, symbol in symbols.items()
@@ -452,7 +451,7 @@ def status_grids(
     group_heading: str = "",
     export: str | None = None,
 ) -> HTMLFragment:
-    """Several :func:`status_grid` s (one per sector) under their titles, side by side when narrow.
+    """Grids of statuses (one per sector) under their titles, side by side when narrow.
 
     ``parts`` are ``(title, grid, names)`` as :func:`ketnap.completeness.grid_by_sector` returns
     them, every grid with the same columns (``headings``). Up to 3 months the grids flow in three
@@ -487,61 +486,4 @@ def status_grids(
         exported = {"sheet": export, "columns": [group_heading, first_heading, *headings], "rows": rows}
     return HTMLFragment(
         f'{_GRID_STYLE}<div class="grid-flow cols-{columns}">{"".join(sections)}</div>', export=exported
-    )
-
-
-def status_grid(
-    grid: pd.DataFrame,
-    *,
-    names: Mapping[str, str],
-    symbols: Mapping[str, str],
-    words: Mapping[str, str],
-    headings: Sequence[str],
-    first_heading: str,
-    caption: str = "",
-    export: str | None = None,
-) -> HTMLFragment:
-    """A grid of statuses, one row per index value (named by ``names``), one symbol per cell.
-
-    Parameters
-    ----------
-    grid
-        Status codes (e.g. ``on_time``), "" where unknown; rows in display order.
-    names
-        Index value -> the row's name (first column).
-    symbols, words
-        Status code -> its one-character symbol, and its words (the cell's tooltip and the Excel
-        export's value).
-    headings
-        One heading per column of ``grid`` (``T1``, ``T2``…).
-    first_heading
-        The heading of the names column.
-    caption, export
-        As :func:`table`.
-
-    Examples
-    --------
-    >>> grid = pd.DataFrame({1: ["on_time"], 2: ["missing"]}, index=["O1"])
-    >>> html = status_grid(grid, names={"O1": "Chi bộ An"}, symbols={"on_time": "✓", "missing": "✗"},
-    ...                    words={"on_time": "Đúng hạn", "missing": "Chưa báo cáo"}, headings=["T1", "T2"],
-    ...                    first_heading="Tổ chức").html
-    >>> '<td class="g g-missing" title="Chưa báo cáo">✗</td>' in html
-    True
-    """
-    if len(headings) != len(grid.columns):
-        raise ValueError("status_grid: one heading per column")
-    head = f"<th>{escape(first_heading)}</th>" + "".join(f'<th class="m">{escape(h)}</th>' for h in headings)
-    body = [_grid_rows(grid, names, symbols, words)]
-    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
-    exported = None
-    if export:
-        rows = [
-            [str(names.get(str(code), code)), *("" if _blank(v) or v == "" else words.get(str(v), str(v)) for v in row)]
-            for code, row in grid.iterrows()
-        ]
-        exported = {"sheet": export, "columns": [first_heading, *headings], "rows": rows}
-    return HTMLFragment(
-        f'{_GRID_STYLE}<div class="table-scroll"><table class="status-grid">{cap}<thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table></div>",
-        export=exported,
     )

@@ -35,7 +35,6 @@ __all__ = [
     "NewVersion",
     "connect",
     "entries",
-    "find",
     "outcome",
     "register",
     "register_all",
@@ -128,12 +127,6 @@ def _entry(row: Sequence[object]) -> Entry:
 def entries(db: sqlite3.Connection) -> list[Entry]:
     """Every registered version, in the order registered."""
     return [_entry(r) for r in db.execute(f"SELECT {_COLUMNS} FROM versions ORDER BY id")]
-
-
-def find(db: sqlite3.Connection, sha256: str) -> Entry | None:
-    """The version with these bytes, if they were registered."""
-    row = db.execute(f"SELECT {_COLUMNS} FROM versions WHERE sha256 = ?", (sha256,)).fetchone()
-    return _entry(row) if row else None
 
 
 def outcome(rows_read: int, quarantined: int, placed: bool, unreadable: bool) -> str:

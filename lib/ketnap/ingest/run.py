@@ -297,10 +297,10 @@ def _choose_versions(root: Path, files: list[ReadFile]) -> list[Entry]:
     version numbers follow time. Returns the register's entries for the files present.
     """
     with connect(root) as db:
-        known = {e.sha256 for e in entries(db)}
-        new = [new_version(f) for f in files if f.item.sha256 not in known]
-        register_all(db, sorted(new, key=lambda v: (v.return_date or v.received_at.date(), v.received_at, v.file)))
         by_sha = {e.sha256: e for e in entries(db)}
+        new = [new_version(f) for f in files if f.item.sha256 not in by_sha]
+        dated = sorted(new, key=lambda v: (v.return_date or v.received_at.date(), v.received_at, v.file))
+        by_sha |= {e.sha256: e for e, _ in register_all(db, dated)}
     present: list[Entry] = []
     first_path: dict[str, str] = {}
     for file in files:
