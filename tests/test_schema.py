@@ -122,12 +122,15 @@ HEADERS = {
     schema.YEAR_LABEL,
     *(s.sheet for s in schema.RETURN_SHEETS),
 }
-# Words that happen to equal a header without being one: report text is the label catalog's;
+# Words that happen to equal a header without being one: report text is the label catalog's (its files
+# labels.py, indicator_labels.py, receipt_labels.py);
 # quality.py lists the words a unit's name starts with ("Chi bộ …", "Khối …"), and the synthetic
 # catalogues build names from them ("Chi bộ Trường THPT …", "Chi bộ Công ty … số 12"); the sample
 # labels its synthetic-data note "Ghi chú" on the Thông tin sheet, a row ingestion does not read.
 NOT_HEADERS = {
     "labels.py": None,
+    "indicator_labels.py": None,
+    "receipt_labels.py": None,
     "quality.py": {"Chi bộ", "Khối"},
     "population.py": {"Chi bộ"},
     "national.py": {"Chi bộ"},

@@ -49,6 +49,7 @@ What notebooks import, from figures to words and pictures:
 ``privacy``                small counts that could point at a person
 ``labels``                 the label catalog: every visible text, Vietnamese and English
 ``indicator_labels``       the indicator catalogue's texts (merged into the label catalog)
+``receipt_labels``         the receipts' texts (merged into the label catalog)
 ``indicators``             the indicator catalogue: codes, definitions, rounding, the figures block
 ``fmt``                    numbers, percentages, dates and Vietnamese order for display
 ``narrative``              headline sentences in the register of party-committee reports
