@@ -19,6 +19,8 @@ from conftest import build_all, scratch_home
 
 from ketnap.build.catalog import REPORTS, ReportSpec
 from ketnap.config import Paths
+from ketnap.labels import t
+from ketnap.privacy import disclosive
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -160,6 +162,53 @@ def test_phone_layout_never_scrolls_sideways(built, browser) -> None:
         page.close()
         assert overflow <= 0, f"{file.name}: the page scrolls sideways by {overflow}px on a phone"
         assert loose == 0, f"{file.name}: {loose} wide tables are not in a scroll box"
+
+
+def _composition_rows(browser, file: Path) -> list[list[str]]:
+    """The rows of a sector report's table of new members by organisation, as the page shows them."""
+    page = _open(browser, file.as_uri())
+    rows = page.evaluate(
+        """(heading) => {
+             const h = Array.from(document.querySelectorAll('h2')).find(e => e.innerText.trim() === heading);
+             const all = Array.from(document.querySelectorAll('table'));
+             const table = all.find(t => h.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);
+             return Array.from(table.querySelectorAll('tbody tr'), r => Array.from(r.cells, c => c.innerText.trim()));
+           }""",
+        t("report.sector.section.composition"),
+    )
+    page.close()
+    return rows
+
+
+def test_no_small_count_can_be_read_or_worked_out_from_a_composition_table(built, browser) -> None:
+    """Every count shown, and the total minus the organisations shown, is 0 or at least 3 on both sides."""
+    home, _ = built
+    hidden, others = t("privacy.hidden"), t("privacy.others", count=0).split("(")[0]
+
+    def count(cell: str) -> int | None:
+        return None if cell == hidden else int(cell.split(" ")[0].replace(".", ""))
+
+    checked = 0
+    for file in sorted(home.reports.glob("*/sector-*.html")):
+        rows = _composition_rows(browser, file)
+        assert rows[-1][0] == t("table.total"), file
+        organisations = [row for row in rows[:-1] if not row[0].startswith(others)]
+        for row in rows:
+            admitted = count(row[1])
+            assert admitted is not None and admitted > 0, (file.name, row)
+            for cell in row[2:]:
+                if (shown := count(cell)) is not None:
+                    assert not disclosive(shown, admitted, 3), (file.name, row)
+                    checked += 1
+            if row in organisations:  # an organisation is shown whole
+                assert all(count(cell) is not None for cell in row[2:]), (file.name, row)
+        total = rows[-1]
+        for column in range(2, len(total)):
+            if count(total[column]) is not None:
+                rest = count(total[column]) - sum(count(row[column]) or 0 for row in organisations)
+                rest_admitted = count(total[1]) - sum(count(row[1]) or 0 for row in organisations)
+                assert not disclosive(rest, rest_admitted, 3), (file.name, column, rest, rest_admitted)
+    assert checked > 40
 
 
 # --- PDF -----------------------------------------------------------------------------------

@@ -173,19 +173,6 @@ def test_flag_lists_name_at_most_max_listed() -> None:
     assert f"T{scorecard.MAX_LISTED}," not in line
 
 
-def test_small_counts_are_suppressed_below_the_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
-    from ketnap import privacy
-
-    frame = pd.DataFrame(
-        {"name": ["A", "B", "C"], "admitted": [16, 5, 1], "religious": [0, 2, 4], "religious_pct": [0.0, 40.0, 400.0]}
-    )
-    shown = privacy.suppress_small(frame, ["religious"])
-    assert shown["religious"].tolist() == ["0", "< 3", "4 (400,0%)"]
-    assert "religious_pct" not in shown and shown["admitted"].tolist() == [16, 5, 1]
-    monkeypatch.setenv("KETNAP_SMALL_COUNT", "5")
-    assert privacy.suppress_small(frame, ["religious"])["religious"].tolist() == ["0", "< 5", "< 5"]
-
-
 def test_names_with_dollar_signs_print_as_typed() -> None:
     # "$...$" in a name from the returns must not turn into mathtext (or fail to parse) in a chart.
     charts.use_theme()

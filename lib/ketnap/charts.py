@@ -619,7 +619,8 @@ def composition_bars(composition: pd.DataFrame, *, lang: str = "vi", ax: Axes | 
     composition
         Columns ``group`` (a key such as ``women``, ``youth_union``, ``ethnic_minority``,
         ``religious``, ``student``, ``private_enterprise``, ``age_18_30``: labelled from the catalog
-        as ``chart.group.<key>``), ``count``, ``share`` (0-1). Drawn in the given order.
+        as ``chart.group.<key>``), ``count``, ``share`` (0-1). Drawn in the given order; a group
+        whose count is NaN (hidden, :mod:`ketnap.privacy`) has no bar and reads "ẩn".
     lang
         ``"vi"`` or ``"en"``.
     ax
@@ -635,13 +636,14 @@ def composition_bars(composition: pd.DataFrame, *, lang: str = "vi", ax: Axes | 
     if np.any((shares < 0) | (shares > 1)):
         raise ValueError("composition_bars: share must be between 0 and 1 (a fraction, not a percentage)")
     names = [_group_label(str(group), lang) for group in composition["group"]]
+    hidden = composition["count"].isna().to_numpy()  # ketnap.privacy: a small count, neither drawn nor told
     labels = [
-        t("chart.count_share", lang, count=_int(c, lang), pct=_pct(100.0 * s, lang))
-        for c, s in zip(composition["count"], shares, strict=True)
+        t("privacy.hidden", lang) if h else t("chart.count_share", lang, count=_int(c, lang), pct=_pct(100.0 * s, lang))
+        for c, s, h in zip(composition["count"], shares, hidden, strict=True)
     ]
     return _labelled_bars(
         ax,
-        100.0 * shares,
+        np.where(hidden, 0.0, 100.0 * shares),
         names,
         labels,
         [_ACCENT] * len(names),

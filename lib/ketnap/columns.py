@@ -86,7 +86,7 @@ COLUMNS: Final[Mapping[str, Column]] = MappingProxyType(
         "gap_people": Column("scorecard.column.gap", "integer"),
         "pace": Column("scorecard.column.pace"),  # for a whole year: labels={"pace": "scorecard.column.pace_year"}
         "flags": Column("scorecard.column.flags"),
-        # ketnap.metrics.composition after ketnap.privacy.suppress_small: already text ("< 3", "5 (31,3%)")
+        # ketnap.metrics.composition after ketnap.privacy.as_text: already text ("ẩn", "5 (31,3%)")
         "women": Column("chart.group.women"),
         "youth_union": Column("chart.group.youth_union"),
         "ethnic_minority": Column("chart.group.ethnic_minority"),

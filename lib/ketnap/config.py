@@ -118,7 +118,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KETNAP_WORKERS", "one per core", "how many reports are built at once"),
     Setting("KETNAP_LOCK_WAIT", "900", "seconds a run waits for another build or ingestion before giving up"),
     Setting("KETNAP_BROWSER", "chromium on PATH", "the Chrome or Chromium that prints the PDFs"),
-    Setting("KETNAP_SMALL_COUNT", "3", "counts below this are shown as '< n' in tables by organisation"),
+    Setting("KETNAP_SMALL_COUNT", "3", "composition counts below this (of a group or the rest) are not published"),
     Setting(
         "KETNAP_RETURN_DEADLINE",
         "5",

@@ -130,8 +130,25 @@ CATALOG: dict[str, tuple[str, str]] = {
     "scorecard.list.empty": ("{label}: không có.", "{label}: none."),
     "report.sector.section.composition": ("Cơ cấu đảng viên mới theo tổ chức", "New members by organisation"),
     "report.sector.composition_note": (
-        'Để bảo vệ thông tin cá nhân, nhóm có dưới {threshold} người được ghi "< {threshold}" và không tính tỷ lệ.',
-        'To protect personal data, groups of fewer than {threshold} people read "< {threshold}", without a share.',
+        "Để bảo vệ thông tin cá nhân, số liệu dưới {threshold} người (của một nhóm, hoặc số còn lại ngoài nhóm) "
+        'không được công bố. Tổ chức có số liệu như vậy không nêu riêng mà gộp vào dòng "Các tổ chức khác"; khi cần, '
+        'gộp thêm để không thể tính ngược từ dòng "Cộng". Ô ghi "ẩn" là số liệu không công bố. '
+        "Tổ chức chưa kết nạp đảng viên nào không có trong bảng.",
+        "To protect personal data, no count under {threshold} people (of a group, or of the rest outside it) is "
+        'published. An organisation with such a count is not shown on its own but within "Other organisations"; '
+        'where needed, more are, so that none can be worked out from the "Total" row. "Hidden" marks a count not '
+        "published. Organisations that admitted nobody are not listed.",
+    ),
+    "report.composition_note": (
+        "Để bảo vệ thông tin cá nhân, nhóm có dưới {threshold} người (hoặc còn dưới {threshold} người ngoài nhóm) "
+        'ghi "ẩn".',
+        "To protect personal data, a group of under {threshold} people (or with under {threshold} outside it) "
+        'reads "hidden".',
+    ),
+    "privacy.hidden": ("ẩn", "hidden"),
+    "privacy.others": (
+        "Các tổ chức khác ({count} tổ chức, không công bố riêng)",
+        "Other organisations ({count}, not shown one by one)",
     ),
     "report.sector.section.ranking": ("Xếp hạng các tổ chức cơ sở đảng trong khối", "Organisations ranked"),
     "report.sector.section.heatmap": (

@@ -218,7 +218,8 @@ def table(
     lang
         Language of the headings and the formatted values.
     row_class
-        A function of the row giving a CSS class (e.g. ``"flag-behind"``), or "".
+        A function of the row giving a CSS class (e.g. ``"flag-behind"``), or "". A total row
+        (index :data:`TOTAL_ROW`) also gets the class ``total`` (bold, a rule above it).
     caption
         An optional caption above the table.
     export
@@ -287,8 +288,8 @@ def table(
     num = ' class="num"'
     head = "".join(f"<th{num if c in numeric else ''}>{escape(label)}</th>" for c, label in heads.items())
     body = []
-    for _, row in frame.head(max_rows).iterrows():
-        css = row_class(row) if row_class else ""
+    for key, row in frame.head(max_rows).iterrows():
+        css = " ".join(c for c in (row_class(row) if row_class else "", "total" if key == TOTAL_ROW else "") if c)
         attr = f' class="{escape(css)}"' if css else ""
         body.append(f"<tr{attr}>{''.join(cell(c, row[c]) for c in heads)}</tr>")
     if len(frame) > max_rows:
