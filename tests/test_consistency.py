@@ -137,3 +137,18 @@ def test_the_city_headline_of_every_report_that_shows_it_matches_summary_json(bu
                     assert f["value"] == headline[f["code"]], (where(home, html), f)
                     shown += 1
         assert shown >= 3, period
+
+
+def test_the_notes_on_the_figures_speak_the_words_of_the_period(built) -> None:
+    home, _ = built
+
+    def notes(period: str) -> str:
+        page = (home.reports / period / "city-overview.html").read_text(encoding="utf-8")
+        section = page[page.index('id="giai-thich-so-lieu"') : page.index("</section>", page.rindex('class="indicator"'))]
+        return re.sub(r"<[^>]+>", " ", section)
+
+    closed, in_progress = notes("2023"), notes("2024-02")
+    assert t("metric.organisations_behind_pace_year") in closed and t("metric.organisations_behind_pace") in in_progress
+    assert "tiến độ" not in closed, "a finished year has no pace"
+    for text in (closed, in_progress):  # formulas in words, not in code
+        assert "count(" not in text and "admitted ÷" not in text and "Số đảng viên kết nạp ÷ chỉ tiêu năm × 100" in text

@@ -153,4 +153,118 @@ LABELS: dict[str, tuple[str, str]] = {
     "metric.shortfall_vs_target": ("Còn thiếu so với chỉ tiêu", "Short of target (people)"),
     "metric.organisations_not_reported": ("Tổ chức chưa báo cáo", "Organisations not reported"),
     "metric.organisations_reported": ("Tổ chức đã báo cáo", "Organisations reported"),
+    # The formula in words, as the reports show it (the code form is ketnap.indicators.INDICATORS).
+    "indicator.admitted.formula": (
+        "Đếm số người có quyết định kết nạp trong kỳ",
+        "People whose admission decision falls in the period",
+    ),
+    "indicator.target.formula": (
+        "Chỉ tiêu cả năm được giao",
+        "The annual target as assigned",
+    ),
+    "indicator.attainment_pct.formula": (
+        "Số đảng viên kết nạp ÷ chỉ tiêu năm × 100",
+        "Admitted ÷ annual target × 100",
+    ),
+    "indicator.months_elapsed_pct.formula": (
+        "Số tháng từ đầu năm đến hết kỳ ÷ 12 × 100",
+        "Months from 1 January to the period's end ÷ 12 × 100",
+    ),
+    "indicator.expected.formula": (
+        "Chỉ tiêu năm × số tháng đã qua ÷ 12, tính tròn xuống đến người",
+        "Annual target × months gone ÷ 12, rounded down to whole people",
+    ),
+    "indicator.shortfall_vs_pace.formula": (
+        "Số cần đạt theo tiến độ − số đã kết nạp (không âm)",
+        "Expected on pace − admitted (never negative)",
+    ),
+    "indicator.shortfall_vs_target.formula": (
+        "Chỉ tiêu năm − số đã kết nạp (không âm)",
+        "Annual target − admitted (never negative)",
+    ),
+    "indicator.admitted_last_year.formula": (
+        "Số đảng viên kết nạp trong cùng kỳ của năm trước",
+        "Admitted in the same period of the year before",
+    ),
+    "indicator.yoy_change_pct.formula": (
+        "(Số kết nạp − số cùng kỳ năm trước) ÷ số cùng kỳ năm trước × 100",
+        "(Admitted − admitted a year before) ÷ admitted a year before × 100",
+    ),
+    "indicator.trained.formula": (
+        "Đếm số người (không trùng) được cấp giấy chứng nhận trong kỳ",
+        "Distinct people whose certificate is dated in the period",
+    ),
+    "indicator.training_plan.formula": (
+        "Kế hoạch bồi dưỡng cả năm được giao",
+        "The annual training plan as assigned",
+    ),
+    "indicator.training_attainment_pct.formula": (
+        "Số người học lớp bồi dưỡng ÷ kế hoạch năm × 100",
+        "Trained ÷ annual plan × 100",
+    ),
+    "indicator.organisations_with_trainees.formula": (
+        "Đếm tổ chức có ít nhất 1 người học lớp bồi dưỡng trong kỳ",
+        "Organisations with at least one person trained in the period",
+    ),
+    "indicator.organisations.formula": (
+        "Đếm tổ chức cơ sở đảng hoạt động trong kỳ",
+        "Grassroots organisations active in the period",
+    ),
+    "indicator.organisations_behind_pace.formula": (
+        "Đếm tổ chức được giao chỉ tiêu có số kết nạp thấp hơn số cần đạt theo tiến độ (cả năm: thấp hơn chỉ tiêu)",
+        "Organisations with a target that admitted fewer than expected on pace (a whole year: than the target)",
+    ),
+    "indicator.organisations_no_admissions.formula": (
+        "Đếm tổ chức được giao chỉ tiêu chưa kết nạp được đảng viên nào từ đầu năm",
+        "Organisations with a target that admitted nobody since 1 January",
+    ),
+    "indicator.organisations_below_10pct.formula": (
+        "Đếm tổ chức được giao chỉ tiêu đã kết nạp nhưng chưa đạt 10% chỉ tiêu",
+        "Organisations with a target that admitted someone, but under 10% of it",
+    ),
+    "indicator.organisations_none_2y.formula": (
+        "Đếm tổ chức không kết nạp được đảng viên nào trong 2 năm liền",
+        "Organisations with no admission in two years running",
+    ),
+    "indicator.organisations_not_reported.formula": (
+        "Đếm tổ chức chưa gửi báo cáo tháng cuối kỳ",
+        "Organisations whose return for the period's last month is missing",
+    ),
+    "indicator.organisations_reported.formula": (
+        "Đếm tổ chức đã gửi báo cáo tháng cuối kỳ (đúng hạn hoặc chậm)",
+        "Organisations whose return for the period's last month came in (on time or late)",
+    ),
+    # A finished period (ketnap.periods.Period.closed) reads these instead, where they exist.
+    "indicator.shortfall_vs_pace.definition_year": (
+        "Số người còn thiếu so với chỉ tiêu khi kỳ đã kết thúc.",
+        "People short of the target once the period is over.",
+    ),
+    "indicator.shortfall_vs_pace.formula_year": (
+        "Chỉ tiêu − số đã kết nạp (không âm)",
+        "Target − admitted (never negative)",
+    ),
+    "indicator.organisations_behind_pace.definition_year": (
+        "Số tổ chức được giao chỉ tiêu nhưng không đạt chỉ tiêu.",
+        "Organisations with a target that missed it.",
+    ),
+    "indicator.organisations_behind_pace.formula_year": (
+        "Đếm tổ chức được giao chỉ tiêu có số kết nạp thấp hơn chỉ tiêu",
+        "Organisations with a target that admitted fewer than it",
+    ),
+    "indicator.admitted_last_year.definition_year": (
+        "Số người được kết nạp trong năm trước.",
+        "People admitted in the year before.",
+    ),
+    "indicator.admitted_last_year.formula_year": (
+        "Đếm số người có quyết định kết nạp trong năm trước",
+        "People whose admission decision falls in the year before",
+    ),
+    "indicator.yoy_change_pct.definition_year": (
+        "Mức tăng, giảm số kết nạp so với năm trước.",
+        "Change in admissions on the year before.",
+    ),
+    "indicator.yoy_change_pct.formula_year": (
+        "(Số kết nạp − số kết nạp năm trước) ÷ số kết nạp năm trước × 100",
+        "(Admitted − admitted the year before) ÷ admitted the year before × 100",
+    ),
 }

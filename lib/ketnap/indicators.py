@@ -26,7 +26,7 @@ from typing import Any, Final, Literal
 import numpy as np
 
 from ketnap import fmt
-from ketnap.labels import t
+from ketnap.labels import CATALOG, t
 
 __all__ = [
     "COLUMN_CODES",
@@ -111,13 +111,13 @@ INDICATORS: Final[dict[str, Indicator]] = _catalogue(
     Indicator(
         "organisations_no_admissions",
         "metric.organisations_no_admissions",
-        "count(org: admitted_ytd = 0)",
+        "count(org: target > 0, admitted_ytd = 0)",
         counts="flagged",
     ),
     Indicator(
         "organisations_below_10pct",
         "metric.organisations_below_10pct",
-        "count(org: target > 0, admitted_ytd < 10% × target)",
+        "count(org: target > 0, 0 < admitted_ytd < 10% × target)",
         counts="flagged",
     ),
     Indicator(
@@ -253,15 +253,28 @@ def _in_order(codes: Iterable[str]) -> list[str]:
     return [code for code in INDICATORS if code in set(codes)]
 
 
-def entries(codes: Iterable[str] | None = None, lang: str = "vi") -> list[dict[str, str]]:
-    """What the "Giải thích số liệu" section says about each indicator (all, or those of ``codes``)."""
+def entries(codes: Iterable[str] | None = None, lang: str = "vi", *, closed: bool = False) -> list[dict[str, str]]:
+    """What the "Giải thích số liệu" section says about each indicator (all, or those of ``codes``).
+
+    ``formula`` is in words; ``expression`` is the code form. For a finished period (``closed``),
+    a name, definition or formula with a ``_year`` variant in the catalog reads that variant
+    ("Tổ chức không đạt chỉ tiêu", not "… chưa đạt tiến độ").
+
+    >>> [entries(["organisations_behind_pace"], closed=c)[0]["name"] for c in (False, True)]
+    ['Tổ chức chưa đạt tiến độ', 'Tổ chức không đạt chỉ tiêu']
+    """
     chosen = list(INDICATORS) if codes is None else _in_order(codes)
+
+    def text(key: str) -> str:
+        return t(f"{key}_year" if closed and f"{key}_year" in CATALOG else key, lang)
+
     return [
         {
             "code": code,
-            "name": t(INDICATORS[code].name, lang),
-            "definition": t(INDICATORS[code].definition, lang),
-            "formula": INDICATORS[code].formula,
+            "name": text(INDICATORS[code].name),
+            "definition": text(INDICATORS[code].definition),
+            "formula": text(f"indicator.{code}.formula"),
+            "expression": INDICATORS[code].formula,
             "rounding": t(f"indicator.rounding.{INDICATORS[code].rounding}", lang),
             "counts": t(f"indicator.counts.{INDICATORS[code].counts}", lang),
         }
@@ -292,7 +305,7 @@ def markdown() -> str:
                 "",
                 entry["definition"],
                 "",
-                f"- {t('indicator.section.formula', lang)}: `{entry['formula']}`",
+                f"- {t('indicator.section.formula', lang)}: {entry['formula']} (`{entry['expression']}`)",
                 f"- {t('indicator.section.rounding', lang)}: {entry['rounding']}",
                 f"- {t('indicator.section.counts', lang)}: {entry['counts']}",
                 "",

@@ -702,6 +702,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "metric.projection": ("Dự báo cả năm", "Year-end projection"),
     "metric.projection_range": ("Khoảng dự báo", "Projection range"),
     "metric.admitted_last_year": ("Cùng kỳ năm trước", "Same period last year"),
+    "metric.admitted_last_year_year": ("Kết nạp năm trước", "Admitted the year before"),
     "metric.yoy_change_pct": ("Tăng (+), giảm (−) so với cùng kỳ", "Change on the same period last year"),
     "metric.yoy_change_pct_year": ("Tăng (+), giảm (−) so với năm trước", "Change on the year before"),
     "metric.yoy_change_people": ("{people} đảng viên", "{people} members"),
@@ -714,6 +715,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Organisations that sent trainees",
     ),
     "metric.organisations_behind_pace": ("Tổ chức chưa đạt tiến độ", "Organisations behind pace"),
+    "metric.organisations_behind_pace_year": ("Tổ chức không đạt chỉ tiêu", "Organisations that missed the target"),
     "metric.organisations_no_admissions": (
         "Tổ chức chưa kết nạp được đảng viên",
         "Organisations with no admissions",

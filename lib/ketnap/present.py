@@ -323,13 +323,14 @@ def _figures(frame: pd.DataFrame, coded: Mapping[str, str], period: str) -> tupl
     return tuple(found)
 
 
-def indicator_notes(codes: Iterable[str], lang: str = "vi") -> str:
+def indicator_notes(codes: Iterable[str], lang: str = "vi", *, closed: bool = False) -> str:
     """The "Giải thích số liệu" section for the indicators ``codes``: name, definition, formula, rounding, counts.
 
-    HTML for the report template (``id="giai-thich-so-lieu"``, the target of the header's link).
+    HTML for the report template (``id="giai-thich-so-lieu"``, the target of the header's link), in
+    the words of a finished period when ``closed`` (:func:`ketnap.indicators.entries`).
     """
     items = []
-    for entry in indicators.entries(codes, lang):
+    for entry in indicators.entries(codes, lang, closed=closed):
         rows = "".join(
             f"<div><dt>{escape(t(key, lang))}</dt><dd>{escape(entry[field])}</dd></div>"
             for key, field in (

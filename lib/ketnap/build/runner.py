@@ -341,12 +341,14 @@ class Runner:
     def _publish(self, job: Job, notebook: Any, manifest: dict[str, Any], out_dir: Path) -> None:
         """Make the job's HTML, Excel and PDF, then rename them into ``out_dir`` together."""
         from ketnap.build.export import collect_figures, collect_tables, figures_json, figures_table, write_workbook
+        from ketnap.periods import as_at
         from ketnap.present import indicator_notes
 
         head = header(job, self.lang, manifest, self.p)
         figures = collect_figures(notebook)
         head["figures_json"] = figures_json(figures)
-        head["indicator_notes"] = indicator_notes({f["code"] for f in figures}, self.lang)
+        closed = as_at(job.period, str(manifest["as_of"])).closed
+        head["indicator_notes"] = indicator_notes({f["code"] for f in figures}, self.lang, closed=closed)
         head["indicator_link"] = t("indicator.section.link", self.lang) if head["indicator_notes"] else ""
         html_text = render_html(notebook, head)
         with ExitStack() as publish:  # renamed on leaving, in reverse order: the HTML, which make checks, last
