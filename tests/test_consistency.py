@@ -144,8 +144,8 @@ def test_the_notes_on_the_figures_speak_the_words_of_the_period(built) -> None:
 
     def notes(period: str) -> str:
         page = (home.reports / period / "city-overview.html").read_text(encoding="utf-8")
-        section = page[page.index('id="giai-thich-so-lieu"') : page.index("</section>", page.rindex('class="indicator"'))]
-        return re.sub(r"<[^>]+>", " ", section)
+        start = page.index('id="giai-thich-so-lieu"')
+        return re.sub(r"<[^>]+>", " ", page[start : page.index("</section>", page.rindex('class="indicator"'))])
 
     closed, in_progress = notes("2023"), notes("2024-02")
     assert t("metric.organisations_behind_pace_year") in closed and t("metric.organisations_behind_pace") in in_progress
