@@ -74,3 +74,20 @@ def test_a_tables_own_total_row_is_no_scopes_figure() -> None:
         ("admitted", "A1", 3), ("admitted", "A2", 1), ("target", "A1", 4), ("target", "A2", 2),
     }  # fmt: skip
     assert "Cộng" in fragment.html  # shown, not recorded
+
+
+def test_the_notes_speak_the_words_of_the_period() -> None:
+    from ketnap.periods import parse_period
+
+    codes = ["organisations_behind_pace", "admitted_last_year"]  # listed in the catalogue's order
+
+    def names(period: str) -> list[str]:
+        html = present.indicator_notes(codes, "vi", period=parse_period(period))
+        return [html.split("<h3>")[i].split(" <code>")[0] for i in (1, 2)]
+
+    assert names("2024-02") == ["Cùng kỳ năm trước", "Tổ chức chưa đạt tiến độ"]
+    assert names("2023") == ["Kết nạp năm trước", "Tổ chức không đạt chỉ tiêu"]
+    assert names("2023-Q3") == ["Cùng kỳ năm trước", "Tổ chức không đạt chỉ tiêu"]  # a quarter is no year
+    assert "Chỉ tiêu − số đã kết nạp (không âm)" in present.indicator_notes(
+        ["shortfall_vs_pace"], period=parse_period("2023")
+    )

@@ -253,27 +253,36 @@ def _in_order(codes: Iterable[str]) -> list[str]:
     return [code for code in INDICATORS if code in set(codes)]
 
 
-def entries(codes: Iterable[str] | None = None, lang: str = "vi", *, closed: bool = False) -> list[dict[str, str]]:
+#: Indicators whose words for a finished period ("năm trước") hold only for a whole year: a
+#: finished quarter keeps "cùng kỳ năm trước".
+WHOLE_YEAR_WORDS: Final[frozenset[str]] = frozenset({"admitted_last_year", "yoy_change_pct"})
+
+
+def entries(
+    codes: Iterable[str] | None = None, lang: str = "vi", *, closed: bool = False, whole_year: bool = False
+) -> list[dict[str, str]]:
     """What the "Giải thích số liệu" section says about each indicator (all, or those of ``codes``).
 
     ``formula`` is in words; ``expression`` is the code form. For a finished period (``closed``),
     a name, definition or formula with a ``_year`` variant in the catalog reads that variant
-    ("Tổ chức không đạt chỉ tiêu", not "… chưa đạt tiến độ").
+    ("Tổ chức không đạt chỉ tiêu", not "… chưa đạt tiến độ"); for those of
+    :data:`WHOLE_YEAR_WORDS`, only when the period is a ``whole_year``.
 
     >>> [entries(["organisations_behind_pace"], closed=c)[0]["name"] for c in (False, True)]
     ['Tổ chức chưa đạt tiến độ', 'Tổ chức không đạt chỉ tiêu']
     """
     chosen = list(INDICATORS) if codes is None else _in_order(codes)
 
-    def text(key: str) -> str:
-        return t(f"{key}_year" if closed and f"{key}_year" in CATALOG else key, lang)
+    def text(code: str, key: str) -> str:
+        finished = closed and (whole_year or code not in WHOLE_YEAR_WORDS)
+        return t(f"{key}_year" if finished and f"{key}_year" in CATALOG else key, lang)
 
     return [
         {
             "code": code,
-            "name": text(INDICATORS[code].name),
-            "definition": text(INDICATORS[code].definition),
-            "formula": text(f"indicator.{code}.formula"),
+            "name": text(code, INDICATORS[code].name),
+            "definition": text(code, INDICATORS[code].definition),
+            "formula": text(code, f"indicator.{code}.formula"),
             "expression": INDICATORS[code].formula,
             "rounding": t(f"indicator.rounding.{INDICATORS[code].rounding}", lang),
             "counts": t(f"indicator.counts.{INDICATORS[code].counts}", lang),

@@ -23,6 +23,7 @@ import pandas as pd
 from ketnap import columns as columns_catalog
 from ketnap import indicators
 from ketnap.labels import t
+from ketnap.periods import Period
 
 __all__ = [
     "FORMATS",
@@ -323,14 +324,16 @@ def _figures(frame: pd.DataFrame, coded: Mapping[str, str], period: str) -> tupl
     return tuple(found)
 
 
-def indicator_notes(codes: Iterable[str], lang: str = "vi", *, closed: bool = False) -> str:
+def indicator_notes(codes: Iterable[str], lang: str = "vi", *, period: Period | None = None) -> str:
     """The "Giải thích số liệu" section for the indicators ``codes``: name, definition, formula, rounding, counts.
 
     HTML for the report template (``id="giai-thich-so-lieu"``, the target of the header's link), in
-    the words of a finished period when ``closed`` (:func:`ketnap.indicators.entries`).
+    the words of ``period`` (cut at the data-as-of date): a finished one reads as results
+    (:func:`ketnap.indicators.entries`).
     """
     items = []
-    for entry in indicators.entries(codes, lang, closed=closed):
+    closed, whole_year = (period.closed, period.whole_year) if period else (False, False)
+    for entry in indicators.entries(codes, lang, closed=closed, whole_year=whole_year):
         rows = "".join(
             f"<div><dt>{escape(t(key, lang))}</dt><dd>{escape(entry[field])}</dd></div>"
             for key, field in (

@@ -347,8 +347,8 @@ class Runner:
         head = header(job, self.lang, manifest, self.p)
         figures = collect_figures(notebook)
         head["figures_json"] = figures_json(figures)
-        closed = as_at(job.period, str(manifest["as_of"])).closed
-        head["indicator_notes"] = indicator_notes({f["code"] for f in figures}, self.lang, closed=closed)
+        period = as_at(job.period, str(manifest["as_of"]))
+        head["indicator_notes"] = indicator_notes({f["code"] for f in figures}, self.lang, period=period)
         head["indicator_link"] = t("indicator.section.link", self.lang) if head["indicator_notes"] else ""
         html_text = render_html(notebook, head)
         with ExitStack() as publish:  # renamed on leaving, in reverse order: the HTML, which make checks, last
