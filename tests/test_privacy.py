@@ -88,18 +88,27 @@ def test_sector_totals_hide_what_the_city_total_would_give_away() -> None:
     assert all("religious" in groups for groups in privacy.hidden_totals(sectors, ["religious"], 3).values())
 
 
-def test_the_city_chart_hides_a_small_group_and_the_age_bands_together() -> None:
-    city = pd.DataFrame({"admitted": [231]} | {g: [50] for g in COMPOSITION}, index=["city"])
-    city[["religious", "age_18_30", "age_31_40", "age_41_plus"]] = [[2, 192, 38, 1]]
+def test_the_city_chart_hides_a_small_group_and_merges_a_small_age_band() -> None:
+    counts = {g: 50 for g in COMPOSITION} | {"religious": 2, "age_18_30": 192, "age_31_40": 38, "age_41_plus": 1}
+    city = pd.DataFrame({"admitted": [231]} | {g: [n] for g, n in counts.items()}, index=["city"])
     for group in COMPOSITION:
         city[f"{group}_pct"] = city[group] / city["admitted"] * 100
-    long = composition_long(privacy.hide_groups(city, COMPOSITION, 3))
-    hidden = long.loc[long["count"].isna(), "group"].tolist()
-    assert hidden == ["religious", "age_18_30", "age_31_40", "age_41_plus"]  # 41+ alone would be 231 - 192 - 38
-    ax = composition_bars(long, lang="vi")
-    labels = [text.get_text() for text in ax.texts if "·" in text.get_text() or text.get_text() == "ẩn"]
-    assert labels.count("ẩn") == 4 and labels[0] == "50 · 21,6%"
-    assert [bar.get_width() for bar in ax.patches][list(COMPOSITION).index("religious")] == 0
+    shown = privacy.protect_long(composition_long(city), 231, 3)
+    # 41+ alone is 1; hidden, it would be 231 - 192 - 38: it joins 31-40, the smaller neighbour.
+    assert shown["group"].tolist()[-2:] == ["age_18_30", "age_31_plus"] and shown["count"].tolist()[-1] == 39
+    assert pd.isna(shown.set_index("group").loc["religious", "count"])
+    ax = composition_bars(shown, lang="vi")
+    texts = [text.get_text() for text in ax.texts]
+    assert "Từ 31 tuổi trở lên" in texts and "39 · 16,9%" in texts and texts.count("ẩn") == 1
+    assert [bar.get_width() for bar in ax.patches][list(shown["group"]).index("religious")] == 0
+
+
+def test_small_bands_merge_until_none_is_small() -> None:
+    long = pd.DataFrame({"group": ["age_18_30", "age_31_40", "age_41_plus"], "count": [2, 1, 7]})
+    long["share"] = long["count"] / 10
+    shown = privacy.protect_long(long, 10, 3)  # 18-30 (2) joins 31-40 (1): 3 of 10, 7 of 10
+    assert shown[["group", "count"]].values.tolist() == [["age_18_40", 3.0], ["age_41_plus", 7.0]]
+    assert privacy.protect_long(long.assign(count=[1, 1, 0]), 2, 3)["group"].tolist() == ["age_18_plus"]
 
 
 counts = st.integers(min_value=0, max_value=12)

@@ -16,6 +16,7 @@ wide one point of font size is about 1.1 CSS pixels, and the 10-11 pt text stays
 
 from __future__ import annotations
 
+import re
 import textwrap
 import unicodedata
 import warnings
@@ -39,7 +40,7 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.textpath import TextToPath
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from ketnap.labels import t
+from ketnap.labels import CATALOG, t
 from ketnap.rules import is_behind_pace
 
 __all__ = [
@@ -636,7 +637,7 @@ def composition_bars(composition: pd.DataFrame, *, lang: str = "vi", ax: Axes | 
     if np.any((shares < 0) | (shares > 1)):
         raise ValueError("composition_bars: share must be between 0 and 1 (a fraction, not a percentage)")
     names = [_group_label(str(group), lang) for group in composition["group"]]
-    hidden = composition["count"].isna().to_numpy()  # ketnap.privacy: a small count, neither drawn nor told
+    hidden = composition["count"].isna().to_numpy()  # ketnap.privacy.protect_long: neither drawn nor told
     labels = [
         t("privacy.hidden", lang) if h else t("chart.count_share", lang, count=_int(c, lang), pct=_pct(100.0 * s, lang))
         for c, s, h in zip(composition["count"], shares, hidden, strict=True)
@@ -851,6 +852,14 @@ def _month_number(column: object) -> int:
 
 
 def _group_label(group: str, lang: str) -> str:
+    band = re.fullmatch(r"age_(\d+)_(\d+|plus)", group)  # bands merged by ketnap.privacy.protect_long
+    if f"chart.group.{group}" not in CATALOG and band:
+        low, high = band.groups()
+        return (
+            t("chart.group.age_from", lang, low=low)
+            if high == "plus"
+            else t("chart.group.age_range", lang, low=low, high=high)
+        )
     try:
         return t(f"chart.group.{group}", lang)
     except KeyError:

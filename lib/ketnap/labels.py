@@ -141,9 +141,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "report.composition_note": (
         "Để bảo vệ thông tin cá nhân, nhóm có dưới {threshold} người (hoặc còn dưới {threshold} người ngoài nhóm) "
-        'ghi "ẩn".',
+        'ghi "ẩn"; nhóm tuổi có dưới {threshold} người được gộp với nhóm tuổi liền kề.',
         "To protect personal data, a group of under {threshold} people (or with under {threshold} outside it) "
-        'reads "hidden".',
+        'reads "hidden"; an age band of under {threshold} people is merged with the next one.',
     ),
     "privacy.hidden": ("ẩn", "hidden"),
     "privacy.others": (
@@ -928,6 +928,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "chart.group.age_18_30": ("Tuổi từ 18 đến 30", "Aged 18–30"),
     "chart.group.age_31_40": ("Tuổi từ 31 đến 40", "Aged 31–40"),
     "chart.group.age_41_plus": ("Từ 41 tuổi trở lên", "Aged 41 and over"),
+    "chart.group.age_range": ("Tuổi từ {low} đến {high}", "Aged {low}–{high}"),
+    "chart.group.age_from": ("Từ {low} tuổi trở lên", "Aged {low} and over"),
     "chart.month.1": ("T1", "Jan"),
     "chart.month.2": ("T2", "Feb"),
     "chart.month.3": ("T3", "Mar"),

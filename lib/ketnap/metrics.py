@@ -863,14 +863,13 @@ def composition_long(frame: pd.DataFrame, unit: str | None = None) -> pd.DataFra
     -------
     pandas.DataFrame
         Columns ``group`` (a key of :data:`COMPOSITION`), ``count`` and ``share`` (a fraction,
-        0-1; NaN when nobody was admitted), in :data:`COMPOSITION` order. A count hidden by
-        :func:`ketnap.privacy.hide_groups` stays NaN, with its share.
+        0-1; NaN when nobody was admitted), in :data:`COMPOSITION` order.
     """
     row = frame.iloc[0] if unit is None else frame.loc[unit]
     return pd.DataFrame(
         {
             "group": list(COMPOSITION),
-            "count": [float(row[g]) for g in COMPOSITION],
+            "count": [int(row[g]) for g in COMPOSITION],
             "share": [float(row[f"{g}_pct"]) / 100 for g in COMPOSITION],
         }
     )

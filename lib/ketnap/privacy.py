@@ -8,8 +8,8 @@ out:
 
 - an **organisation** with one such count has its whole breakdown hidden (an organisation that
   admitted one or two people always does);
-- a **total** (a sector, the city) hides only the groups with such a count; a partition (the age
-  bands) is hidden whole, or the hidden band is the total minus the others;
+- a **total** (a sector, the city) hides only the groups with such a count; a small age band is
+  merged into its neighbour (hidden, it would be the total minus the other bands);
 - where a total is shown, the units hidden under it add up to no such count either (else the
   total minus the units shown gives it away): more units are hidden, the smallest first, until
   they do. A sector's total is shown under the city's on the same terms (:func:`hidden_totals`).
@@ -19,7 +19,9 @@ Zero is shown: nobody is in the group. Hidden cells read "ẩn" (:func:`as_text`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -35,7 +37,7 @@ __all__ = [
     "disclosive",
     "hidden_groups",
     "hidden_totals",
-    "hide_groups",
+    "protect_long",
     "threshold",
 ]
 
@@ -197,20 +199,54 @@ def breakdown(
     return pd.concat([shown.astype({g: "float64" for g in groups}), rows])
 
 
-def hide_groups(composition: pd.DataFrame, groups: Iterable[str], below: int | None = None) -> pd.DataFrame:
-    """A city's (or any single unit's) composition with the groups it must hide blanked (NaN).
+def protect_long(composition: pd.DataFrame, admitted: float, below: int | None = None) -> pd.DataFrame:
+    """One unit's composition (:func:`ketnap.metrics.composition_long`) as it may be shown.
 
-    >>> city = pd.DataFrame({"admitted": [40], "religious": [2], "religious_pct": [5.0]})
-    >>> hide_groups(city, ["religious"], 3)["religious"].tolist()
-    [nan]
+    A group with a small count (on either side) is blanked: NaN count and share. A small age band
+    is merged into its smaller neighbour, as often as needed ("age_31_40" and "age_41_plus" become
+    "age_31_plus"): shown apart, it would be the total minus the other bands.
+
+    >>> long = pd.DataFrame({"group": ["religious", "age_18_30", "age_31_40", "age_41_plus"],
+    ...                      "count": [2, 192, 38, 1], "share": [2 / 231, 192 / 231, 38 / 231, 1 / 231]})
+    >>> shown = protect_long(long, 231, 3)
+    >>> shown["group"].tolist(), shown["count"].tolist()
+    (['religious', 'age_18_30', 'age_31_plus'], [nan, 192.0, 39.0])
     """
-    groups = list(groups)
-    out = composition.copy()
-    for unit, row in composition.iterrows():
-        for group in hidden_groups(row, groups, below):
-            out[group] = out[group].astype("float64")
-            out.loc[unit, [group, f"{group}_pct"]] = np.nan
-    return out
+    below = threshold() if below is None else below
+    bands = [band for g in composition["group"] if (band := _band(g))]
+    out = composition.assign(count=composition["count"].astype("float64"), share=composition["share"].astype("float64"))
+    small = out.apply(lambda r: not _band(r["group"]) and disclosive(r["count"], admitted, below), axis=1)
+    out.loc[small, ["count", "share"]] = np.nan
+    counts = dict(zip(out["group"], out["count"], strict=True))
+    merged: list[list[Any]] = [[low, high, counts[key]] for key, low, high in bands]
+    while len(merged) > 1:
+        small_bands = [k for k, (_, _, count) in enumerate(merged) if disclosive(count, admitted, below)]
+        if not small_bands:
+            break
+        i = small_bands[0]
+        j = min((k for k in (i - 1, i + 1) if 0 <= k < len(merged)), key=lambda k: merged[k][2])
+        a, b = sorted((i, j))
+        merged[a : b + 1] = [[merged[a][0], merged[b][1], merged[a][2] + merged[b][2]]]
+    rows = [{"group": _band_key(low, high), "count": count, "share": count / admitted if admitted else np.nan}
+            for low, high, count in merged]  # fmt: skip
+    first = next((k for k, g in enumerate(out["group"]) if _band(g)), len(out))
+    rest = out[[not _band(g) for g in out["group"]]]
+    return pd.concat([rest.iloc[:first], pd.DataFrame(rows), rest.iloc[first:]], ignore_index=True)
+
+
+_BAND = re.compile(r"age_(\d+)_(\d+|plus)")
+
+
+def _band(group: str) -> tuple[str, int, int | None] | None:
+    """An age band's key and ages ("age_31_40" -> 31, 40; "age_41_plus" -> 41, None), or None."""
+    found = _BAND.fullmatch(group)
+    if not found:
+        return None
+    return group, int(found[1]), None if found[2] == "plus" else int(found[2])
+
+
+def _band_key(low: int, high: int | None) -> str:
+    return f"age_{low}_{'plus' if high is None else high}"
 
 
 def as_text(table: pd.DataFrame, groups: Iterable[str], *, lang: str = "vi") -> pd.DataFrame:
