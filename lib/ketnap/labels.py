@@ -696,6 +696,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Tổ chức cơ sở đảng cử người học",
         "Organisations that sent trainees",
     ),
+    "metric.organisations_with_target": ("Tổ chức được giao chỉ tiêu", "Organisations with a target"),
     "metric.organisations_behind_pace": ("Tổ chức chưa đạt tiến độ", "Organisations behind pace"),
     "metric.organisations_no_admissions": (
         "Tổ chức chưa kết nạp được đảng viên",
