@@ -109,6 +109,20 @@ def test_headline(city) -> None:
     )
 
 
+def test_the_coverage_sentences_record_the_returns_counts(city) -> None:
+    # February: 2 of 3 reported, 1 missing (O2); in sector B (O3 alone) all in: 1 reported, no missing stated.
+    def stated(text: object) -> list[tuple[str, str, object]]:
+        return sorted((f["code"], f["scope"], f["value"]) for f in getattr(text, "figures", ()))
+
+    assert stated(c.coverage_sentence(city, "2024-02")) == [
+        ("organisations_not_reported", "city", 1),
+        ("organisations_reported", "city", 2),
+    ]
+    assert stated(c.headline(city, "2024-02")) == stated(c.coverage_sentence(city, "2024-02"))
+    assert stated(c.coverage_sentence(city, "2024-02", sector="B")) == [("organisations_reported", "B", 1)]
+    assert stated(c.coverage_sentence(small_city(), "2024-02")) == []
+
+
 def test_month_status_and_not_reported(city) -> None:
     status = c.month_status(city, "2024-02")
     assert status[["org_code", "status", "return_status"]].values.tolist() == [

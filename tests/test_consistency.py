@@ -1,21 +1,21 @@
 """One number, one meaning: every figure the built reports show agrees wherever it appears.
 
 Every report embeds the figures it shows (``<script type="application/json" id="ketnap-figures">``:
-``{code, scope, period, value}``, :mod:`ketnap.indicators`). Over the build of both default periods
-(the ``built`` fixture of ``conftest.py``, shared with tests/test_outputs.py), this fails when one
-indicator for one scope and period has two values anywhere: within a report, across reports, between
-a report's block and its Excel sheet "Số liệu", or against ``ketnap summary --json`` for the city and
-each sector.
+``{code, scope, period, value}``, :mod:`ketnap.indicators`), those of its sentences included. Over the
+build of both default periods (the ``built`` fixture of ``conftest.py``, shared with
+tests/test_outputs.py), this fails when one indicator for one scope and period has two values
+anywhere: within a report (a sentence against a table or a card), across reports, between a report's
+block and its visible text, between the block and its Excel sheet "Số liệu", or against
+``ketnap summary --json`` for the city and each sector. The checks are in ``figure_checks.py``;
+tests/test_figure_checks.py shows on hand-made pages that they fail.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
-from collections import defaultdict
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,22 +23,16 @@ from typing import Any
 import openpyxl
 import pytest
 from conftest import PERIODS
+from figure_checks import clashes, figures_in, not_in_text, shown
 
 from ketnap import indicators
 from ketnap.labels import t
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("reports")]
 
-BLOCK = re.compile(r'<script(?=[^>]*\bid="ketnap-figures")(?=[^>]*\btype="application/json")[^>]*>(.*?)</script>', re.S)
-Key = tuple[str, str, str]
-
 
 def figures_of(html: Path) -> list[dict[str, Any]]:
-    found = BLOCK.findall(html.read_text(encoding="utf-8"))
-    assert len(found) == 1, f"{html.name}: {len(found)} ketnap-figures blocks"
-    figures = json.loads(found[0])
-    assert isinstance(figures, list)
-    return figures
+    return figures_in(html.read_text(encoding="utf-8"))
 
 
 def reports(home: Any) -> list[Path]:
@@ -91,14 +85,35 @@ def test_headline_figures_are_in_the_blocks(built) -> None:
 
 
 def test_one_indicator_one_scope_one_period_has_one_value_across_reports(built) -> None:
+    """Within a report too: a sentence that states another value than a table or a card clashes here."""
     home, _ = built
-    values: dict[Key, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for html in reports(home):
-        for f in figures_of(html):
-            values[(f["code"], f["scope"], f["period"])][json.dumps(f["value"])].append(where(home, html))
-    clashes = [f"{key}: " + "; ".join(f"{v} in {', '.join(sorted(set(r)))}" for v, r in seen.items())
-               for key, seen in values.items() if len(seen) > 1]  # fmt: skip
-    assert not clashes, "one figure, two values:\n" + "\n".join(sorted(clashes))
+    found = clashes({where(home, html): figures_of(html) for html in reports(home)})
+    assert not found, "one figure, two values:\n" + "\n".join(found)
+
+
+def test_every_figure_of_a_block_is_in_the_report_s_text(built) -> None:
+    """Block and text agree: each number of the block is written in the page as the report writes it."""
+    home, _ = built
+    missing = [
+        f"{where(home, html)}: {f} is not in the text as {shown(f)!r}"
+        for html in reports(home)
+        for f in not_in_text(html.read_text(encoding="utf-8"))
+    ]
+    assert not missing, "\n".join(missing)
+
+
+def test_the_sentences_figures_are_in_the_blocks(built) -> None:
+    """What only a sentence states (the furthest behind, the denominators, the returns) reaches the block."""
+    home, _ = built
+    for period in PERIODS:
+        blocks = {html.stem: figures_of(html) for html in (home.reports / period).glob("*.html")}
+        city = {f["code"] for f in blocks["city-overview"] if f["scope"] == "city"}
+        assert {"organisations_with_target", "organisations_no_admissions", "organisations_reported"} <= city
+        assert any(f["code"] == "shortfall_vs_pace" for f in blocks["city-overview"]), period
+        assert "organisations_with_target" in {f["code"] for f in blocks["organisations"]}
+        for stem in [s for s in blocks if s.startswith("sector-")]:
+            sector = {f["code"] for f in blocks[stem] if f["scope"] == stem.removeprefix("sector-")}
+            assert {"organisations_with_target", "organisations_reported"} <= sector, stem
 
 
 def test_the_excel_export_carries_the_same_figures(built) -> None:

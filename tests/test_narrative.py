@@ -192,3 +192,80 @@ def test_admissions_sentence_edge_cases() -> None:
         "Năm 2023, Đảng bộ thành phố không kết nạp được đảng viên mới nào (chỉ tiêu 40 đảng viên)."
     )
     assert n.admissions_sentence("2024-02", 1253, 2000).count("1.253") == 1
+
+
+def _stated(text: object) -> list[tuple[str, str, object]]:
+    """The figures a sentence records, as (code, scope, value), in a stable order; every one of period 2024-02."""
+    figures = getattr(text, "figures", ())
+    return sorted((f["code"], f["scope"], f["value"]) for f in figures)
+
+
+def test_the_headline_records_the_figures_it_states(tables: Tables) -> None:
+    # 231 admitted of 817: 28.27% -> 28,3%.
+    assert _stated(n.headline(tables, "2024-02")) == [
+        ("admitted", "city", 231),
+        ("attainment_pct", "city", 28.3),
+        ("target", "city", 817),
+    ]
+    assert {f["period"] for f in n.headline(tables, "2024-02").figures} == {"2024-02"}
+    # H1 alone: 127 of 400 = 31.75% -> 31,8% (half up), as the sentence writes it.
+    assert _stated(n.headline(tables, "2024-02", sector="high-schools")) == [
+        ("admitted", "high-schools", 127),
+        ("attainment_pct", "high-schools", 31.8),
+        ("target", "high-schools", 400),
+    ]
+    # No target: the sentence states the admissions only ("chưa được giao chỉ tiêu" is no number).
+    assert _stated(n.headline(tables, "2024-02", sector="admin-units")) == [("admitted", "admin-units", 100)]
+    # Nobody admitted against a target of 40: 0 admitted and the target, no percentage.
+    assert _stated(n.admissions_sentence("2023", 0, 40, scope="W1")) == [("admitted", "W1", 0), ("target", "W1", 40)]
+    # Without a scope (a table's own total, an unknown subject) nothing is recorded.
+    assert n.admissions_sentence("2023", 735, 707).figures == ()
+
+
+def test_the_behind_pace_sentence_records_counts_and_the_shortfall_of_each_name(tables: Tables) -> None:
+    # 4 organisations with a target (W1-W3, H1); W2 is 4 short (5 due, 1 in), W1 2 short (2 due, none):
+    # 2 behind, 1 with no admission; 2/12 of the year gone = 16,7%.
+    assert _stated(n.behind_pace_sentence(tables, "2024-02")) == [
+        ("months_elapsed_pct", "city", 16.7),
+        ("organisations_behind_pace", "city", 2),
+        ("organisations_no_admissions", "city", 1),
+        ("organisations_with_target", "city", 4),
+        ("shortfall_vs_pace", "W1", 2),
+        ("shortfall_vs_pace", "W2", 4),
+    ]
+    # limit=1 names W2 only, so only its shortfall is stated.
+    assert [f for f in _stated(n.behind_pace_sentence(tables, "2024-02", limit=1)) if f[0] == "shortfall_vs_pace"] == [
+        ("shortfall_vs_pace", "W2", 4)
+    ]
+    # All on pace: the one organisation with a target of the sector.
+    assert _stated(n.behind_pace_sentence(tables, "2024-02", sector="high-schools")) == [
+        ("organisations_with_target", "high-schools", 1)
+    ]
+    assert n.behind_pace_sentence(tables, "2023").figures == ()  # no target in 2023: no count stated
+
+
+def test_the_training_pace_sectors_and_targets_sentences_record_their_figures(tables: Tables) -> None:
+    # 1.253 people from 109 organisations against a plan of 1.071: 116.99% -> 117,0%.
+    assert _stated(n.training_sentence(tables, "2023")) == [
+        ("organisations_with_trainees", "city", 109),
+        ("trained", "city", 1253),
+        ("training_attainment_pct", "city", 117.0),
+    ]
+    assert n.training_sentence(tables, "2024-02").figures == ()  # nobody trained: no number
+    # The pace sentence states the time gone; the 59 a month needed has no catalogue code.
+    assert _stated(n.pace_sentence(tables, "2024-02")) == [("months_elapsed_pct", "city", 16.7)]
+    # Wards 4/48 = 8,3%; admin 100 (no target); schools 127/400 = 31,8%; enterprises 0 (no target).
+    assert _stated(n.sectors_sentence(tables, "2024-02")) == [
+        ("admitted", "admin-units", 100),
+        ("admitted", "enterprises", 0),
+        ("admitted", "high-schools", 127),
+        ("admitted", "wards-communes", 4),
+        ("attainment_pct", "high-schools", 31.8),
+        ("attainment_pct", "wards-communes", 8.3),
+    ]
+    # Assigned 12 + 30 + 6 + 400 = 448 against the city's 817: only the city's target is a scope's figure.
+    sentence = n.targets_sentence(tables, "2024-02")
+    assert "448" in sentence and _stated(sentence) == [("target", "city", 817)]
+    # A quarter after the first counts its own months: "3/12" is not months_elapsed_pct (6/12), so not recorded.
+    assert n.time_progress("2024-Q2", scope="city").figures == ()
+    assert _stated(n.time_progress("2024-Q1", scope="city")) == [("months_elapsed_pct", "city", 25.0)]

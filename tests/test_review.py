@@ -83,3 +83,17 @@ def test_annual_summary(tables: Tables) -> None:
 def test_flag_missed() -> None:
     assert review.flag_missed(pd.Series({"status": "missed"})) == "flag-behind"
     assert review.flag_missed(pd.Series({"status": "met"})) == ""
+
+
+def test_summary_sentence_records_the_city_s_counts(tables: Tables) -> None:
+    # 2023: O1 met (2 of 2), O3 missed (1 of 2: 1 short), O2 no target: 3 organisations, 2 with a target.
+    text = review.summary_sentence(review.annual_summary(review.annual_review(tables, 2023)), "2023")
+    assert text == (
+        "Năm 2023, trong 3 tổ chức cơ sở đảng có 2 tổ chức được giao chỉ tiêu kết nạp: 1 tổ chức đạt và vượt "
+        "chỉ tiêu, 1 tổ chức không đạt (tổng cộng còn thiếu 1 đảng viên); 1 tổ chức chưa được giao chỉ tiêu."
+    )
+    assert [(f["code"], f["scope"], f["period"], f["value"]) for f in text.figures] == [
+        ("organisations", "city", "2023", 3),
+        ("organisations_with_target", "city", "2023", 2),
+        ("organisations_behind_pace", "city", "2023", 1),  # a finished year: missed the target
+    ]

@@ -209,3 +209,25 @@ def test_pace_note() -> None:
 def test_missing_columns_are_named(orgs: pd.DataFrame) -> None:
     with pytest.raises(ValueError, match=r"with_display_columns: missing column\(s\) \['gap'\]"):
         sc.with_display_columns(orgs.drop(columns="gap"), "2024-02")
+
+
+def test_the_summary_sentence_and_flag_lists_record_their_counts_for_the_scope_given(orgs: pd.DataFrame) -> None:
+    # 4 with a target (all but B3); behind: A1, B1, B2 = 3; no admission: B2; below 10%: A1 (B2 is in the
+    # first line); none for two years: B2.
+    summary = sc.summary_sentence(orgs, "2024-02", scope="city")
+    assert sorted((f["code"], f["scope"], f["period"], f["value"]) for f in summary.figures) == [
+        ("organisations_behind_pace", "city", "2024-02", 3),
+        ("organisations_no_admissions", "city", "2024-02", 1),
+        ("organisations_with_target", "city", "2024-02", 4),
+    ]
+    lines = sc.flag_lists(orgs, "2024-02", scope="b")
+    assert [[(f["code"], f["scope"], f["value"]) for f in line.figures] for line in lines] == [
+        [("organisations_no_admissions", "b", 1)],
+        [("organisations_below_10pct", "b", 1)],
+        [("organisations_none_2y", "b", 1)],
+    ]
+    # A flag nobody carries reads "không có": no number, no figure.
+    assert sc.flag_lists(orgs.assign(flag_none_2y=False), "2024-02", scope="b")[2].figures == ()
+    # Rows of unknown extent (no scope): the same words, nothing recorded.
+    assert sc.summary_sentence(orgs, "2024-02").figures == ()
+    assert all(line.figures == () for line in sc.flag_lists(orgs, "2024-02"))

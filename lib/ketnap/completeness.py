@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from ketnap import fmt
+from ketnap.indicators import Stated, Text
 from ketnap.io import Tables
 from ketnap.labels import t
 from ketnap.periods import Period, parse_period
@@ -194,39 +195,57 @@ def month_headings(grid: pd.DataFrame, lang: str = "vi") -> list[str]:
     return [t(f"chart.month.{int(month)}", lang) for month in grid.columns]
 
 
-def coverage_sentence(tables: Tables, period: Period | str, *, sector: str | None = None, lang: str = "vi") -> str:
+def _stated_counts(found: Coverage, scope: str, period: Period | str, lang: str) -> tuple[Stated, dict[str, str]]:
+    """The reported and missing counts of ``found`` formatted, and recorded for ``scope`` as far as stated.
+
+    All in: the sentence states the organisations due ("tất cả 111"), which are then all reported;
+    no missing count is stated.
+    """
+    said = Stated(scope, parse_period(period).label, lang)
+    reported = said("organisations_reported", found.reported)
+    missing = said("organisations_not_reported", found.missing) if found.missing else fmt.integer(0, lang)
+    return said, {"reported": reported, "missing": missing, "expected": fmt.integer(found.expected, lang)}
+
+
+def coverage_sentence(tables: Tables, period: Period | str, *, sector: str | None = None, lang: str = "vi") -> Text:
     """The line under a city or sector figure saying how many returns it rests on; "" when nothing is known.
 
     E.g. "Số liệu tổng hợp từ báo cáo tháng 2/2024 của 108/111 tổ chức cơ sở đảng; còn 3 tổ chức chưa
-    báo cáo.", or "… của cả 111 tổ chức cơ sở đảng." when every return is in.
+    báo cáo.", or "… của cả 111 tổ chức cơ sở đảng." when every return is in. It records
+    ``organisations_reported`` and (when some are) ``organisations_not_reported`` of the city or sector.
     """
     found = coverage(tables, period, sector=sector)
     if found is None:
-        return ""
-    return t(
-        "returns.coverage_missing" if found.missing else "returns.coverage",
-        lang,
-        reported=fmt.integer(found.reported, lang),
-        expected=fmt.integer(found.expected, lang),
-        missing=fmt.integer(found.missing, lang),
-        month=_month_phrase(found.year, found.month, lang),
+        return Text("")
+    said, counts = _stated_counts(found, sector or "city", period, lang)
+    return said.text(
+        t(
+            "returns.coverage_missing" if found.missing else "returns.coverage",
+            lang,
+            month=_month_phrase(found.year, found.month, lang),
+            **counts,
+        )
     )
 
 
-def headline(tables: Tables, period: Period | str, *, lang: str = "vi") -> str:
-    """The returns report's lead: on time, late and missing for the last month; "" when nothing is known."""
+def headline(tables: Tables, period: Period | str, *, lang: str = "vi") -> Text:
+    """The returns report's lead: on time, late and missing for the last month; "" when nothing is known.
+
+    It records the city's ``organisations_reported`` and (when some are) ``organisations_not_reported``.
+    """
     found = coverage(tables, period)
     if found is None:
-        return ""
-    return t(
-        "returns.headline" if found.missing else "returns.headline_all",
-        lang,
-        month=_month_phrase(found.year, found.month, lang),
-        expected=fmt.integer(found.expected, lang),
-        reported=fmt.integer(found.reported, lang),
-        on_time=fmt.integer(found.on_time, lang),
-        late=fmt.integer(found.late, lang),
-        missing=fmt.integer(found.missing, lang),
+        return Text("")
+    said, counts = _stated_counts(found, "city", period, lang)
+    return said.text(
+        t(
+            "returns.headline" if found.missing else "returns.headline_all",
+            lang,
+            month=_month_phrase(found.year, found.month, lang),
+            on_time=fmt.integer(found.on_time, lang),
+            late=fmt.integer(found.late, lang),
+            **counts,
+        )
     )
 
 

@@ -118,6 +118,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Số tổ chức cơ sở đảng trong phạm vi báo cáo.",
         "Grassroots organisations in the report's scope.",
     ),
+    "indicator.organisations_with_target.definition": (
+        "Số tổ chức cơ sở đảng được giao chỉ tiêu kết nạp (lớn hơn 0) trong kỳ: mẫu số của các số tổ chức"
+        " chưa đạt tiến độ, chưa kết nạp, dưới 10%.",
+        "Grassroots organisations with an admissions target (above 0) in the period: the denominator of the"
+        " counts behind pace, with no admission, under 10%.",
+    ),
     "indicator.organisations_behind_pace.definition": (
         "Số tổ chức có số kết nạp thấp hơn tiến độ đều theo tháng (cả năm: không đạt chỉ tiêu).",
         "Organisations below the even monthly pace (a whole year: that missed the target).",

@@ -11,6 +11,11 @@ code) and one period (``"2024-02"``, ``"2023"``): :func:`figure` rounds it by th
 formats (cards, tables) in its cell output under :data:`FIGURES_MIME`; the build collects them
 (:func:`collect`) into the report's ``<script type="application/json" id="ketnap-figures">`` block
 and its Excel sheet "Số liệu", and adds the "Giải thích số liệu" section for the codes shown.
+
+A sentence records the figures it states the same way: it is a :class:`Text` (a ``str`` carrying
+``.figures``), built with a :class:`Stated`, which formats each value by :func:`display` and records
+it by :func:`figure` in one step; :func:`ketnap.present.paragraph` passes them on. A sentence about
+no clear scope (a table's own total, a frame of unknown extent) records nothing.
 ``docs/indicators.md`` is :func:`markdown` (a test keeps them equal).
 
 Everything here is pure: no file is read or written.
@@ -20,7 +25,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
 import numpy as np
@@ -33,12 +38,16 @@ __all__ = [
     "FIGURES_MIME",
     "INDICATORS",
     "Indicator",
+    "Stated",
+    "Text",
     "code_of_column",
     "collect",
     "display",
     "entries",
     "figure",
+    "figures_of",
     "indicator",
+    "joined",
     "markdown",
     "rounded",
     "scope_of",
@@ -102,6 +111,7 @@ INDICATORS: Final[dict[str, Indicator]] = _catalogue(
     ),
     Indicator("organisations_with_trainees", "metric.organisations_with_trainees", "count(org: trained > 0)"),
     Indicator("organisations", "metric.organisations", "count(org active in period)"),
+    Indicator("organisations_with_target", "metric.organisations_with_target", "count(org: target > 0)"),
     Indicator(
         "organisations_behind_pace",
         "metric.organisations_behind_pace",
@@ -211,6 +221,77 @@ def figure(code: str, scope: str, period: str, value: Any) -> dict[str, Any]:
     return {"code": code, "scope": str(scope), "period": str(period), "value": rounded(code, value)}
 
 
+class Text(str):
+    """Report text (a sentence, a line) and the catalogue figures it states, in ``.figures``.
+
+    A ``str`` in every other way, so it can be shown, compared and tested as before; operations on
+    it (``+``, ``join``, formatting) give a plain ``str``: join parts with :func:`joined` to keep
+    their figures.
+
+    >>> text = Text("Đã kết nạp 231 đảng viên.", [figure("admitted", "city", "2024-02", 231)])
+    >>> text == "Đã kết nạp 231 đảng viên.", text.figures[0]["value"]
+    (True, 231)
+    """
+
+    figures: tuple[dict[str, Any], ...]
+
+    def __new__(cls, text: str = "", figures: Iterable[Mapping[str, Any]] = ()) -> Text:
+        made = super().__new__(cls, text)
+        made.figures = tuple(dict(item) for item in figures)
+        return made
+
+
+def figures_of(text: object) -> tuple[dict[str, Any], ...]:
+    """The figures a text states: ``text.figures`` of a :class:`Text`, none for a plain ``str``."""
+    return tuple(getattr(text, "figures", ()))
+
+
+def joined(parts: Iterable[str], sep: str = " ") -> Text:
+    """``sep.join(parts)`` keeping the figures of every part (:class:`Text` or ``str``).
+
+    >>> first = Text("231 đảng viên", [figure("admitted", "city", "2024-02", 231)])
+    >>> both = joined([first, "mới."])
+    >>> str(both), len(both.figures)
+    ('231 đảng viên mới.', 1)
+    """
+    parts = list(parts)
+    return Text(sep.join(parts), [item for part in parts for item in figures_of(part)])
+
+
+@dataclass
+class Stated:
+    """The figures one sentence states, recorded as it formats them.
+
+    Calling it with an indicator code and a value returns the value as the reports show it
+    (:func:`display`) and records the figure (:func:`figure`) for ``scope`` (the sentence's own, or
+    one given per value, e.g. an organisation named in it) and ``period``; :meth:`text` then wraps
+    the finished sentence as a :class:`Text`. With no scope (``None``: the figure is a table's own
+    total, or the extent of the rows is unknown) the value is formatted but not recorded, and so is
+    a missing value (it reads as a dash or "chưa được giao chỉ tiêu", not as a number).
+
+    >>> said = Stated("city", "2024-02")
+    >>> said("attainment_pct", 28.274174), said("target", 817.0), said("target", 907.0, scope=None)
+    ('28,3%', '817', '907')
+    >>> said.text("… đạt 28,3% chỉ tiêu năm (817 đảng viên).").figures[1]
+    {'code': 'target', 'scope': 'city', 'period': '2024-02', 'value': 817}
+    """
+
+    scope: str | None
+    period: str
+    lang: str = "vi"
+    figures: list[dict[str, Any]] = field(default_factory=list)
+
+    def __call__(self, code: str, value: Any, *, scope: str | Literal["own"] | None = "own") -> str:
+        where = self.scope if scope == "own" else scope
+        if where is not None and rounded(code, value) is not None:
+            self.figures.append(figure(code, where, self.period, value))
+        return display(code, value, self.lang)
+
+    def text(self, sentence: str) -> Text:
+        """``sentence`` carrying the figures recorded so far (and those of ``sentence`` if it is a :class:`Text`)."""
+        return Text(sentence, [*self.figures, *figures_of(sentence)])
+
+
 def scope_of(source: Mapping[str, Any]) -> str:
     """The scope of a :func:`ketnap.metrics.summary` dict or a metrics row: org code, sector code or ``"city"``.
 
@@ -299,7 +380,8 @@ def markdown() -> str:
         "<!-- Generated from lib/ketnap/indicators.py by ketnap.indicators.markdown(); "
         "tests/test_indicators.py keeps it equal. -->",
         "",
-        'Every report embeds the figures it shows in `<script type="application/json" id="ketnap-figures">`:',
+        "Every report embeds the figures it shows (in its cards, tables and sentences) in",
+        '`<script type="application/json" id="ketnap-figures">`:',
         "a list of `{code, scope, period, value}`, where `scope` is `city`, a sector code or an organisation",
         "code, and `value` is rounded as below. The Excel export has the same list in its sheet "
         "\u201cSố liệu\u201d, and",

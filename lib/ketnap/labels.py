@@ -714,6 +714,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Tổ chức cơ sở đảng cử người học",
         "Organisations that sent trainees",
     ),
+    "metric.organisations_with_target": ("Tổ chức được giao chỉ tiêu", "Organisations with a target"),
     "metric.organisations_behind_pace": ("Tổ chức chưa đạt tiến độ", "Organisations behind pace"),
     "metric.organisations_behind_pace_year": ("Tổ chức không đạt chỉ tiêu", "Organisations that missed the target"),
     "metric.organisations_no_admissions": (

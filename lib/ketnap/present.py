@@ -144,10 +144,19 @@ def cards(items: Iterable[Card]) -> HTMLFragment:
 
 
 def paragraph(text: str, *, lead: bool = False, link: tuple[str, str] | None = None) -> HTMLFragment:
-    """A paragraph of narrative text (escaped), optionally ending with a ``link`` ``(href, words)``."""
+    """A paragraph of narrative text (escaped), optionally ending with a ``link`` ``(href, words)``.
+
+    The figures a :class:`ketnap.indicators.Text` states (the sentences of :mod:`ketnap.narrative`,
+    :mod:`ketnap.scorecard`, :mod:`ketnap.completeness`) go with it into the report's figures block,
+    as a card's or a table's do.
+
+    >>> from ketnap.indicators import Text, figure
+    >>> paragraph(Text("Đã kết nạp 231 đảng viên.", [figure("admitted", "city", "2024-02", 231)])).figures
+    ({'code': 'admitted', 'scope': 'city', 'period': '2024-02', 'value': 231},)
+    """
     attr = ' class="lead"' if lead else ""
     tail = f' <a href="{escape(link[0])}">{escape(link[1])}</a>.' if link else ""
-    return HTMLFragment(f"<p{attr}>{escape(text)}{tail}</p>")
+    return HTMLFragment(f"<p{attr}>{escape(text)}{tail}</p>", figures=indicators.figures_of(text))
 
 
 def heading(text: str, level: int = 2) -> HTMLFragment:

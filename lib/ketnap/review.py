@@ -24,6 +24,8 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from ketnap import fmt
+from ketnap.indicators import Stated, Text
 from ketnap.io import Tables
 from ketnap.labels import t
 from ketnap.metrics import metrics
@@ -34,6 +36,7 @@ __all__ = [
     "annual_summary",
     "flag_missed",
     "parse_year",
+    "summary_sentence",
     "year_complete",
 ]
 
@@ -161,6 +164,42 @@ def annual_summary(review: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     # The total row is indexed "total", as ketnap.scorecard.with_total's: a sum of the sectors, whose
     # targets are those assigned, not the city's own figures (ketnap.present records no figure for it).
     return pd.DataFrame(rows, index=pd.Index([r["sector"] or "total" for r in rows]))
+
+
+def summary_sentence(summary: pd.DataFrame, year: int | str, *, lang: str = "vi") -> Text:
+    """The sentence under the annual review's headline: organisations with a target, met, missed, none.
+
+    ``summary`` is :func:`annual_summary` of the city's :func:`annual_review`; its total row speaks
+    for every organisation of the year, so the sentence records the city's ``organisations``,
+    ``organisations_with_target`` and ``organisations_behind_pace`` (a finished year: those that
+    missed the target). The people short in all is a sum over organisations, no scope's figure.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"organisations": [3], "met": [1], "missed": [1], "no_target": [1],
+    ...                      "shortfall": [1], "is_total": [True]}, index=["total"])
+    >>> text = summary_sentence(rows, 2023)
+    >>> text[:76]
+    'Năm 2023, trong 3 tổ chức cơ sở đảng có 2 tổ chức được giao chỉ tiêu kết nạp'
+    >>> [(f["code"], f["value"]) for f in text.figures]
+    [('organisations', 3), ('organisations_with_target', 2), ('organisations_behind_pace', 1)]
+    """
+    year = parse_year(year)
+    total = summary[summary["is_total"].astype(bool)].iloc[0]
+    said = Stated("city", str(year), lang)
+    return said.text(
+        t(
+            "review.summary.sentence",
+            lang,
+            year=year,
+            total=said("organisations", total["organisations"]),
+            with_target=said("organisations_with_target", total["met"] + total["missed"]),
+            met=fmt.integer(total["met"], lang),
+            missed=said("organisations_behind_pace", total["missed"]),
+            shortfall=fmt.integer(total["shortfall"], lang),
+            no_target=fmt.integer(total["no_target"], lang),
+        )
+    )
 
 
 def flag_missed(row: pd.Series) -> str:

@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from ketnap import fmt
+from ketnap.indicators import Stated, Text
 from ketnap.labels import t
 from ketnap.narrative import period_phrase
 from ketnap.periods import Period, pace_share, parse_period
@@ -274,12 +275,19 @@ def _name_list(names: list[str], lang: str) -> str:
     return ", ".join(names[:MAX_LISTED]) + " " + more
 
 
-def flag_lists(metrics: pd.DataFrame, period: Period | str, *, lang: str = "vi") -> list[str]:
+def flag_lists(
+    metrics: pd.DataFrame, period: Period | str, *, lang: str = "vi", scope: str | None = None
+) -> list[Text]:
     """One line per warning flag naming the organisations that carry it, in display order.
 
     Flags: no admissions in the year (to date), below 10% of the target (among those with some
     admissions: the others are in the first line), none for two years or more. A flag nobody
     carries reads "...: không có."
+
+    ``scope`` is what the rows make up, all of it (``"city"`` or a sector code): each line then
+    records its count as that scope's figure (``organisations_no_admissions``,
+    ``organisations_below_10pct``, ``organisations_none_2y``); ``None`` (rows of unknown extent)
+    records none.
     """
     _require(metrics, ("name", "flag_no_admissions", "flag_below_10pct", "flag_none_2y"), "flag_lists")
     whole = _closed(period)
@@ -287,27 +295,35 @@ def flag_lists(metrics: pd.DataFrame, period: Period | str, *, lang: str = "vi")
     groups = [
         (
             "scorecard.list.no_admissions_year" if whole else "scorecard.list.no_admissions",
+            "organisations_no_admissions",
             none,
         ),
-        ("scorecard.list.below_10pct", metrics["flag_below_10pct"].fillna(False).astype(bool) & ~none),
-        ("scorecard.list.none_2y", metrics["flag_none_2y"].fillna(False).astype(bool)),
+        (
+            "scorecard.list.below_10pct",
+            "organisations_below_10pct",
+            metrics["flag_below_10pct"].fillna(False).astype(bool) & ~none,
+        ),
+        ("scorecard.list.none_2y", "organisations_none_2y", metrics["flag_none_2y"].fillna(False).astype(bool)),
     ]
     lines = []
-    for key, mask in groups:
+    for key, code, mask in groups:
+        said = Stated(scope, parse_period(period).label, lang)
         label = t(key, lang)
         names = metrics.loc[mask, "name"].astype(str).tolist()
         if names:
             lines.append(
-                t(
-                    "scorecard.list.some",
-                    lang,
-                    label=label,
-                    count=fmt.integer(len(names), lang),
-                    names=_name_list(names, lang),
+                said.text(
+                    t(
+                        "scorecard.list.some",
+                        lang,
+                        label=label,
+                        count=said(code, len(names)),
+                        names=_name_list(names, lang),
+                    )
                 )
             )
         else:
-            lines.append(t("scorecard.list.empty", lang, label=label))
+            lines.append(Text(t("scorecard.list.empty", lang, label=label)))
     return lines
 
 
@@ -358,24 +374,32 @@ def scorecard(metrics: pd.DataFrame, sectors: pd.DataFrame, period: Period | str
     return out[SCORECARD_COLUMNS]
 
 
-def summary_sentence(metrics: pd.DataFrame, period: Period | str, *, lang: str = "vi") -> str:
+def summary_sentence(
+    metrics: pd.DataFrame, period: Period | str, *, lang: str = "vi", scope: str | None = None
+) -> Text:
     """The sentence above the scorecard: organisations behind pace and with no admissions.
 
-    Example (2024-02): "Trong 2 tháng đầu năm 2024, trong 111 tổ chức cơ sở đảng có 60/108 tổ chức
-    được giao chỉ tiêu chậm tiến độ kết nạp và 12 tổ chức chưa kết nạp được đảng viên nào."
+    Example (2024-02): "Trong 2 tháng đầu năm 2024, trong 108 tổ chức cơ sở đảng được giao chỉ tiêu,
+    có 46 tổ chức chưa đạt tiến độ kết nạp; 12 tổ chức chưa kết nạp được đảng viên nào."
+
+    ``scope`` is what the rows make up, all of it (``"city"`` or a sector code): the sentence then
+    records ``organisations_with_target``, ``organisations_behind_pace`` and
+    ``organisations_no_admissions`` for it; ``None`` (rows of unknown extent) records none.
     """
     counts = flag_counts(metrics)
     without = counts["organisations"] - counts["with_target"]
+    said = Stated(scope, parse_period(period).label, lang)
     key = "report.organisations.summary_year" if _closed(period) else "report.organisations.summary"
-    return t(
-        key,
-        lang,
-        when=period_phrase(period, lang),
-        total=fmt.integer(counts["organisations"], lang),
-        behind=fmt.integer(counts["behind_pace"], lang),
-        with_target=fmt.integer(counts["with_target"], lang),
-        none=fmt.integer(counts["no_admissions"], lang),
-        no_target=t("report.organisations.no_target", lang, count=fmt.integer(without, lang)) if without else "",
+    return said.text(
+        t(
+            key,
+            lang,
+            when=period_phrase(period, lang),
+            behind=said("organisations_behind_pace", counts["behind_pace"]),
+            with_target=said("organisations_with_target", counts["with_target"]),
+            none=said("organisations_no_admissions", counts["no_admissions"]),
+            no_target=t("report.organisations.no_target", lang, count=fmt.integer(without, lang)) if without else "",
+        )
     )
 
 
