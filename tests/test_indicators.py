@@ -26,7 +26,9 @@ def test_the_summary_json_keys_are_codes() -> None:
 @pytest.mark.parametrize("code", list(indicators.INDICATORS))
 def test_every_indicator_has_its_texts(code: str) -> None:
     item = indicators.INDICATORS[code]
-    for key in (item.name, item.definition, f"indicator.rounding.{item.rounding}", f"indicator.counts.{item.counts}"):
+    texts = (item.name, item.definition, f"indicator.{code}.formula", f"indicator.rounding.{item.rounding}",
+             f"indicator.counts.{item.counts}")  # fmt: skip
+    for key in texts:
         assert key in CATALOG and len(CATALOG[key]) == len(LANGS) and all(text.strip() for text in CATALOG[key]), key
 
 

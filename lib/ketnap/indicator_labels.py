@@ -212,6 +212,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Đếm tổ chức có ít nhất 1 người học lớp bồi dưỡng trong kỳ",
         "Organisations with at least one person trained in the period",
     ),
+    "indicator.organisations_with_target.formula": (
+        "Đếm tổ chức cơ sở đảng được giao chỉ tiêu (lớn hơn 0) trong kỳ",
+        "Organisations with a target (above 0) in the period",
+    ),
     "indicator.organisations.formula": (
         "Đếm tổ chức cơ sở đảng hoạt động trong kỳ",
         "Grassroots organisations active in the period",
