@@ -4,8 +4,9 @@ What lives here: :func:`title` and :func:`period_title` (a chart names what it s
 period, :func:`ketnap.fmt.period_label`, or its training class), :func:`expected_share` and
 :func:`reference_lines` (the 100% target line and, for a period in progress, the expected-by-now
 line), :func:`legend_above`, and the measure and placing of text (:func:`text_width_pt`,
-:func:`plot_width_pt`, :func:`right_limit`, :func:`value_labels`). The report charts themselves, and the house theme that sets the font and sizes used
-here, are :mod:`ketnap.charts`; every visible text comes from the label catalog.
+:func:`plot_width_pt`, :func:`right_limit`, :func:`value_labels`). The report charts themselves,
+and the house theme that sets the font and sizes used here, are :mod:`ketnap.charts`; every
+visible text comes from the label catalog.
 
 Titles and legends go on the figure, from its left edge: a chart's Axes starts right of its long
 Vietnamese row labels, and a title placed over the Axes alone would be squeezed into the rest.
