@@ -24,6 +24,8 @@ from matplotlib.patches import Rectangle
 
 from ketnap import charts
 from ketnap.charts import _int, _pct, _wrap
+from ketnap.fmt import period_label
+from ketnap.labels import t
 
 # Every Vietnamese letter, lower and upper case: the base letters with their tone marks.
 VIETNAMESE_LETTERS = (
@@ -226,6 +228,24 @@ def test_attainment_by_sector_in_progress_draws_the_expected_by_now_line(sectors
     english = charts.attainment_by_sector(unit_metrics, sectors=sectors, period="2025-03", lang="en")
     assert _legend(english) == ["Expected by March 2025 (25.0%)", "Annual target (100%)"]
     assert _title(english) == "Target attainment by sector, January–March 2025"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_chart_title_fits_the_figure_in_two_lines_at_most(lang):
+    # On a phone the figure is the screen's width: a title breaks after its comma (what, then the
+    # period), and each part must fit one line of the house figure, or words end up alone on a line.
+    from ketnap.chart_parts import TITLE_SIZE, _fit
+    from ketnap.labels import CATALOG
+
+    width = charts.FIG_WIDTH * 72 - 8
+    keys = sorted(key for key in CATALOG if key.startswith("chart.title.") and key != "chart.title.funnel")
+    assert len(keys) == 8
+    for key in keys:
+        for period in ("2024-02", "2023", "2024-Q1", "2024-12"):
+            text = t(key, lang, period=period_label(period, lang))
+            assert len(_fit(text, width, TITLE_SIZE)) <= 2, text
+    funnel = t("chart.title.funnel", lang, cohort=2023, end="29/02/2024")
+    assert len(_fit(funnel, width, TITLE_SIZE)) <= 2
 
 
 def test_expected_share_is_the_pace_of_the_rules():

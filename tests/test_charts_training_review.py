@@ -67,7 +67,7 @@ def test_training_by_sector_bars(sectors: pd.DataFrame) -> None:
     assert "1.253/1.071 · 117,0%" in texts
     assert "Học 40 · không giao kế hoạch" in texts
     assert _legend(ax) == ["Kế hoạch năm (100%)"]  # a finished year: the plan line alone
-    assert _title(ax) == "Số quần chúng học lớp bồi dưỡng so với kế hoạch, năm 2023"
+    assert _title(ax) == "Số người học lớp bồi dưỡng so với kế hoạch, năm 2023"
     assert ax.get_xlim()[1] >= 110
 
 

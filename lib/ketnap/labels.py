@@ -893,7 +893,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "chart.title.heatmap": ("Số đảng viên kết nạp theo tháng, {period}", "Admissions by month, {period}"),
     "chart.title.ranked": ("Tỷ lệ đạt chỉ tiêu của từng tổ chức, {period}", "Attainment by organisation, {period}"),
     "chart.title.training": (
-        "Số quần chúng học lớp bồi dưỡng so với kế hoạch, {period}",
+        "Số người học lớp bồi dưỡng so với kế hoạch, {period}",
         "Training-class attendance against plan, {period}",
     ),
     "chart.title.days": ("Thời gian từ bồi dưỡng đến kết nạp, {period}", "Time from training to admission, {period}"),
