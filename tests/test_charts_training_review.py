@@ -33,6 +33,14 @@ def _texts(ax) -> list[str]:
     return [text.get_text() for text in ax.texts]
 
 
+def _title(ax) -> str:
+    return ax.figure.get_suptitle().replace("\n", " ")
+
+
+def _legend(ax) -> list[str]:
+    return [text.get_text() for text in ax.get_legend().get_texts()]
+
+
 def test_training_by_sector_bars(sectors: pd.DataFrame) -> None:
     training = pd.DataFrame(
         {
@@ -44,7 +52,7 @@ def test_training_by_sector_bars(sectors: pd.DataFrame) -> None:
             "is_total": [True, False, False],
         }
     )
-    ax = charts.training_by_sector_bars(training, sectors=sectors, lang="vi")
+    ax = charts.training_by_sector_bars(training, sectors=sectors, period="2023", lang="vi")
     bars = _bars(ax)
     assert [b.get_gid() for b in bars] == ["wards", "total"]  # schools has no plan: no bar
     assert bars[0].get_width() == pytest.approx(109.195, abs=1e-3)
@@ -58,8 +66,20 @@ def test_training_by_sector_bars(sectors: pd.DataFrame) -> None:
     assert "475/435 · 109,2%" in texts
     assert "1.253/1.071 · 117,0%" in texts
     assert "Học 40 · không giao kế hoạch" in texts
-    assert "Kế hoạch" in texts
+    assert _legend(ax) == ["Kế hoạch năm (100%)"]  # a finished year: the plan line alone
+    assert _title(ax) == "Số người học lớp bồi dưỡng so với kế hoạch, năm 2023"
     assert ax.get_xlim()[1] >= 110
+
+
+def test_training_by_sector_bars_in_progress_draw_the_expected_by_now_line(sectors: pd.DataFrame) -> None:
+    training = pd.DataFrame(
+        {"sector": ["wards"], "name": ["Khối phường - xã"], "trained": [52], "training_plan": [435],
+         "training_attainment_pct": [52 / 435 * 100]}
+    )  # fmt: skip
+    ax = charts.training_by_sector_bars(training, sectors=sectors, period="2024-02", lang="vi")
+    (expected,) = [line for line in ax.lines if line.get_gid() == "expected"]
+    assert list(expected.get_xdata()) == pytest.approx([100 * 2 / 12] * 2)
+    assert _legend(ax) == ["Tiến độ cần đạt đến tháng 2/2024 (16,7%)", "Kế hoạch năm (100%)"]
 
 
 def test_training_by_sector_bars_english(sectors: pd.DataFrame) -> None:
@@ -72,21 +92,24 @@ def test_training_by_sector_bars_english(sectors: pd.DataFrame) -> None:
             "training_attainment_pct": [117.0],
         }
     )
-    ax = charts.training_by_sector_bars(training, sectors=sectors, lang="en")
+    ax = charts.training_by_sector_bars(training, sectors=sectors, period="2023", lang="en")
     assert "1,253/1,071 · 117.0%" in _texts(ax)
     assert ax.get_xlabel() == "Attendance against the annual plan"
 
 
 def test_training_by_sector_bars_requires_columns(sectors: pd.DataFrame) -> None:
     with pytest.raises(ValueError, match="training_plan"):
-        charts.training_by_sector_bars(pd.DataFrame({"sector": [], "name": [], "trained": []}), sectors=sectors)
+        charts.training_by_sector_bars(
+            pd.DataFrame({"sector": [], "name": [], "trained": []}), sectors=sectors, period="2023"
+        )
 
 
 def test_days_to_admission_bars() -> None:
     bands = pd.DataFrame(
         {"band": ["0_3", "3_6", "6_12", "12_24", "24_plus"], "count": [2, 1, 1, 0, 0], "share": [0.5, 0.25, 0.25, 0, 0]}
     )
-    ax = charts.days_to_admission_bars(bands, lang="vi")
+    ax = charts.days_to_admission_bars(bands, period="2024-02", lang="vi")
+    assert _title(ax) == "Thời gian từ bồi dưỡng đến kết nạp, 2 tháng đầu năm 2024"
     widths = [p.get_width() for p in ax.patches if isinstance(p, Rectangle)]
     assert widths == pytest.approx([50, 25, 25, 0, 0])
     texts = _texts(ax)
@@ -96,10 +119,10 @@ def test_days_to_admission_bars() -> None:
 
 def test_days_to_admission_bars_empty_and_invalid() -> None:
     empty = pd.DataFrame({"band": ["0_3"], "count": [0], "share": [np.nan]})
-    ax = charts.days_to_admission_bars(empty, lang="en")
+    ax = charts.days_to_admission_bars(empty, period="2024-02", lang="en")
     assert [p.get_width() for p in ax.patches if isinstance(p, Rectangle)] == [0]
     with pytest.raises(ValueError, match="fraction"):
-        charts.days_to_admission_bars(pd.DataFrame({"band": ["0_3"], "count": [3], "share": [56.0]}))
+        charts.days_to_admission_bars(pd.DataFrame({"band": ["0_3"], "count": [3], "share": [56.0]}), period="2024")
 
 
 def test_review_status_by_sector() -> None:
@@ -112,7 +135,8 @@ def test_review_status_by_sector() -> None:
             "is_total": [False, False, True],
         }
     )
-    ax = charts.review_status_by_sector(summary, lang="vi")
+    ax = charts.review_status_by_sector(summary, period="2023", lang="vi")
+    assert _title(ax) == "Số tổ chức đạt, không đạt chỉ tiêu kết nạp, năm 2023"
     bars = {b.get_gid(): b for b in _bars(ax)}
     assert set(bars) == {f"{s}:{i}" for s in ("met", "missed", "no_target") for i in (0, 1)}  # no total row
     assert bars["missed:0"].get_x() == pytest.approx(15) and bars["missed:0"].get_width() == pytest.approx(19)

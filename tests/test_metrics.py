@@ -467,6 +467,20 @@ def test_monthly_series_for_a_sector_an_organisation_and_a_quarter(tables: Table
         m.monthly_series(tables, "2024-02", org_code="NOPE")
 
 
+def test_monthly_series_runs_on_to_the_end_of_its_span(tables: Tables) -> None:
+    # February, for a chart of the whole year: the pace runs on to the target of 20 in December,
+    # admissions stop at February (NaN after, not 0), last year runs on through its December.
+    series = m.monthly_series(tables, "2024-02", to_span_end=True)
+    assert series["month"].tolist() == list(pd.date_range("2024-01-01", "2024-12-01", freq="MS"))
+    assert series["cumulative"].iloc[:2].tolist() == [2, 4] and series["cumulative"].iloc[2:].isna().all()
+    assert series["admitted"].iloc[2:].isna().all()
+    assert np.allclose(series["pace"], np.arange(1, 13) * 20 / 12)
+    assert series["cumulative_last_year"].iloc[:2].tolist() == [1.0, 3.0]
+    assert series["cumulative_last_year"].is_monotonic_increasing
+    q1 = m.monthly_series(tables, "2024-Q1", to_span_end=True)
+    assert q1["month"].dt.month.tolist() == [1, 2, 3]  # a quarter spans its own months
+
+
 def test_org_month_matrix(tables: Tables) -> None:
     matrix = m.org_month_matrix(tables, "2024-02")
     assert matrix.index.tolist() == ["W2", "W1", "W3", "S1", "S2", "E1"]

@@ -109,6 +109,12 @@ def test_table_rejects_unknown_columns_formats_and_labels() -> None:
     assert "<th>Số người</th>" in html and "<td>2</td>" in html
 
 
+def test_heading_names_what_it_is_of() -> None:
+    assert present.heading("Kết quả theo khối", of="năm 2023").html == "<h2>Kết quả theo khối, năm 2023</h2>"
+    assert present.heading("By sector", level=3, of="2023", lang="en").html == "<h3>By sector, 2023</h3>"
+    assert present.heading("A < B").html == "<h2>A &lt; B</h2>"
+
+
 def test_cards_escape_text() -> None:
     html = present.cards([present.Card("<i>label</i>", "1.253", "note & more")]).html
     assert "&lt;i&gt;label" in html and "note &amp; more" in html
@@ -148,16 +154,16 @@ def _ranked_metrics(n: int) -> pd.DataFrame:
 
 
 def test_ranked_attainment_caps_rows_to_the_lowest() -> None:
-    ax = charts.ranked_attainment(_ranked_metrics(200), sector_colour="#009E73", max_rows=50)
+    ax = charts.ranked_attainment(_ranked_metrics(200), sector_colour="#009E73", period="2024-02", max_rows=50)
     labels = [tick.get_text() for tick in ax.get_yticklabels()]
     assert len(labels) == 50 and "Đảng bộ 000" in labels and "Đảng bộ 199" not in labels
-    assert ax.get_title(loc="left").startswith("50 trên 200")
+    assert ax.figure.get_suptitle().split("\n")[-1].startswith("50 trên 200")  # the title's last line
 
 
 def test_heatmap_caps_rows_to_the_fewest_admissions() -> None:
     months = pd.date_range("2024-01-01", periods=2, freq="MS")
     matrix = pd.DataFrame([[i, i] for i in range(100)], index=[f"O{i}" for i in range(100)], columns=months)
-    ax = charts.org_month_heatmap(matrix, max_rows=10)
+    ax = charts.org_month_heatmap(matrix, period="2024-02", max_rows=10)
     labels = [tick.get_text() for tick in ax.get_yticklabels()]
     assert len(labels) == 10 and "O0" in labels and "O99" not in labels
 
@@ -177,6 +183,6 @@ def test_names_with_dollar_signs_print_as_typed() -> None:
     # "$...$" in a name from the returns must not turn into mathtext (or fail to parse) in a chart.
     charts.use_theme()
     frame = _ranked_metrics(2).assign(name=["Công ty $x^2$", "Chi bộ $\\frac{"])
-    ax = charts.ranked_attainment(frame, sector_colour="#009E73")
+    ax = charts.ranked_attainment(frame, sector_colour="#009E73", period="2024-02")
     ax.figure.savefig(io.BytesIO(), format="png")
     assert "Công ty $x^2$" in [tick.get_text() for tick in ax.get_yticklabels()]

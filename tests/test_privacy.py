@@ -97,7 +97,7 @@ def test_the_city_chart_hides_a_small_group_and_merges_a_small_age_band() -> Non
     # 41+ alone is 1; hidden, it would be 231 - 192 - 38: it joins 31-40, the smaller neighbour.
     assert shown["group"].tolist()[-2:] == ["age_18_30", "age_31_plus"] and shown["count"].tolist()[-1] == 39
     assert pd.isna(shown.set_index("group").loc["religious", "count"])
-    ax = composition_bars(shown, lang="vi")
+    ax = composition_bars(shown, period="2024-02", lang="vi")
     texts = [text.get_text() for text in ax.texts]
     assert "Từ 31 tuổi trở lên" in texts and "39 · 16,9%" in texts and texts.count("ẩn") == 1
     assert [bar.get_width() for bar in ax.patches][list(shown["group"]).index("religious")] == 0

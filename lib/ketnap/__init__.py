@@ -56,6 +56,8 @@ What notebooks import, from figures to words and pictures:
 ``columns``                the column catalog: a table column's heading and format
 ``present``                cards, tables, charts and text as HTML for the report pages
 ``charts``                 the chart theme and every report chart
+``chart_parts``            what frames a chart: its title (period or class), the target and
+                           expected-by-now lines, the legend above, the measure of text
 ``cli``                    the ``ketnap`` command: headline figures, and returns received
 =========================  =========================================================================
 

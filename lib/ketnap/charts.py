@@ -6,9 +6,14 @@ Chart functions follow seaborn's shape: data first, keyword-only options, ``ax=N
 ``Axes`` out; they never call ``plt.show()`` or save anything. Every visible text comes from the
 label catalog (:func:`ketnap.labels.t`) in ``lang``.
 
+Every report chart is titled with what it shows and its period or training class; charts of
+attainment against the annual target draw the 100% line and, while the period is in progress,
+the expected-by-now line (:func:`expected_share`), named in a legend above the plot. Titles,
+reference lines and that legend are :mod:`ketnap.chart_parts`.
+
 What does not live here: computing metrics, or which units are behind pace (``ketnap.metrics``;
 :func:`ranked_attainment` reads :func:`ketnap.metrics.is_behind_pace`), and loading data (``ketnap.io``).
-Number formatting is a private stop-gap (:func:`_int`, :func:`_pct`) until ``ketnap.fmt`` is used.
+Numbers are formatted by ``ketnap.fmt`` (through the short :func:`_int` and :func:`_pct`).
 
 The page is read on phones: the house figure is 4.5 inches wide, so when it is shown 360 CSS pixels
 wide one point of font size is about 1.1 CSS pixels, and the 10-11 pt text stays legible.
@@ -21,7 +26,6 @@ import textwrap
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, Final
 
@@ -33,14 +37,28 @@ import seaborn as sns
 from cycler import cycler
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties
 from matplotlib.layout_engine import PlaceHolderLayoutEngine
-from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
-from matplotlib.textpath import TextToPath
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from ketnap import fmt
+from ketnap.chart_parts import (
+    FONT,
+    PACE_COLOUR,
+    REFERENCE_COLOUR,
+    TITLE_SIZE,
+    expected_share,
+    legend_above,
+    period_title,
+    plot_width_pt,
+    reference_lines,
+    right_limit,
+    text_width_pt,
+    title,
+    value_labels,
+)
 from ketnap.labels import CATALOG, t
+from ketnap.periods import Period, parse_period
 from ketnap.rules import is_behind_pace
 
 __all__ = [
@@ -51,6 +69,7 @@ __all__ = [
     "attainment_by_sector",
     "composition_bars",
     "cumulative_vs_pace",
+    "expected_share",
     "figure",
     "heatmap_height",
     "org_month_heatmap",
@@ -80,7 +99,8 @@ OKABE_ITO: Final[tuple[str, ...]] = (
 
 # Colours of elements that are not a sector: one accent and neutral greys.
 _ACCENT: Final = "#0072B2"
-_REFERENCE: Final = "#555555"  # target lines, pace
+_REFERENCE: Final = REFERENCE_COLOUR  # target lines
+_PACE: Final = PACE_COLOUR  # expected by now, and the pace to the target (vermillion)
 _MUTED: Final = "#8C8C8C"  # last year, no-target labels
 _STEM: Final = "#D0D0D0"
 
@@ -90,15 +110,20 @@ MAX_CHART_ROWS: Final = 60
 # Heights, in inches, of one row of a row-per-item chart and of the fixed part around the rows.
 _ROW_HEIGHT: Final = 0.36
 _ROWS_FRAME: Final = 0.9
+# Added to a chart's height for its title (two lines) and a legend line above the plot.
+_TITLE_ROOM: Final = 0.6
 
 #: The house rcParams applied by :func:`use_theme`.
 THEME: Final[dict[str, Any]] = {
     # DejaVu Sans ships with matplotlib and has every Vietnamese letter (NFC and NFD); fonts found
     # on a given machine may not, and then diacritics silently turn into boxes.
     "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans"],
+    "font.sans-serif": [FONT],
     "font.size": 10.5,
     "axes.titlesize": 12,
+    # Chart titles go on the figure (see _title): bold, so the period stands out from the axes text.
+    "figure.titlesize": TITLE_SIZE,
+    "figure.titleweight": "bold",
     "axes.labelsize": 10.5,
     "xtick.labelsize": 10,
     "ytick.labelsize": 10,
@@ -263,14 +288,17 @@ def attainment_by_sector(
     metrics: pd.DataFrame,
     *,
     sectors: pd.DataFrame,
+    period: Period | str,
     lang: str = "vi",
     ax: Axes | None = None,
 ) -> Axes:
-    """Horizontal bars of target attainment per sector, with the 100% target line.
+    """Horizontal bars of target attainment per sector, with the 100% target line and the pace.
 
     A sector's attainment is all its admissions over the sum of its units' targets (units with a
     target of 0 or none add no target). Each bar is labelled ``admitted/target · pct``; a sector
-    with no target at all gets no bar and says so.
+    with no target at all gets no bar and says so. The title names the period; a period in
+    progress also gets the expected-by-now line (:func:`expected_share`), both lines named in a
+    legend above the plot.
 
     Parameters
     ----------
@@ -280,6 +308,9 @@ def attainment_by_sector(
     sectors
         The sectors table: ``sector``, ``order``, ``name_vi``, ``name_en``, optionally ``colour``.
         Sectors are drawn in ``order``; only those present in ``metrics``.
+    period
+        The period the metrics are of, as the report reads it (cut at the data-as-of date:
+        :func:`ketnap.narrative.reporting_period`).
     lang
         ``"vi"`` or ``"en"``.
     ax
@@ -309,7 +340,7 @@ def attainment_by_sector(
     )
     palette = sector_palette(sectors)
     names = [_wrap(name, 20, 2) for name in table[f"name_{_lang(lang)}"]]
-    ax = ax if ax is not None else figure(height=_ROWS_FRAME + 0.5 * max(len(table), 3))[1]
+    ax = ax if ax is not None else figure(height=_ROWS_FRAME + _TITLE_ROOM + 0.5 * max(len(table), 3))[1]
 
     attainment = np.where(
         table["target"] > 0, 100.0 * table["admitted"] / table["target"].where(lambda s: s > 0), np.nan
@@ -321,9 +352,11 @@ def attainment_by_sector(
         for a, tg, p in zip(table["admitted"], table["target"], attainment, strict=True)
     ]
     codes = table["sector"].tolist()
+    period = parse_period(period)
+    period_title(ax, "chart.title.sectors", period, lang)
     _percent_of_target_bars(
         ax, attainment, labels, names, [palette[code] for code in codes], codes,
-        line=t("chart.target_line", lang), axis=t("chart.axis.attainment", lang), lang=lang,
+        period=period, target=t("chart.target_line", lang), axis=t("chart.axis.attainment", lang), lang=lang,
     )  # fmt: skip
     return ax
 
@@ -336,13 +369,16 @@ def _percent_of_target_bars(
     colours: Sequence[str],
     gids: Sequence[str],
     *,
-    line: str,
+    period: Period,
+    target: str,
     axis: str,
     lang: str,
 ) -> None:
-    """Horizontal bars of percent of target, first row on top, a dashed line at 100 labelled ``line``.
+    """Horizontal bars of percent of target, first row on top, with the reference lines of ``period``.
 
-    A row whose ``pct`` is NaN gets no bar, only its label (muted); each bar's ``gid`` is from ``gids``.
+    The 100% line is named ``target`` in the legend above the plot, with the expected-by-now line
+    when the period has one (:func:`_reference_lines`). A row whose ``pct`` is NaN gets no bar,
+    only its label (muted); each bar's ``gid`` is from ``gids``.
     """
     for y, (value, colour, gid) in enumerate(zip(pct, colours, gids, strict=True)):
         if np.isfinite(value):
@@ -353,31 +389,34 @@ def _percent_of_target_bars(
     ax.set_ylim(len(pct) - 0.5, -0.5)
     ax.grid(axis="y", visible=False)
     ax.tick_params(axis="y", length=0)
-    ax.axvline(100, color=_REFERENCE, linestyle="--", linewidth=1.2, zorder=3)
-    ax.text(
-        100, 1.0, line, transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=9.5, color=_REFERENCE
-    )
+    legend_above(ax, reference_lines(ax, period, target=target, lang=lang))
     ends = np.nan_to_num(pct, nan=0.0).clip(min=0)
-    ax.set_xlim(0, _right_limit(ax, ends, labels, left_labels=names, floor=110))
-    _value_labels(ax, ends, y_positions, labels, colours=[_REFERENCE if np.isfinite(v) else _MUTED for v in pct])
+    ax.set_xlim(0, right_limit(ax, ends, labels, left_labels=names, floor=110))
+    value_labels(ax, ends, y_positions, labels, colours=[_REFERENCE if np.isfinite(v) else _MUTED for v in pct])
     ax.xaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _pct(v, lang, decimals=0)))
     ax.set_xlabel(axis)
 
 
 def cumulative_vs_pace(
-    monthly: pd.DataFrame, *, lang: str = "vi", ax: Axes | None = None, closed_year: int | None = None
+    monthly: pd.DataFrame, *, period: Period | str, lang: str = "vi", ax: Axes | None = None
 ) -> Axes:
-    """Cumulative admissions month by month against the target pace (and last year, if given).
+    """Cumulative admissions month by month against the target pace, and last year's.
 
-    ``closed_year`` (a finished year) names the lines by their years ("Năm 2023", "Năm 2022"), not
-    "this year" and "the same period last year".
+    The axis spans the months of ``monthly``, at least those of the period's span: January to
+    December for a year to date or a year, the quarter's months for a quarter. Give it the rows of
+    :func:`ketnap.metrics.monthly_series` with ``to_span_end=True``: for a period in progress the
+    line of the year stops at the data-as-of month while the pace runs on to December and ends at
+    the year's target, labelled. The lines are named by their years ("Lũy kế năm 2024", "Lũy kế
+    năm 2023"), and the title names the period.
 
     Parameters
     ----------
     monthly
         One row per month: ``month`` (month start), ``cumulative`` (NaN for months not reached yet),
         ``pace`` (cumulative target pace); optionally ``cumulative_last_year``.
+    period
+        The period the chart is of (cut at the data-as-of date).
     lang
         ``"vi"`` (months ``T1``..``T12``) or ``"en"`` (``Jan``..``Dec``).
     ax
@@ -386,46 +425,43 @@ def cumulative_vs_pace(
     Returns
     -------
     Axes
-        Lines, in drawing order: pace (when there is a target), last year (when given),
-        cumulative. Their x data are month
+        Lines, in drawing order: pace (``gid`` ``"pace"``, when there is a target), last year
+        (``"last_year"``, when given), cumulative (``"cumulative"``). Their x data are month
         numbers (13 = January of the following year).
     """
     _require(monthly, ("month", "cumulative", "pace"), "cumulative_vs_pace")
+    period = parse_period(period)
     data = monthly.assign(month=pd.to_datetime(monthly["month"])).sort_values("month").reset_index(drop=True)
-    first_year = int(data["month"].dt.year.iloc[0]) if len(data) else 0
+    first_year = int(data["month"].dt.year.iloc[0]) if len(data) else period.year
     x = ((data["month"].dt.year - first_year) * 12 + data["month"].dt.month).to_numpy(dtype=float)
-    ax = ax if ax is not None else figure()[1]
+    ax = ax if ax is not None else figure(height=FIG_HEIGHT + _TITLE_ROOM)[1]
+    period_title(ax, "chart.title.cumulative", period, lang)
 
-    if data["pace"].notna().any():  # no target: no pace line, and no legend entry for one
-        ax.plot(
-            x,
-            data["pace"].astype(float),
-            color=_REFERENCE,
-            linestyle="--",
-            linewidth=1.5,
-            label=t("chart.series.pace", lang),
-        )
+    pace = data["pace"].astype(float)
+    if pace.notna().any():  # no target: no pace line, and no legend entry for one
+        (line,) = ax.plot(x, pace, color=_PACE, linestyle="-.", linewidth=1.5, label=t("chart.series.pace", lang))
+        line.set_gid("pace")
     if "cumulative_last_year" in data and data["cumulative_last_year"].notna().any():
-        ax.plot(
+        (line,) = ax.plot(
             x,
             data["cumulative_last_year"].astype(float),
             color=_MUTED,
             linestyle=":",
             linewidth=1.8,
-            label=t("chart.series.year", lang, year=closed_year - 1)
-            if closed_year
-            else t("chart.series.last_year", lang),
+            label=t("chart.series.year", lang, year=period.year - 1),
         )
+        line.set_gid("last_year")
     cumulative = data["cumulative"].astype(float)
-    ax.plot(
+    (line,) = ax.plot(
         x,
         cumulative,
         color=_ACCENT,
         linewidth=2.4,
         marker="o",
         markersize=4,
-        label=t("chart.series.year", lang, year=closed_year) if closed_year else t("chart.series.cumulative", lang),
+        label=t("chart.series.year", lang, year=period.year),
     )
+    line.set_gid("cumulative")
     reached = cumulative.notna().to_numpy()
     if reached.any():
         last = np.flatnonzero(reached)[-1]
@@ -439,15 +475,31 @@ def cumulative_vs_pace(
             color=_ACCENT,
             fontweight="bold",
         )
+        if pace.notna().any() and last < len(x) - 1:
+            # The year's target where the pace ends, when nothing else is drawn there (a period in progress).
+            end = np.flatnonzero(pace.notna().to_numpy())[-1]
+            ax.annotate(
+                _int(pace.iloc[end], lang),
+                (x[end], pace.iloc[end]),
+                xytext=(0, 7),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                color=_PACE,
+                fontweight="bold",
+            )
 
+    span = _span_months(period)
+    months = sorted({*x.astype(int).tolist(), *(span if first_year == period.year else [])})
+    # Month numbers past 12 are the next year's: its January is marked with the year.
     ticks = [
-        t(f"chart.month.{m.month}", lang) + (f"\n{m.year}" if m.month == 1 and m.year != first_year else "")
-        for m in data["month"]
+        t(f"chart.month.{(m - 1) % 12 + 1}", lang) + (f"\n{first_year + m // 12}" if m > 12 and m % 12 == 1 else "")
+        for m in months
     ]
-    ax.set_xticks(x, ticks)
+    ax.set_xticks(months, ticks)
     ax.tick_params(axis="x", length=0)
-    if len(x):
-        ax.set_xlim(x.min() - 0.5, x.max() + 0.5)
+    if months:
+        ax.set_xlim(months[0] - 0.5, months[-1] + 0.5)
     drawn = data[[c for c in ("cumulative", "pace", "cumulative_last_year") if c in data]].astype(float)
     top = drawn.max().max()  # skips NaN; NaN only when nothing at all is drawn
     ax.set_ylim(0, max(0.0 if pd.isna(top) else float(top), 1.0) * 1.12)
@@ -455,13 +507,22 @@ def cumulative_vs_pace(
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _int(v, lang)))
     ax.grid(axis="x", visible=False)
     ax.set_ylabel(t("chart.axis.cumulative", lang))
-    ax.legend(loc="upper left", handlelength=2.2)
+    ax.legend(loc="upper left", handlelength=2.4)
     return ax
+
+
+def _span_months(period: Period) -> list[int]:
+    """The months (1-12) a period is read across: its quarter's for a quarter, else the whole year."""
+    if period.kind == "quarter":
+        first = parse_period(period.label).start.month
+        return list(range(first, first + 3))
+    return list(range(1, 13))
 
 
 def org_month_heatmap(
     matrix: pd.DataFrame,
     *,
+    period: Period | str,
     lang: str = "vi",
     ax: Axes | None = None,
     label_width: int = 26,
@@ -470,8 +531,9 @@ def org_month_heatmap(
 ) -> Axes:
     """Admissions per organisation and month as an annotated heat map.
 
-    With more than ``max_rows`` organisations only the ``max_rows`` with the fewest admissions in
-    the period are drawn (the title says so); a heat map of thousands of rows informs nobody.
+    The title names the period. With more than ``max_rows`` organisations only the ``max_rows``
+    with the fewest admissions in the period are drawn (the title says so); a heat map of
+    thousands of rows informs nobody.
 
     Zero cells are pale and carry no number, so the non-zero counts stand out; NaN cells (a month
     whose return is missing: :func:`ketnap.completeness.blank_not_reported`) are hatched grey and a
@@ -485,6 +547,8 @@ def org_month_heatmap(
     matrix
         Counts: index = organisation display names, columns = months (Timestamps, or month
         numbers 1-12), in the order to show.
+    period
+        The period the counts are of.
     lang
         ``"vi"`` or ``"en"`` (the month header).
     ax
@@ -507,9 +571,9 @@ def org_month_heatmap(
         matrix = matrix.loc[matrix.index.isin(fewest)]
     values = matrix.apply(pd.to_numeric, errors="coerce").astype(float)
     months = [_month_number(c) for c in matrix.columns]
-    ax = ax if ax is not None else figure(rows=len(matrix))[1]
-    if total > max_rows:
-        ax.set_title(t("chart.capped_fewest", lang, shown=_int(len(matrix), lang), total=_int(total, lang)), loc="left")
+    ax = ax if ax is not None else figure(height=heatmap_height(len(matrix)) + _TITLE_ROOM)[1]
+    capped = t("chart.capped_fewest", lang, shown=_int(len(matrix), lang), total=_int(total, lang))
+    period_title(ax, "chart.title.heatmap", parse_period(period), lang, note=capped if total > max_rows else "")
 
     annotations = np.vectorize(lambda v: "" if not np.isfinite(v) or v == 0 else _int(v, lang), otypes=[object])(
         values.to_numpy()
@@ -563,17 +627,24 @@ def training_funnel(
     admitted: int,
     converted: int | None = None,
     *,
+    cohort: int,
+    until: Any,
     lang: str = "vi",
     ax: Axes | None = None,
 ) -> Axes:
-    """Trained -> admitted (-> converted to full members) as bars, each labelled with its count and share.
+    """One training class: trained -> admitted (-> converted to full members) as labelled bars.
 
-    Shares are of the trained count; admissions can exceed it (people trained in earlier years).
+    Shares are of the trained count. The title names the class year and the day up to which its
+    admissions are counted: "Lớp bồi dưỡng nhận thức về Đảng năm 2023, kết nạp đến ngày 29/02/2024".
 
     Parameters
     ----------
     trained, admitted, converted
-        Counts (non-negative); ``converted`` is left out when ``None``.
+        Counts (non-negative) of the class; ``converted`` is left out when ``None``.
+    cohort
+        The class year (people certified that year).
+    until
+        The last day counted (a date, or ISO text): the period's end.
     lang
         ``"vi"`` or ``"en"``.
     ax
@@ -600,6 +671,8 @@ def training_funnel(
     ]
     names = [t(f"chart.funnel.{stage}", lang) for stage, _ in stages]
     colours = [_ACCENT, OKABE_ITO[2], OKABE_ITO[1]][: len(stages)]
+    ax = ax if ax is not None else _labelled_bars_figure(len(stages))
+    title(ax, t("chart.title.funnel", lang, cohort=cohort, end=fmt.date(until, lang)))
     return _labelled_bars(
         ax,
         np.array(counts, dtype=float),
@@ -612,8 +685,10 @@ def training_funnel(
     )
 
 
-def composition_bars(composition: pd.DataFrame, *, lang: str = "vi", ax: Axes | None = None) -> Axes:
-    """Shares of groups among new members as bars labelled ``count · pct``.
+def composition_bars(
+    composition: pd.DataFrame, *, period: Period | str, lang: str = "vi", ax: Axes | None = None
+) -> Axes:
+    """Shares of groups among the members admitted in ``period`` as bars labelled ``count · pct``.
 
     Parameters
     ----------
@@ -622,6 +697,8 @@ def composition_bars(composition: pd.DataFrame, *, lang: str = "vi", ax: Axes | 
         ``religious``, ``student``, ``private_enterprise``, ``age_18_30``: labelled from the catalog
         as ``chart.group.<key>``), ``count``, ``share`` (0-1). Drawn in the given order; a group
         whose count is NaN (hidden, :mod:`ketnap.privacy`) has no bar and reads "ẩn".
+    period
+        The period the members were admitted in (named in the title).
     lang
         ``"vi"`` or ``"en"``.
     ax
@@ -642,6 +719,8 @@ def composition_bars(composition: pd.DataFrame, *, lang: str = "vi", ax: Axes | 
         t("privacy.hidden", lang) if h else t("chart.count_share", lang, count=_int(c, lang), pct=_pct(100.0 * s, lang))
         for c, s, h in zip(composition["count"], shares, hidden, strict=True)
     ]
+    ax = ax if ax is not None else _labelled_bars_figure(len(names))
+    period_title(ax, "chart.title.composition", parse_period(period), lang)
     return _labelled_bars(
         ax,
         np.where(hidden, 0.0, 100.0 * shares),
@@ -660,14 +739,15 @@ def ranked_attainment(
     sector_colour: str,
     lang: str = "vi",
     ax: Axes | None = None,
+    period: Period | str,
     label_width: int = 22,
     max_rows: int = MAX_CHART_ROWS,
-    closed: bool = False,
 ) -> Axes:
-    """Organisations of one sector ranked by attainment, as a dot plot with the 100% line.
+    """Organisations of one sector ranked by attainment, as a dot plot with the reference lines.
 
-    ``closed`` (a finished year or quarter) names the dots by the result, "Đạt / Không đạt chỉ
-    tiêu", not by pace.
+    The title names the period. A period in progress draws the expected-by-now line as well as
+    the 100% line (:func:`expected_share`), and names the dots by pace; a closed one (a finished
+    year or quarter) names them by the result, "Đạt / Không đạt chỉ tiêu".
 
     With more than ``max_rows`` organisations (a province or the whole country) only the
     ``max_rows`` lowest in attainment are drawn, and the title says so: the full ranking is in the
@@ -685,6 +765,8 @@ def ranked_attainment(
         a single sector.
     sector_colour
         The sector's colour (from :func:`sector_palette`).
+    period
+        The period the metrics are of, as the report reads it (cut at the data-as-of date).
     lang
         ``"vi"`` or ``"en"``.
     ax
@@ -720,13 +802,16 @@ def ranked_attainment(
     if total > max_rows:  # keep the organisations furthest behind; those without a target are listed in tables
         ranked, untargeted = ranked.tail(max_rows), untargeted.iloc[:0]
     n_ranked, n_rows = len(ranked), len(ranked) + len(untargeted)
-    ax = ax if ax is not None else figure(rows=n_rows + 1)[1]  # +1: the legend row
+    period = parse_period(period)
+    closed = period.closed
+    legend_rows = 3 if expected_share(period) is None else 4
+    ax = ax if ax is not None else figure(height=heatmap_height(n_rows) + _TITLE_ROOM + 0.2 * legend_rows)[1]
 
     y_ranked = np.arange(n_ranked, dtype=float)
     values = ranked["attainment_pct"].fillna(0.0).clip(lower=0).to_numpy()
     behind = is_behind_pace(ranked).to_numpy()
     ax.hlines(y_ranked, 0, values, color=_STEM, linewidth=1.2, zorder=1)
-    ax.scatter(
+    ahead = ax.scatter(
         values[~behind],
         y_ranked[~behind],
         s=42,
@@ -734,7 +819,7 @@ def ranked_attainment(
         zorder=3,
         label=t("chart.legend.met" if closed else "chart.legend.on_pace", lang),
     )
-    ax.scatter(
+    short = ax.scatter(
         values[behind],
         y_ranked[behind],
         s=42,
@@ -744,7 +829,7 @@ def ranked_attainment(
         zorder=3,
         label=t("chart.legend.missed" if closed else "chart.legend.behind_pace", lang),
     )
-    ax.axvline(100, color=_REFERENCE, linestyle="--", linewidth=1.2, zorder=2)
+    references = reference_lines(ax, period, target=t("chart.target_line", lang), lang=lang)
 
     labels = [
         t("chart.admitted_of_target", lang, admitted=_int(a, lang), target=_int(tg, lang), pct=_pct(p, lang))
@@ -758,15 +843,15 @@ def ranked_attainment(
     ends = np.concatenate([values, np.zeros(len(untargeted))])
     ax.set_yticks(y_all, names)
     ax.set_ylim(n_rows - 0.5, -0.5)
-    ax.set_xlim(0, _right_limit(ax, ends, labels, left_labels=names, floor=110, pad_pt=8))
-    _value_labels(ax, ends, y_all, labels, colours=[_REFERENCE] * n_ranked + [_MUTED] * len(untargeted), pad_pt=7)
+    ax.set_xlim(0, right_limit(ax, ends, labels, left_labels=names, floor=110, pad_pt=8))
+    value_labels(ax, ends, y_all, labels, colours=[_REFERENCE] * n_ranked + [_MUTED] * len(untargeted), pad_pt=7)
     for tick in ax.get_yticklabels()[n_ranked:]:
         tick.set_color(_MUTED)
     if n_ranked and len(untargeted):
         ax.axhline(n_ranked - 0.5, color=_MUTED, linewidth=0.8)
 
-    if total > max_rows:
-        ax.set_title(t("chart.capped_lowest", lang, shown=_int(n_rows, lang), total=_int(total, lang)), loc="left")
+    capped = t("chart.capped_lowest", lang, shown=_int(n_rows, lang), total=_int(total, lang))
+    period_title(ax, "chart.title.ranked", period, lang, note=capped if total > max_rows else "")
     ax.grid(axis="y", visible=False)
     ax.tick_params(axis="y", length=0, labelsize=9.5)
     for label in ax.get_yticklabels():
@@ -774,19 +859,8 @@ def ranked_attainment(
     ax.xaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _pct(v, lang, decimals=0)))
     ax.set_xlabel(t("chart.axis.attainment", lang))
-    target_handle = Line2D([], [], color=_REFERENCE, linestyle="--", linewidth=1.2, label=t("chart.target_line", lang))
-    handles, _ = ax.get_legend_handles_labels()
     # Above the plot, not on it: dots can be anywhere along the axis.
-    ax.legend(
-        handles=[*handles, target_handle],
-        loc="lower left",
-        bbox_to_anchor=(0, 1.0),
-        ncol=2,
-        borderaxespad=0.2,
-        handletextpad=0.3,
-        columnspacing=1.0,
-        fontsize=9.5,
-    )
+    legend_above(ax, [ahead, short, *references])
     return ax
 
 
@@ -812,25 +886,14 @@ def _targets(target: pd.Series) -> pd.Series:
     return pd.to_numeric(target, errors="coerce").astype(float).fillna(0.0)
 
 
-def _half_up(x: float, decimals: int) -> Decimal:
-    # Half up, as people round by hand and as ketnap.fmt does (Python's round() is half-even).
-    return Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-
-
 def _int(x: float, lang: str) -> str:
-    """A whole number with the thousands separator of ``lang`` (vi ``1.253``, en ``1,253``)."""
-    text = f"{_half_up(x, 0):,f}"
-    return text.replace(",", ".") if lang == "vi" else text
+    """A whole number with the thousands separator of ``lang`` (vi ``1.253``, en ``1,253``), rounded half up."""
+    return fmt.integer(x, lang)
 
 
 def _pct(x: float, lang: str, decimals: int = 1) -> str:
     """A percentage (``x`` already in percent) in the style of ``lang`` (vi ``28,3%``, en ``28.3%``)."""
-    if not np.isfinite(x):
-        return "–"
-    text = f"{_half_up(x, decimals):,f}"
-    if lang == "vi":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return f"{text}%"
+    return fmt.pct(x, lang, decimals=decimals)
 
 
 def _wrap(text: object, width: int, max_lines: int) -> str:
@@ -868,67 +931,9 @@ def _group_label(group: str, lang: str) -> str:
         return group
 
 
-_TEXT_TO_PATH = TextToPath()
-
-
-def _text_width_pt(text: str, fontsize: float) -> float:
-    """Width in points of ``text`` in the theme font: widest line."""
-    prop = FontProperties(family=THEME["font.sans-serif"], size=fontsize)
-    return max(_TEXT_TO_PATH.get_text_width_height_descent(line, prop, ismath=False)[0] for line in text.split("\n"))
-
-
-def _plot_width_pt(ax: Axes, left_labels: Sequence[str]) -> float:
-    """A conservative estimate of the plotting width once the left tick labels take their room."""
-    figure = ax.get_figure(root=True)
-    assert figure is not None  # an Axes drawn on is always on a figure
-    fig_width_pt = figure.get_figwidth() * 72
-    box = ax.get_position()
-    label_pt = max((_text_width_pt(s, mpl.rcParams["ytick.labelsize"]) for s in left_labels), default=0.0)
-    # The default left margin already holds some of the labels; the rest comes out of the plot.
-    width = box.width * fig_width_pt - max(0.0, label_pt + 12 - box.x0 * fig_width_pt)
-    return max(width, 0.3 * fig_width_pt)
-
-
-def _right_limit(
-    ax: Axes,
-    ends: np.ndarray,
-    labels: Sequence[str],
-    *,
-    left_labels: Sequence[str] = (),
-    floor: float = 0.0,
-    pad_pt: float = 5,
-) -> float:
-    """The x limit that leaves room for each label right of its bar or dot end."""
-    width = _plot_width_pt(ax, left_labels)
-    limit = max(floor, float(np.max(ends, initial=0.0)) * 1.02, 1.0)
-    for end, label in zip(ends, labels, strict=True):
-        room = (_text_width_pt(label, mpl.rcParams["font.size"]) + pad_pt + 4) / width
-        limit = max(limit, float(end) / max(1.0 - room, 0.2))
-    return limit
-
-
-def _value_labels(
-    ax: Axes,
-    ends: np.ndarray,
-    y: np.ndarray,
-    labels: Sequence[str],
-    *,
-    colours: Sequence[str],
-    pad_pt: float = 4,
-) -> None:
-    for end, yy, label, colour in zip(ends, y, labels, colours, strict=True):
-        # A white backing keeps the 100% line from running through the digits.
-        ax.annotate(
-            label,
-            (end, yy),
-            xytext=(pad_pt, 0),
-            textcoords="offset points",
-            ha="left",
-            va="center",
-            color=colour,
-            zorder=4,
-            bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.9},
-        )
+def _labelled_bars_figure(n_bars: int) -> Axes:
+    """A new house figure sized for :func:`_labelled_bars` of ``n_bars`` bars."""
+    return figure(height=_ROWS_FRAME + _TITLE_ROOM + 0.55 * max(n_bars, 2))[1]
 
 
 def _labelled_bars(
@@ -943,7 +948,7 @@ def _labelled_bars(
     percent_axis: bool,
 ) -> Axes:
     """Bars with each category's name written above its bar (full width: long Vietnamese names fit)."""
-    ax = ax if ax is not None else figure(height=_ROWS_FRAME + 0.55 * max(len(widths), 2))[1]
+    ax = ax if ax is not None else _labelled_bars_figure(len(widths))
     y = np.arange(len(widths), dtype=float)
     ax.barh(y, widths, height=0.5, color=list(colours), zorder=2)
     for yy, name in zip(y, names, strict=True):
@@ -952,8 +957,8 @@ def _labelled_bars(
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     ax.grid(axis="y", visible=False)
-    ax.set_xlim(0, _right_limit(ax, widths, labels, floor=100 if percent_axis else 0))
-    _value_labels(ax, widths, y, labels, colours=[_REFERENCE] * len(widths))
+    ax.set_xlim(0, right_limit(ax, widths, labels, floor=100 if percent_axis else 0))
+    value_labels(ax, widths, y, labels, colours=[_REFERENCE] * len(widths))
     ax.xaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10], integer=not percent_axis))
     formatter: Callable[[float, Any], str] = (
         (lambda v, _pos: _pct(v, lang, decimals=0)) if percent_axis else (lambda v, _pos: _int(v, lang))
@@ -973,14 +978,16 @@ def training_by_sector_bars(
     training: pd.DataFrame,
     *,
     sectors: pd.DataFrame,
+    period: Period | str,
     lang: str = "vi",
     ax: Axes | None = None,
 ) -> Axes:
     """Training-class attendance against the plan per sector (and the city), as horizontal bars.
 
     Each bar is the share of the annual plan attended, labelled ``trained/plan · pct``, with the
-    100% plan line. A row with no plan gets no bar and says so. Total rows (``is_total`` true)
-    are drawn last in grey, below a rule.
+    100% plan line and, for a period in progress, the expected-by-now line (:func:`expected_share`);
+    the title names the period. A row with no plan gets no bar and says so. Total rows
+    (``is_total`` true) are drawn last in grey, below a rule.
 
     Parameters
     ----------
@@ -989,6 +996,8 @@ def training_by_sector_bars(
         ``training_plan``, ``training_attainment_pct`` and optionally ``is_total``.
     sectors
         The sectors table (for the colours).
+    period
+        The period of the attendance.
     lang
         ``"vi"`` or ``"en"``.
     ax
@@ -1011,7 +1020,7 @@ def training_by_sector_bars(
     totals = np.sort(totals)  # the same reordering: totals last
     palette = sector_palette(sectors)
     names = [_wrap(name, 20, 2) for name in data["name"]]
-    ax = ax if ax is not None else figure(height=_ROWS_FRAME + 0.5 * max(len(data), 3))[1]
+    ax = ax if ax is not None else figure(height=_ROWS_FRAME + _TITLE_ROOM + 0.5 * max(len(data), 3))[1]
 
     pct = pd.to_numeric(data["training_attainment_pct"], errors="coerce").astype(float).to_numpy()
     plan = pd.to_numeric(data["training_plan"], errors="coerce").astype(float).to_numpy()
@@ -1022,25 +1031,32 @@ def training_by_sector_bars(
         for n, p, v in zip(data["trained"], plan, pct, strict=True)
     ]
     codes = [str(code) for code in data["sector"]]
+    period = parse_period(period)
+    period_title(ax, "chart.title.training", period, lang)
     _percent_of_target_bars(
         ax, pct, labels, names,
         [_REFERENCE if total else palette.get(code, _MUTED) for code, total in zip(codes, totals, strict=True)],
         ["total" if total else code for code, total in zip(codes, totals, strict=True)],
-        line=t("pipeline.chart.plan_line", lang), axis=t("pipeline.chart.axis.training", lang), lang=lang,
+        period=period, target=t("pipeline.chart.plan_line", lang), axis=t("pipeline.chart.axis.training", lang),
+        lang=lang,
     )  # fmt: skip
     if totals.any() and not totals.all():
         ax.axhline(int(np.argmax(totals)) - 0.5, color=_MUTED, linewidth=0.8)
     return ax
 
 
-def days_to_admission_bars(bands: pd.DataFrame, *, lang: str = "vi", ax: Axes | None = None) -> Axes:
-    """How long after the training class people were admitted: bands of months, as labelled bars.
+def days_to_admission_bars(
+    bands: pd.DataFrame, *, period: Period | str, lang: str = "vi", ax: Axes | None = None
+) -> Axes:
+    """How long after the training class the people admitted in ``period`` were: bands of months.
 
     Parameters
     ----------
     bands
         A result of :func:`ketnap.training.days_to_admission_bands`: ``band`` (a key labelled from
         the catalog as ``pipeline.chart.band.<key>``), ``count``, ``share`` (0-1; NaN when empty).
+    period
+        The period of the admissions (named in the title).
     lang
         ``"vi"`` or ``"en"``.
     ax
@@ -1060,6 +1076,8 @@ def days_to_admission_bars(bands: pd.DataFrame, *, lang: str = "vi", ax: Axes | 
         t("chart.count_share", lang, count=_int(c, lang), pct=_pct(100.0 * s, lang))
         for c, s in zip(bands["count"], shares, strict=True)
     ]
+    ax = ax if ax is not None else _labelled_bars_figure(len(names))
+    period_title(ax, "chart.title.days", parse_period(period), lang)
     return _labelled_bars(
         ax,
         100.0 * shares,
@@ -1072,8 +1090,12 @@ def days_to_admission_bars(bands: pd.DataFrame, *, lang: str = "vi", ax: Axes | 
     )
 
 
-def review_status_by_sector(summary: pd.DataFrame, *, lang: str = "vi", ax: Axes | None = None) -> Axes:
+def review_status_by_sector(
+    summary: pd.DataFrame, *, period: Period | str, lang: str = "vi", ax: Axes | None = None
+) -> Axes:
     """Organisations per sector that met their admissions target, missed it or had none: stacked bars.
+
+    The title names the period (a finished year).
 
     Parameters
     ----------
@@ -1081,6 +1103,8 @@ def review_status_by_sector(summary: pd.DataFrame, *, lang: str = "vi", ax: Axes
         A result of :func:`ketnap.review.annual_summary`: ``name``, ``met``, ``missed``,
         ``no_target`` and optionally ``is_total`` (total rows are left out: they would dwarf the
         sectors).
+    period
+        The year reviewed.
     lang
         ``"vi"`` or ``"en"``.
     ax
@@ -1098,7 +1122,8 @@ def review_status_by_sector(summary: pd.DataFrame, *, lang: str = "vi", ax: Axes
         data = data[~data["is_total"].fillna(False).astype(bool)]
     data = data.reset_index(drop=True)
     names = [_wrap(name, 20, 2) for name in data["name"]]
-    ax = ax if ax is not None else figure(height=_ROWS_FRAME + 0.6 + 0.5 * max(len(data), 3))[1]
+    ax = ax if ax is not None else figure(height=_ROWS_FRAME + _TITLE_ROOM + 0.6 + 0.5 * max(len(data), 3))[1]
+    period_title(ax, "chart.title.status", parse_period(period), lang)
     y = np.arange(len(data), dtype=float)
     left = np.zeros(len(data))
     totals = data[["met", "missed", "no_target"]].astype(float).sum(axis=1).to_numpy()
@@ -1106,7 +1131,8 @@ def review_status_by_sector(summary: pd.DataFrame, *, lang: str = "vi", ax: Axes
     ax.set_xlim(0, right)
     ax.set_yticks(y, names)
     ax.set_ylim(len(data) - 0.5, -0.5)
-    plot_pt = _plot_width_pt(ax, names)
+    plot_pt = plot_width_pt(ax, names)
+    handles = []
     for status in ("met", "missed", "no_target"):
         counts = data[status].astype(float).to_numpy()
         bars = ax.barh(
@@ -1121,7 +1147,7 @@ def review_status_by_sector(summary: pd.DataFrame, *, lang: str = "vi", ax: Axes
         for i, (bar, count) in enumerate(zip(bars, counts, strict=True)):
             bar.set_gid(f"{status}:{i}")
             text = _int(count, lang)
-            if count > 0 and count / right * plot_pt > _text_width_pt(text, mpl.rcParams["font.size"]) + 4:
+            if count > 0 and count / right * plot_pt > text_width_pt(text, mpl.rcParams["font.size"]) + 4:
                 ax.text(
                     left[i] + count / 2,
                     y[i],
@@ -1133,22 +1159,15 @@ def review_status_by_sector(summary: pd.DataFrame, *, lang: str = "vi", ax: Axes
                     zorder=3,
                 )
         left = left + counts
+        handles.append(bars)
     ax.grid(axis="y", visible=False)
     ax.tick_params(axis="y", length=0)
     ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _int(v, lang)))
     ax.set_xlabel(t("pipeline.chart.axis.organisations", lang))
-    # Above the plot in two columns: three Vietnamese labels in one row are wider than the figure,
-    # and constrained layout would then shrink the axes to nothing to make room.
-    ax.legend(
-        loc="lower left",
-        bbox_to_anchor=(0, 1.0),
-        ncol=2,
-        borderaxespad=0.2,
-        handletextpad=0.3,
-        columnspacing=1.0,
-        fontsize=9.5,
-    )
+    # Above the plot from the figure's edge, in two columns when they fit: three Vietnamese labels in
+    # one row are wider than the figure, and constrained layout would shrink the axes to make room.
+    legend_above(ax, handles)
     return ax
 
 

@@ -106,6 +106,7 @@ from ketnap.labels import t
 from ketnap.periods import (
     Period,
     as_at,
+    last_full_year,
     month_starts,
     months_elapsed_share,
     months_left,
@@ -1010,10 +1011,15 @@ def monthly_series(
     *,
     sector: str | None = None,
     org_code: str | None = None,
+    to_span_end: bool = False,
 ) -> pd.DataFrame:
     """Admissions per month over ``period``, cumulated, with the target pace line, for a chart.
 
     For the city by default, a sector with ``sector=``, or one organisation with ``org_code=``.
+    With ``to_span_end`` the rows run on past the period's end (the data-as-of month) to the end
+    of the span it is read against: December for a year to date or a year, the last month for a
+    quarter. Those months have no ``admitted`` or ``cumulative`` (NaN), while the pace, the plan
+    and last year run on, so a chart of February shows the path to the whole year's target.
 
     Returns
     -------
@@ -1039,7 +1045,10 @@ def monthly_series(
     # Computed for every unit in scope, then the one asked for (missing if it is out of scope).
     index = _units(scope, "vi").index
     target = float(_annual(scope, index, "admissions_target").get(unit, np.nan))
-    months = [_ts(day) for day in month_starts(period)]
+    last_month = period.end.month
+    if to_span_end:
+        last_month = parse_period(period.label).end.month if period.kind == "quarter" else 12
+    months = [_ts(date(period.year, month, 1)) for month in range(period.start.month, last_month + 1)]
 
     # The unit's admissions, whether or not its organisations are in scope (as for last year).
     coded = _coded(tables)
@@ -1051,25 +1060,26 @@ def monthly_series(
     else:
         mine = np.ones(len(coded.adm_org), dtype=bool)
 
-    def per_month(year: int) -> np.ndarray:
-        last_day = calendar.monthrange(year, period.end.month)[1]
-        within = mine & _dates_between(
-            coded.adm_date, date(year, period.start.month, 1), date(year, period.end.month, last_day)
-        )
+    def per_month(year: int, end_month: int) -> np.ndarray:
+        last_day = calendar.monthrange(year, end_month)[1]
+        first_day = date(year, period.start.month, 1)
+        within = mine & _dates_between(coded.adm_date, first_day, date(year, end_month, last_day))
         month = coded.adm_date[within].astype("datetime64[M]").astype(np.int64) % 12 + 1
-        return np.bincount(month, minlength=13)[period.start.month : period.end.month + 1]
+        return np.bincount(month, minlength=13)[period.start.month : end_month + 1]
 
-    admitted = per_month(period.year)
+    # Months past the period's end (to_span_end) have no admissions yet: NaN, not 0.
+    admitted = np.full(len(months), np.nan)
+    admitted[: period.end.month - period.start.month + 1] = per_month(period.year, period.end.month)
     steps = np.arange(1, len(months) + 1)
-    month_numbers = range(period.start.month, period.end.month + 1)
+    month_numbers = range(period.start.month, last_month + 1)
     plans = [_plan(scope, index, period.start.month, m).get(unit, np.nan) for m in month_numbers]
     has_last_year = _has_admissions_in(tables, period.year - 1)
-    last_year = per_month(period.year - 1).cumsum().astype(float)
+    last_year = per_month(period.year - 1, last_month).cumsum().astype(float)
     return pd.DataFrame(
         {
             "month": months,
-            "admitted": admitted.astype(int),
-            "cumulative": admitted.cumsum().astype(int),
+            "admitted": admitted if to_span_end else admitted.astype(int),
+            "cumulative": admitted.cumsum() if to_span_end else admitted.cumsum().astype(int),
             "pace": target * steps / 12 if target > 0 else np.nan,
             "plan_cumulative": np.asarray(plans, dtype=float),
             "cumulative_last_year": last_year if has_last_year else np.nan,
@@ -1125,9 +1135,10 @@ def summary(tables: Tables, period: Period | str, sector: str | None = None, *, 
         organisations flagged (``organisations_no_admissions``, ``organisations_below_10pct``,
         ``organisations_none_2y``, ``organisations_behind_pace``); the elapsed shares
         ``months_elapsed_pct`` and ``year_elapsed_pct``; the composition counts and ``_pct``
-        shares; ``median_days_to_admission``; and the conversion of the previous year's training
-        cohort up to the period's end (``conversion_cohort``, ``conversion_trained``,
-        ``conversion_admitted``, ``conversion_pct``). Missing numbers are NaN.
+        shares; ``median_days_to_admission``; and the conversion up to the period's end of the
+        latest whole year's training class (:func:`ketnap.periods.last_full_year`: the 2023 class
+        for ``2024-02`` and for ``2023``): ``conversion_cohort``, ``conversion_trained``,
+        ``conversion_admitted``, ``conversion_pct``. Missing numbers are NaN.
     """
     period = as_at(parse_period(period), tables.manifest.get("as_of"))
     by: Level = "sector" if sector is not None else "city"
@@ -1156,8 +1167,10 @@ def summary(tables: Tables, period: Period | str, sector: str | None = None, *, 
         result[f"{column}_pct"] = _plain(mix[f"{column}_pct"])
     timing = training_to_admission(tables, period, by=by, sector=sector, lang=lang).iloc[0]
     result["median_days_to_admission"] = _plain(timing["median_days_to_admission"])
-    cohort = conversion(tables, period.year - 1, by=by, sector=sector, as_of=period.end, lang=lang).iloc[0]
-    result["conversion_cohort"] = period.year - 1
+    # The class the reports feature (the training report's too): the latest whole year's.
+    cohort_year = last_full_year(period)
+    cohort = conversion(tables, cohort_year, by=by, sector=sector, as_of=period.end, lang=lang).iloc[0]
+    result["conversion_cohort"] = cohort_year
     result["conversion_trained"] = _plain(cohort["trained"])
     result["conversion_admitted"] = _plain(cohort["admitted"])
     result["conversion_pct"] = _plain(cohort["conversion_pct"])

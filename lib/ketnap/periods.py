@@ -33,6 +33,7 @@ __all__ = [
     "PeriodKind",
     "as_at",
     "is_whole_year",
+    "last_full_year",
     "month_starts",
     "months_elapsed_share",
     "months_left",
@@ -218,6 +219,21 @@ def is_whole_year(period: Period | str) -> bool:
     (True, True, False, False)
     """
     return parse_period(period).whole_year
+
+
+def last_full_year(period: Period | str) -> int:
+    """The latest calendar year that has ended by the period's end: the training class a report features.
+
+    A class (people trained in one year) is still being trained until 31 December, so the reports
+    feature the latest whole one: its count no longer grows while its admissions are followed.
+
+    Examples
+    --------
+    >>> [last_full_year(p) for p in ("2024-02", "2023", "2023-12", "2023-Q4", "2023-Q3")]
+    [2023, 2023, 2023, 2023, 2022]
+    """
+    period = parse_period(period)
+    return period.year if (period.end.month, period.end.day) == (12, 31) else period.year - 1
 
 
 def same_period_last_year(period: Period) -> Period:

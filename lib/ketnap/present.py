@@ -159,8 +159,14 @@ def paragraph(text: str, *, lead: bool = False, link: tuple[str, str] | None = N
     return HTMLFragment(f"<p{attr}>{escape(text)}{tail}</p>", figures=indicators.figures_of(text))
 
 
-def heading(text: str, level: int = 2) -> HTMLFragment:
-    """A section heading built from data (escaped); static headings belong in Markdown cells."""
+def heading(text: str, level: int = 2, *, of: str | None = None, lang: str = "vi") -> HTMLFragment:
+    """A section heading built from data (escaped); static headings belong in Markdown cells.
+
+    ``of`` names what the section's table or chart is of, its period or training class
+    (:func:`ketnap.fmt.period_label`), after the heading: "Kết quả theo khối, năm 2023".
+    """
+    if of:
+        text = t("section.of", lang, heading=text, of=of)
     return HTMLFragment(f"<h{level}>{escape(text)}</h{level}>")
 
 

@@ -54,7 +54,7 @@ from ketnap import fmt
 from ketnap.io import Tables
 from ketnap.labels import t
 from ketnap.metrics import Level, conversion, metrics
-from ketnap.periods import Period, parse_period
+from ketnap.periods import Period, last_full_year, parse_period
 
 __all__ = [
     "DAY_BANDS",
@@ -158,7 +158,7 @@ def conversion_by_cohort(
         row = conversion(tables, cohort, by="city", as_of=period.end, lang=lang).iloc[0]
         if row["trained"] == 0:
             continue
-        complete = cohort < period.year or period.end == date(period.year, 12, 31)
+        complete = cohort <= last_full_year(period)
         rows.append(
             {
                 "cohort": cohort,
