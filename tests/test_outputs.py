@@ -169,7 +169,7 @@ def _composition_rows(browser, file: Path) -> list[list[str]]:
     page = _open(browser, file.as_uri())
     rows = page.evaluate(
         """(heading) => {
-             const h = Array.from(document.querySelectorAll('h2')).find(e => e.innerText.trim() === heading);
+             const h = Array.from(document.querySelectorAll('h2')).find(e => e.innerText.trim().startsWith(heading));
              const all = Array.from(document.querySelectorAll('table'));
              const table = all.find(t => h.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);
              return Array.from(table.querySelectorAll('tbody tr'), r => Array.from(r.cells, c => c.innerText.trim()));

@@ -465,29 +465,11 @@ def cumulative_vs_pace(
     reached = cumulative.notna().to_numpy()
     if reached.any():
         last = np.flatnonzero(reached)[-1]
-        ax.annotate(
-            _int(cumulative.iloc[last], lang),
-            (x[last], cumulative.iloc[last]),
-            xytext=(0, 7),
-            textcoords="offset points",
-            ha="center",
-            va="bottom",
-            color=_ACCENT,
-            fontweight="bold",
-        )
+        _label_point(ax, x[last], cumulative.iloc[last], _ACCENT, lang)
         if pace.notna().any() and last < len(x) - 1:
             # The year's target where the pace ends, when nothing else is drawn there (a period in progress).
             end = np.flatnonzero(pace.notna().to_numpy())[-1]
-            ax.annotate(
-                _int(pace.iloc[end], lang),
-                (x[end], pace.iloc[end]),
-                xytext=(0, 7),
-                textcoords="offset points",
-                ha="center",
-                va="bottom",
-                color=_PACE,
-                fontweight="bold",
-            )
+            _label_point(ax, x[end], pace.iloc[end], _PACE, lang)
 
     span = _span_months(period)
     months = sorted({*x.astype(int).tolist(), *(span if first_year == period.year else [])})
@@ -912,6 +894,12 @@ def _month_number(column: object) -> int:
     if isinstance(column, (int, np.integer)) and 1 <= int(column) <= 12:
         return int(column)
     raise ValueError(f"org_month_heatmap: column {column!r} is not a month (Timestamp or 1-12)")
+
+
+def _label_point(ax: Axes, x: float, value: float, colour: str, lang: str) -> None:
+    """``value`` written in bold just above the point (``x``, ``value``) of a line."""
+    ax.annotate(_int(value, lang), (x, value), xytext=(0, 7), textcoords="offset points", ha="center",
+                va="bottom", color=colour, fontweight="bold")  # fmt: skip
 
 
 def _group_label(group: str, lang: str) -> str:

@@ -269,6 +269,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Đếm số người có quyết định kết nạp trong năm trước",
         "People whose admission decision falls in the year before",
     ),
+    "indicator.organisations_with_target.definition_year": (
+        "Số tổ chức cơ sở đảng được giao chỉ tiêu kết nạp (lớn hơn 0) trong kỳ: mẫu số của các số tổ chức"
+        " không đạt chỉ tiêu, không kết nạp, dưới 10%.",
+        "Grassroots organisations with an admissions target (above 0) in the period: the denominator of"
+        " those that missed it, admitted nobody, or stayed under 10%.",
+    ),
     "indicator.yoy_change_pct.definition_year": (
         "Mức tăng, giảm số kết nạp so với năm trước.",
         "Change in admissions on the year before.",
