@@ -10,7 +10,8 @@ namespace reset before each notebook. Papermill stays the executor of record. Th
 Each job writes its executed notebook under ``reports/<period>/executed/`` (kept when it fails,
 as the record), then publishes HTML, PDF and Excel together (:func:`ketnap.io.atomic_file`): all
 are made as temporary files beside their targets and renamed into place, the HTML last, so a
-failed run never replaces a good report.
+failed run never replaces a good report. Built without PDF (no browser, or ``--no-pdf``), a report
+loses its older PDF, which no longer matches it.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ __all__ = [
     "find_browser",
     "header",
     "render_html",
+    "report_title",
     "status_file",
 ]
 
@@ -136,29 +138,48 @@ def render_html(notebook: Any, header: dict[str, Any]) -> str:
     return body
 
 
+def report_title(job: Job, lang: str, p: Paths) -> str:
+    """The report's title: the catalog's, or for a sector report "Kết quả kết nạp đảng viên khối …"."""
+    if not job.sector:
+        return t(job.report.title_key, lang)
+    sectors = read_table("sectors", p.processed).set_index("sector")
+    name = str(sectors.loc[job.sector, "name_vi" if lang == "vi" else "name_en"])
+    # "Kết quả kết nạp đảng viên khối phường - xã": the sector in lower case, as mid-sentence.
+    return t("report.sector.title_of", lang, name=name[:1].lower() + name[1:] if lang == "vi" else name)
+
+
 def header(job: Job, lang: str, manifest: dict[str, Any], p: Paths) -> dict[str, Any]:
-    """The report header the template shows (title, organisation, period, data-as-of)."""
+    """The report header the template shows (title, organisation, period, data-as-of), and its print frame.
+
+    ``official_header`` is the first printed page's header block of the Party's document format and
+    ``page_css`` the running title, data-as-of note and "Trang x/y" of every printed page
+    (:mod:`ketnap.build.document`); neither carries the build time, so two builds stay identical.
+    """
     from ketnap import fmt
+    from ketnap.build.document import official_header, page_css
     from ketnap.periods import parse_period
 
-    title = t(job.report.title_key, lang)
-    if job.sector:
-        sectors = read_table("sectors", p.processed).set_index("sector")
-        name = str(sectors.loc[job.sector, "name_vi" if lang == "vi" else "name_en"])
-        # "Kết quả kết nạp đảng viên khối phường - xã": the sector in lower case, as mid-sentence.
-        title = t("report.sector.title_of", lang, name=name[:1].lower() + name[1:] if lang == "vi" else name)
+    title = report_title(job, lang, p)
     as_of = datetime.fromisoformat(str(manifest["as_of"])).date()
     synthetic = str(manifest.get("data_root", "")).rstrip("/").endswith("sample")
+    period_label = fmt.period_label(parse_period(job.period), lang)
     return {
         "lang": lang,
         "title": title,
         "organisation": t("org.board", lang),
         "period_caption": t("report.period", lang),
-        "period_label": fmt.period_label(parse_period(job.period), lang),
+        "period_label": period_label,
         "as_of_caption": t("report.as_of", lang),
         "as_of": fmt.date(as_of, lang),
         "synthetic_notice": t("data.synthetic", lang) if synthetic else "",
         "footer": t("report.footer", lang),
+        "official_header": official_header(lang, css="print-only"),
+        "document_kind": t("doc.kind", lang),
+        "page_css": page_css(
+            lang,
+            running=t("doc.running", lang, title=title, period=period_label),
+            footer=t("doc.as_of", lang, date=fmt.date(as_of, lang)),
+        ),
     }
 
 
@@ -359,6 +380,8 @@ class Runner:
             xlsx_file = publish.enter_context(atomic_file(out_dir / f"{job.stem}.xlsx"))
             sheets = collect_tables(notebook) + ([figures_table(figures, self.lang)] if figures else [])
             write_workbook(sheets, xlsx_file, title=head["title"])
+        if not self.pdf:  # a PDF of an earlier version would not match the page: the index shows it missing
+            (out_dir / f"{job.stem}.pdf").unlink(missing_ok=True)
 
     def run(self, job: Job) -> Outcome:
         """Execute, render and publish one report; the outcome is also recorded for the index."""
@@ -398,7 +421,8 @@ class Runner:
         seconds = time.monotonic() - started
         write_json_atomic(
             {"report": job.report.id, "stem": job.stem, "period": job.period, "status": "ok" if error is None else
-             "failed", "built": stamp, "seconds": round(seconds, 1), "error": error, "as_of": str(manifest["as_of"])},
+             "failed", "built": stamp, "seconds": round(seconds, 1), "error": error, "as_of": str(manifest["as_of"]),
+             "pdf": self.pdf and error is None},
             status_file(self.p, job.period, job.stem),
         )  # fmt: skip
         return Outcome(job, error is None, seconds, error, executed)
