@@ -92,7 +92,10 @@ def find_browser() -> str:
     if named:
         if shutil.which(named) or Path(named).is_file():
             return shutil.which(named) or named
-        raise BuildError(f"KETNAP_BROWSER={named} is not an executable Chrome/Chromium")
+        raise BuildError(
+            f"KETNAP_BROWSER={named} is not an executable Chrome/Chromium: point it at one, or install one "
+            "(Debian/Ubuntu: `sudo apt-get install chromium`)"
+        )
     for name in BROWSERS:
         found = shutil.which(name)
         if found:
