@@ -43,7 +43,7 @@ def official_header(lang: str = "vi", *, number: bool = True, place_date: bool =
     Returns
     -------
     str
-        ``<header class="doc-head">`` with the issuer on the left and the Party's title on the right.
+        ``<div class="doc-head">`` with the issuer on the left and the Party's title on the right.
 
     Examples
     --------
@@ -60,7 +60,7 @@ def official_header(lang: str = "vi", *, number: bool = True, place_date: bool =
     if place_date:
         party += f'<span class="place-date">{html.escape(t("doc.place_date", lang))}</span>'
     classes = " ".join(["doc-head", *css.split()])
-    return f'<header class="{classes}"><p class="issuer">{issuer}</p><p class="party-block">{party}</p></header>'
+    return f'<div class="{classes}"><p class="issuer">{issuer}</p><p class="party-block">{party}</p></div>'
 
 
 def css_string(text: str) -> str:

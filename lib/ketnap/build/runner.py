@@ -275,6 +275,31 @@ class _Kernel:
             self.sockets.cleanup()
 
 
+#: The content box of a printed report page in mm (A4 less the ``@page`` margins of ``report.css``).
+REPORT_PAGE_MM = (210 - 16 - 12, 297 - 15 - 14)
+#: The smallest a chart may be shrunk to keep it on page 1 (its labels shrink with it).
+FIT_LEAST_SCALE = 0.85
+#: Run before printing a report: page 1 is laid out exactly as in the continuous print layout (no break
+#: before it), so the first chart crossing the page end is found there. If shrinking it to what is left
+#: of the page keeps at least ``least`` of its height, it is shrunk; otherwise it moves to page 2 whole,
+#: as the CSS says. Only the first page is touched: later pages start wherever the breaks fall.
+FIT_FIRST_PAGE = """({page, least}) => {
+  const slack = 6;
+  for (const img of document.querySelectorAll('figure.chart img')) {
+    const box = img.getBoundingClientRect();
+    const top = box.top + window.scrollY;
+    if (top >= page) return false;
+    if (top + box.height <= page - slack) continue;
+    const room = page - slack - top;
+    if (room < least * box.height) return false;
+    img.style.maxHeight = `${Math.floor(room)}px`;
+    img.style.width = 'auto';
+    return true;
+  }
+  return false;
+}"""
+
+
 class Printer:
     """One headless Chromium that prints self-contained pages to PDF, started on first use.
 
@@ -296,24 +321,30 @@ class Printer:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def print_pdf(self, html_text: str, pdf_file: Path) -> None:
+    def print_pdf(self, html_text: str, pdf_file: Path, *, fill_first_page: bool = False) -> None:
         """Print the page ``html_text`` to ``pdf_file`` (A4 from the page's CSS) in the shared browser.
 
         The page is handed over as text: report pages are self-contained (styles and charts inline),
         and a temporary file would not end in ``.html``, so Chromium would show it as plain text.
+        With ``fill_first_page`` (report pages, whose ``@page`` box is :data:`REPORT_PAGE_MM`), a chart
+        that would leave page 1 part empty by missing it narrowly is shrunk to fit (:data:`FIT_FIRST_PAGE`).
         """
-        self._thread.submit(self._print, html_text, pdf_file).result()
+        self._thread.submit(self._print, html_text, pdf_file, fill_first_page).result()
 
-    def _print(self, html_text: str, pdf_file: Path) -> None:
+    def _print(self, html_text: str, pdf_file: Path, fill_first_page: bool) -> None:
         if self._browser is None:
             from playwright.sync_api import sync_playwright
 
             executable = find_browser()
             self._playwright = sync_playwright().start()
             self._browser = self._playwright.chromium.launch(executable_path=executable, args=BROWSER_ARGS)
-        page = self._browser.new_page()
+        width, height = (round(mm * 96 / 25.4) for mm in REPORT_PAGE_MM)
+        page = self._browser.new_page(viewport={"width": width, "height": height} if fill_first_page else None)
         try:
             page.set_content(html_text, wait_until="load")
+            if fill_first_page:
+                page.emulate_media(media="print")  # lay out as printed, one page wide, to measure page 1
+                page.evaluate(FIT_FIRST_PAGE, {"page": height, "least": FIT_LEAST_SCALE})
             page.pdf(path=str(pdf_file), prefer_css_page_size=True, print_background=True)
         finally:
             page.close()
@@ -379,7 +410,8 @@ class Runner:
             html_file = publish.enter_context(atomic_file(out_dir / f"{job.stem}.html"))
             html_file.write_text(html_text, encoding="utf-8")
             if self.pdf:
-                self._printer.print_pdf(html_text, publish.enter_context(atomic_file(out_dir / f"{job.stem}.pdf")))
+                pdf_file = publish.enter_context(atomic_file(out_dir / f"{job.stem}.pdf"))
+                self._printer.print_pdf(html_text, pdf_file, fill_first_page=True)
             xlsx_file = publish.enter_context(atomic_file(out_dir / f"{job.stem}.xlsx"))
             sheets = collect_tables(notebook) + ([figures_table(figures, self.lang)] if figures else [])
             write_workbook(sheets, xlsx_file, title=head["title"])
