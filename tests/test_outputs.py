@@ -102,6 +102,30 @@ def test_index_links_every_report(built, browser) -> None:
         assert (home.reports / href).is_file(), f"index links to a missing file: {href}"
 
 
+def test_index_reads_on_a_phone(built, browser) -> None:
+    """At 375 px nothing scrolls sideways and every report's status is on screen; screenshots for a person."""
+    home, jobs = built
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page = _open(browser, (home.reports / "index.html").as_uri(), width=375, height=812)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    states = page.evaluate(
+        """Array.from(document.querySelectorAll('.report')).map(r => {
+             const s = r.querySelector('.state, .failed').getBoundingClientRect();
+             return [r.dataset.report, s.width > 0 && s.left >= 0 && s.right <= window.innerWidth];
+           })"""
+    )
+    text = page.inner_text("body")
+    page.screenshot(path=str(ARTIFACTS / "index-phone.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.screenshot(path=str(ARTIFACTS / "index-desktop.png"), full_page=True)
+    page.close()
+    assert overflow <= 0, f"the index scrolls sideways by {overflow}px on a phone"
+    assert len(states) == len(jobs) and all(visible for _, visible in states), states
+    assert text.index("Tháng 2/2024 (lũy kế 2 tháng)") < text.index("Năm 2023")
+    for figure in ("231", "817", "28,3%", "Kết quả kết nạp đảng viên khối phường - xã"):
+        assert figure in text
+
+
 def test_every_report_loads_clean_and_offline(built, browser) -> None:
     home, _ = built
     for file in _html_files(home):
@@ -245,6 +269,64 @@ def test_pdf_keeps_vietnamese_headline(built) -> None:
     text = " ".join(text.split())
     assert "Kết quả kết nạp đảng viên toàn thành phố" in text
     assert "231" in text and "817" in text and "28,3%" in text
+
+
+def _page_texts(pdf: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is needed")
+def test_pdfs_are_numbered_with_a_running_title_and_the_party_header(built) -> None:
+    home, _ = built
+    for pdf in sorted(home.reports.glob("*/*.pdf")):
+        pages = _page_texts(pdf)
+        count = len(pages)
+        first = pages[0]
+        for n, text in enumerate(pages, start=1):
+            assert f"Trang {n}/{count}" in text, f"{pdf.name} page {n}: no 'Trang {n}/{count}'"
+            assert "Số liệu đến ngày 29/02/2024" in text, f"{pdf.name} page {n}: no data-as-of note"
+        for line in ("ĐẢNG BỘ TỈNH THANH HÓA", "THÀNH ỦY THANH HÓA", "BAN TỔ CHỨC", "Số …-BC/BTCTU",
+                     "ĐẢNG CỘNG SẢN VIỆT NAM", "Thanh Hóa, ngày … tháng … năm …", "BÁO CÁO"):  # fmt: skip
+            assert line in first, f"{pdf.name}: the first page lacks {line!r}"
+        if count > 1:  # the running title: the report's title and period, on every page but the first
+            assert "·" in pages[1].strip().splitlines()[0], f"{pdf.name}: no running title on page 2"
+            assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in pages[1]
+
+
+def _headings(page: Path) -> set[str]:
+    return {" ".join(h.split()) for h in re.findall(r"<h[23][^>]*>(.*?)</h[23]>", page.read_text(encoding="utf-8"))
+            if "<" not in h}  # fmt: skip
+
+
+def _last_on_each_page(pdf: Path, scratch: Path) -> list[str | None]:
+    """Per page but the last, the text of the lowest thing on it (``None`` for a chart), footer left out."""
+    import xml.etree.ElementTree as ElementTree
+
+    xml = subprocess.run(["pdftohtml", "-xml", "-q", "-stdout", str(pdf), str(scratch / "page")],
+                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    last: list[str | None] = []
+    for page in ElementTree.fromstring(xml).iter("page"):
+        items: list[tuple[float, str | None]] = []
+        for node in page:
+            bottom = float(node.get("top", 0)) + float(node.get("height", 0))
+            if node.tag == "image":
+                items.append((bottom, None))
+            elif node.tag == "text":
+                text = " ".join("".join(node.itertext()).split())
+                if text and not text.startswith(("Trang ", "Số liệu đến ngày")):
+                    items.append((bottom, text))
+        last.append(max(items, key=lambda item: item[0])[1] if items else None)
+    return last[:-1]
+
+
+@pytest.mark.skipif(shutil.which("pdftohtml") is None, reason="poppler-utils is needed")
+def test_no_page_ends_with_a_heading(built, tmp_path: Path) -> None:
+    home, _ = built
+    for pdf in sorted(home.reports.glob("*/*.pdf")):
+        headings = _headings(pdf.with_suffix(".html"))
+        for n, text in enumerate(_last_on_each_page(pdf, tmp_path), start=1):
+            assert text not in headings, f"{pdf.name} page {n} ends with the heading {text!r}"
 
 
 # --- reproducibility -----------------------------------------------------------------------

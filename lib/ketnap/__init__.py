@@ -50,6 +50,7 @@ What notebooks import, from figures to words and pictures:
 ``labels``                 the label catalog: every visible text, Vietnamese and English
 ``indicator_labels``       the indicator catalogue's texts (merged into the label catalog)
 ``receipt_labels``         the receipts' texts (merged into the label catalog)
+``publish_labels``         the index's and the printed document format's texts (merged likewise)
 ``indicators``             the indicator catalogue: codes, definitions, rounding, the figures block
 ``fmt``                    numbers, percentages, dates and Vietnamese order for display
 ``narrative``              headline sentences in the register of party-committee reports
@@ -64,8 +65,9 @@ What notebooks import, from figures to words and pictures:
 Notebooks in, reports out (``make reports``), the ``build`` wing: ``build.catalog`` (which
 notebooks are reports), ``build.batch`` (make rules, queue, workers, run log), ``build.runner``
 (one report: papermill, nbconvert, Chromium), ``build.export`` (Excel), ``build.index``
-(``reports/index.html``), ``build.receipts`` (the receipt sent back for a received return, HTML
-and PDF) and ``build.sources`` (which files ingestion is made of, for make).
+(``reports/index.html``), ``build.document`` (the Party's document format on paper: the official
+header block, running title, page numbers), ``build.receipts`` (the receipt sent back for a
+received return, HTML and PDF) and ``build.sources`` (which files ingestion is made of, for make).
 """
 
 __version__ = "0.1.0"

@@ -118,6 +118,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KETNAP_WORKERS", "one per core", "how many reports are built at once"),
     Setting("KETNAP_LOCK_WAIT", "900", "seconds a run waits for another build or ingestion before giving up"),
     Setting("KETNAP_BROWSER", "chromium on PATH", "the Chrome or Chromium that prints the PDFs"),
+    Setting(
+        "KETNAP_REQUIRE_PDF",
+        "0",
+        "1: `make reports` fails (exit 2, nothing built) when no browser can print the PDFs; 0: it builds the "
+        "HTML and Excel, says how to install a browser and marks the PDFs missing in the index",
+    ),
     Setting("KETNAP_SMALL_COUNT", "3", "composition counts below this (of a group or the rest) are not published"),
     Setting(
         "KETNAP_RETURN_DEADLINE",
@@ -142,6 +148,7 @@ class Settings:
     workers: int | None  # None: one per core
     lock_wait: float
     browser: str | None
+    require_pdf: bool
     small_count: int
     return_deadline: int
 
@@ -191,9 +198,31 @@ def settings(env: Mapping[str, str] | None = None) -> Settings:
         workers=_number(env, "KETNAP_WORKERS", None, least=1),
         lock_wait=_number(env, "KETNAP_LOCK_WAIT", 900.0, kind=float),
         browser=env.get("KETNAP_BROWSER", "").strip() or None,
+        require_pdf=_flag(env, "KETNAP_REQUIRE_PDF"),
         small_count=_number(env, "KETNAP_SMALL_COUNT", 3, least=1),
         return_deadline=_return_deadline(env),
     )
+
+
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
+
+
+def _flag(env: Mapping[str, str], name: str) -> bool:
+    """A yes/no setting: ``1``/``true``/``yes``/``on`` or ``0``/``false``/``no``/``off`` (unset: no).
+
+    >>> _flag({"KETNAP_REQUIRE_PDF": "yes"}, "KETNAP_REQUIRE_PDF"), _flag({}, "KETNAP_REQUIRE_PDF")
+    (True, False)
+    >>> _flag({"KETNAP_REQUIRE_PDF": "maybe"}, "KETNAP_REQUIRE_PDF")
+    Traceback (most recent call last):
+    ...
+    ketnap.config.SettingError: KETNAP_REQUIRE_PDF must be 1 or 0 (got 'maybe')
+    """
+    text = env.get(name, "").strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise SettingError(f"{name} must be 1 or 0 (got {env.get(name)!r})")
 
 
 def _return_deadline(env: Mapping[str, str]) -> int:

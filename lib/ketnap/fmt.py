@@ -34,12 +34,15 @@ from ketnap.periods import Period, parse_period
 __all__ = [
     "NA",
     "ROMAN_QUARTERS",
+    "VIETNAM_TZ",
     "date",
     "integer",
     "is_missing",
+    "local_time",
     "month",
     "number",
     "pct",
+    "period_heading",
     "period_label",
     "round_half_up",
     "signed",
@@ -196,6 +199,58 @@ def period_label(period: Period | str, lang: str = "vi") -> str:
     first = format_date(period.start, "MMMM", locale=lang)
     last = format_date(period.end, "MMMM", locale=lang)
     return t("period.label.month_ytd", lang, months=period.end_month, first=first, last=last, year=period.year)
+
+
+def period_heading(period: Period | str, lang: str = "vi") -> str:
+    """A period as a heading names it, for the index: the month itself first, then what it adds up.
+
+    >>> period_heading("2024-02"), period_heading("2024-01"), period_heading("2023-Q4"), period_heading("2023")
+    ('Tháng 2/2024 (lũy kế 2 tháng)', 'Tháng 1/2024', 'Quý IV/2023', 'Năm 2023')
+    >>> period_heading("2024-02", "en")
+    'February 2024 (2 months to date)'
+    """
+    period = parse_period(period)
+    _locale(lang)
+    if period.kind == "year":
+        return t("period.heading.year", lang, year=period.year)
+    if period.kind == "quarter":
+        assert period.quarter is not None
+        roman = ROMAN_QUARTERS[period.quarter]
+        return t("period.heading.quarter", lang, roman=roman, quarter=period.quarter, year=period.year)
+    key = "period.heading.month" if period.end_month == 1 else "period.heading.month_ytd"
+    name = format_date(period.end, "MMMM", locale=lang)
+    return t(key, lang, month=period.end_month, month_name=name, months=period.end_month, year=period.year)
+
+
+def _vietnam_tz() -> dt.tzinfo:
+    """Asia/Ho_Chi_Minh from the tz database, else UTC+7 (Viet Nam has kept that offset since 1975)."""
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo("Asia/Ho_Chi_Minh")
+    except Exception:  # no tz database on this machine
+        return dt.timezone(dt.timedelta(hours=7), "ICT")
+
+
+#: Viet Nam's time zone: the reports' readers' clock.
+VIETNAM_TZ: Final[dt.tzinfo] = _vietnam_tz()
+
+
+def local_time(value: dt.datetime | str, lang: str = "vi", *, na: str = NA) -> str:
+    """A moment in Viet Nam's local time, ``dd/mm/yyyy HH:MM``; a naive time is taken as UTC.
+
+    >>> local_time("2026-12-01T20:10:39+00:00")
+    '02/12/2026 03:10'
+    >>> local_time(dt.datetime(2024, 3, 5, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=7))))
+    '05/03/2024 09:30'
+    """
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if is_missing(value):
+        return na
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(VIETNAM_TZ).strftime("%d/%m/%Y %H:%M")
 
 
 # --- Vietnamese collation -------------------------------------------------------------------------

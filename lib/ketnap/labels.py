@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Final, Literal
 
 from ketnap.indicator_labels import LABELS as INDICATOR_LABELS
+from ketnap.publish_labels import LABELS as PUBLISH_LABELS
 from ketnap.receipt_labels import LABELS as RECEIPT_LABELS
 
 __all__ = ["CATALOG", "LANGS", "Lang", "t"]
@@ -1090,9 +1091,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "returns.column.first_copy_received": ("Ngày nhận bản đầu", "First copy received"),
     "returns.column.correction_received": ("Ngày nhận bản sửa", "Corrected copy received"),
 }
-# Kept in files of their own: the indicator catalogue's texts (ketnap.indicators) and the receipts'.
+# Kept in files of their own: the indicator catalogue's texts (ketnap.indicators), the receipts', and the
+# published pages' (the index and the Party's document format on paper).
 CATALOG.update(INDICATOR_LABELS)
 CATALOG.update(RECEIPT_LABELS)
+CATALOG.update(PUBLISH_LABELS)
 
 
 def t(key: str, lang: str = "vi", /, **fields: object) -> str:

@@ -12,7 +12,6 @@ __all__ = ["LABELS"]
 
 # key -> (Vietnamese, English): the acknowledgement sent back for each received return
 LABELS: dict[str, tuple[str, str]] = {
-    "receipt.party": ("Đảng Cộng sản Việt Nam", "Communist Party of Viet Nam"),
     "receipt.title": ("Phiếu tiếp nhận báo cáo kết nạp đảng viên", "Receipt for the Party admissions return"),
     "receipt.to": ("Kính gửi: Đồng chí Bí thư {org}", "To: the Secretary of {org}"),
     "receipt.to_unplaced": (
@@ -132,7 +131,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Tất cả các dòng đều được tiếp nhận; đồng chí không cần làm gì thêm.",
         "Every row was accepted; there is nothing to do.",
     ),
-    "receipt.page": ("Trang", "Page"),
     "receipt.privacy": (
         "Phiếu chỉ nêu trang tính, số dòng và cột như Excel hiển thị; không nêu họ tên, ngày sinh hay số CCCD.",
         "This receipt names sheets, rows and columns as Excel shows them; never names, birth dates or ID numbers.",

@@ -4,11 +4,13 @@
 - :mod:`ketnap.build.batch`: make rules, the queue, parallel workers, the run log;
 - :mod:`ketnap.build.runner`: one report: papermill executes, nbconvert renders, Chromium prints;
 - :mod:`ketnap.build.export`: a report's key tables as an Excel workbook;
-- :mod:`ketnap.build.index`: ``reports/index.html``;
+- :mod:`ketnap.build.index`: ``reports/index.html``, the leaders' front page;
+- :mod:`ketnap.build.document`: the Party's document format on paper (official header, page numbers);
 - :mod:`ketnap.build.receipts`: the receipt an organisation gets back for a received return (HTML, PDF);
 - :mod:`ketnap.build.sources`: which files ingestion is made of (its import closure), for make;
 - :mod:`ketnap.build.__main__`: the command line, ``python -m ketnap.build``;
-- ``templates/``: the nbconvert template and CSS of the report pages, and the receipt's CSS.
+- ``templates/``: the nbconvert template and CSS of the report pages (and of the index and the
+  official header block), and the receipt's CSS.
 
 Notebooks never import this wing, and it never imports ``ingest`` or ``synth``: the data reaches
 it through ``data/processed`` only, which is why the Makefile rebuilds reports when this folder,

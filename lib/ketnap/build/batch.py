@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ketnap.build.catalog import Job, find_report, jobs_for
 from ketnap.build.index import write_index
-from ketnap.build.runner import Outcome, Runner, check_parameters, status_file
+from ketnap.build.runner import BuildError, Outcome, Runner, check_parameters, find_browser, status_file
 from ketnap.config import Paths, paths, settings
 from ketnap.io import read_manifest, read_table, write_json_atomic
 from ketnap.lock import exclusive
@@ -38,6 +38,7 @@ __all__ = [
     "jobs_for_period",
     "makefile",
     "parse_job_line",
+    "pdf_possible",
     "read_queue",
     "sector_codes",
     "workers",
@@ -195,15 +196,48 @@ def _write_log(p: Paths, started: datetime, lang: str, pdf: bool, outcomes: list
     return write_json_atomic(log, p.logs / f"{started:%Y%m%dT%H%M%S}-{os.getpid()}-reports.json")
 
 
+def pdf_possible() -> bool:
+    """Whether a browser can print the PDFs; without one, say once how to get one, or refuse if PDFs are required.
+
+    Returns
+    -------
+    bool
+        True when :func:`ketnap.build.runner.find_browser` finds a Chrome/Chromium. Otherwise a
+        message on stderr says how to install one and False is returned: the build makes the HTML
+        and Excel only, and the index marks the PDFs missing.
+
+    Raises
+    ------
+    BuildError
+        When no browser is found and ``KETNAP_REQUIRE_PDF=1``: nothing is built (exit code 2).
+    """
+    try:
+        find_browser()
+    except BuildError as exc:
+        if settings().require_pdf:
+            raise BuildError(f"{exc} (KETNAP_REQUIRE_PDF=1: PDFs are required)") from None
+        print(
+            f"note: PDFs skipped: {exc}. The HTML and Excel are built and the index marks the PDFs missing "
+            "(KETNAP_REQUIRE_PDF=1 makes this an error).",
+            file=sys.stderr,
+            flush=True,
+        )
+        return False
+    return True
+
+
 def build(jobs: Sequence[Job], *, lang: str = "vi", pdf: bool = True, p: Paths | None = None) -> list[Outcome]:
     """Run ``jobs`` in parallel (see :func:`workers`), print a progress line per report, write the index.
 
     Holds the build lock throughout (:func:`ketnap.lock.exclusive`) and writes a run log under ``logs/``.
+    Without a browser the PDFs are skipped (:func:`pdf_possible`).
     """
     p = p or paths()
     unique = list(dict.fromkeys(jobs))
     for job in unique:  # refuse bad parameters before any kernel starts
         check_parameters(p.notebooks / job.report.notebook, job.parameters(lang))
+    if pdf and unique:
+        pdf = pdf_possible()
     with exclusive(p.home / ".make" / "build.lock", what="build"):
         _clear_leftovers(p)
         stamp = datetime.now().astimezone()

@@ -8,7 +8,9 @@ label catalog (``receipt.*``, and ``quality.rule.*``/``quality.fix.*`` for the r
 page exists in Vietnamese and English. The Receipt carries no name, birth date or ID number, and
 neither does the page: rows are named by their Excel row number only.
 
-The page is printed on A4 by the same Chromium as the reports (:class:`ketnap.build.runner.Printer`);
+The page opens with the official header block of the Party's document format and is numbered
+"Trang x/y" when printed (:mod:`ketnap.build.document`, shared with the reports). It is printed on
+A4 by the same Chromium as the reports (:class:`ketnap.build.runner.Printer`);
 HTML and PDF are published together, atomically (:func:`ketnap.io.atomic_file`), under a stem
 made of the organisation, year, version and the file's checksum (:func:`receipt_stem`).
 
@@ -29,6 +31,8 @@ from datetime import date
 from pathlib import Path
 
 from ketnap import fmt
+from ketnap.build.document import CSS as DOCUMENT_CSS
+from ketnap.build.document import official_header, page_css
 from ketnap.build.runner import TEMPLATES, Printer
 from ketnap.io import atomic_file
 from ketnap.labels import CATALOG, LANGS, t
@@ -316,15 +320,6 @@ def _closing(receipt: Receipt, lang: str) -> str:
     return f'<p class="closing{css}">{_e(t(key, lang))}</p>'
 
 
-def _page_css(lang: str) -> str:
-    """The page number in the bottom margin of every printed page (``Trang 1/2``)."""
-    word = t("receipt.page", lang).replace("\\", "").replace('"', "")
-    return (
-        f'@page {{ @bottom-right {{ content: "{word} " counter(page) "/" counter(pages); '
-        'font: 9pt "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; color: #555; } }'
-    )
-
-
 def render_receipt(receipt: Receipt, *, lang: str = "vi") -> str:
     """The receipt as one self-contained HTML page (styles inline, nothing loaded) in ``lang``."""
     if lang not in LANGS:
@@ -341,10 +336,7 @@ def render_receipt(receipt: Receipt, *, lang: str = "vi") -> str:
         lead = t("receipt.lead_unplaced", lang, file=receipt.file_name)
     has_issues = bool(receipt.issues)
     body = [
-        '<header class="doc-head">',
-        f'<p class="issuer">{_e(t("org.board", lang))}</p>',
-        f'<p class="party">{_e(t("receipt.party", lang))}</p>',
-        "</header>",
+        official_header(lang, number=False, place_date=False),
         f"<h1>{_e(t('receipt.title', lang))}</h1>",
         f'<p class="to">{_e(to)}</p>',
         f'<p class="lead">{_e(lead)}</p>',
@@ -366,12 +358,12 @@ def render_receipt(receipt: Receipt, *, lang: str = "vi") -> str:
         "</footer>",
     ]
     title = f"{t('receipt.title', lang)} · {receipt_stem(receipt)}"
-    css = CSS.read_text(encoding="utf-8")
+    css = DOCUMENT_CSS.read_text(encoding="utf-8") + CSS.read_text(encoding="utf-8")
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="ketnap">\n'
-        f"<title>{_e(title)}</title>\n<style>\n{css}{_page_css(lang)}\n</style>\n</head>\n"
+        f"<title>{_e(title)}</title>\n<style>\n{css}{page_css(lang)}\n</style>\n</head>\n"
         f'<body>\n<main class="receipt">\n{"".join(part for part in body if part)}\n</main>\n</body>\n</html>\n'
     )
 

@@ -10,7 +10,8 @@ namespace reset before each notebook. Papermill stays the executor of record. Th
 Each job writes its executed notebook under ``reports/<period>/executed/`` (kept when it fails,
 as the record), then publishes HTML, PDF and Excel together (:func:`ketnap.io.atomic_file`): all
 are made as temporary files beside their targets and renamed into place, the HTML last, so a
-failed run never replaces a good report.
+failed run never replaces a good report. Built without PDF (no browser, or ``--no-pdf``), a report
+loses its older PDF, which no longer matches it.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ __all__ = [
     "find_browser",
     "header",
     "render_html",
+    "report_title",
     "status_file",
 ]
 
@@ -90,7 +92,10 @@ def find_browser() -> str:
     if named:
         if shutil.which(named) or Path(named).is_file():
             return shutil.which(named) or named
-        raise BuildError(f"KETNAP_BROWSER={named} is not an executable Chrome/Chromium")
+        raise BuildError(
+            f"KETNAP_BROWSER={named} is not an executable Chrome/Chromium: point it at one, or install one "
+            "(Debian/Ubuntu: `sudo apt-get install chromium`)"
+        )
     for name in BROWSERS:
         found = shutil.which(name)
         if found:
@@ -136,29 +141,48 @@ def render_html(notebook: Any, header: dict[str, Any]) -> str:
     return body
 
 
+def report_title(job: Job, lang: str, p: Paths) -> str:
+    """The report's title: the catalog's, or for a sector report "Kết quả kết nạp đảng viên khối …"."""
+    if not job.sector:
+        return t(job.report.title_key, lang)
+    sectors = read_table("sectors", p.processed).set_index("sector")
+    name = str(sectors.loc[job.sector, "name_vi" if lang == "vi" else "name_en"])
+    # "Kết quả kết nạp đảng viên khối phường - xã": the sector in lower case, as mid-sentence.
+    return t("report.sector.title_of", lang, name=name[:1].lower() + name[1:] if lang == "vi" else name)
+
+
 def header(job: Job, lang: str, manifest: dict[str, Any], p: Paths) -> dict[str, Any]:
-    """The report header the template shows (title, organisation, period, data-as-of)."""
+    """The report header the template shows (title, organisation, period, data-as-of), and its print frame.
+
+    ``official_header`` is the first printed page's header block of the Party's document format and
+    ``page_css`` the running title, data-as-of note and "Trang x/y" of every printed page
+    (:mod:`ketnap.build.document`); neither carries the build time, so two builds stay identical.
+    """
     from ketnap import fmt
+    from ketnap.build.document import official_header, page_css
     from ketnap.periods import parse_period
 
-    title = t(job.report.title_key, lang)
-    if job.sector:
-        sectors = read_table("sectors", p.processed).set_index("sector")
-        name = str(sectors.loc[job.sector, "name_vi" if lang == "vi" else "name_en"])
-        # "Kết quả kết nạp đảng viên khối phường - xã": the sector in lower case, as mid-sentence.
-        title = t("report.sector.title_of", lang, name=name[:1].lower() + name[1:] if lang == "vi" else name)
+    title = report_title(job, lang, p)
     as_of = datetime.fromisoformat(str(manifest["as_of"])).date()
     synthetic = str(manifest.get("data_root", "")).rstrip("/").endswith("sample")
+    period_label = fmt.period_label(parse_period(job.period), lang)
     return {
         "lang": lang,
         "title": title,
         "organisation": t("org.board", lang),
         "period_caption": t("report.period", lang),
-        "period_label": fmt.period_label(parse_period(job.period), lang),
+        "period_label": period_label,
         "as_of_caption": t("report.as_of", lang),
         "as_of": fmt.date(as_of, lang),
         "synthetic_notice": t("data.synthetic", lang) if synthetic else "",
         "footer": t("report.footer", lang),
+        "official_header": official_header(lang, css="print-only"),
+        "document_kind": t("doc.kind", lang),
+        "page_css": page_css(
+            lang,
+            running=t("doc.running", lang, title=title, period=period_label),
+            footer=t("doc.as_of", lang, date=fmt.date(as_of, lang)),
+        ),
     }
 
 
@@ -251,6 +275,31 @@ class _Kernel:
             self.sockets.cleanup()
 
 
+#: The content box of a printed report page in mm (A4 less the ``@page`` margins of ``report.css``).
+REPORT_PAGE_MM = (210 - 16 - 12, 297 - 15 - 14)
+#: The smallest a chart may be shrunk to keep it on page 1 (its labels shrink with it).
+FIT_LEAST_SCALE = 0.85
+#: Run before printing a report: page 1 is laid out exactly as in the continuous print layout (no break
+#: before it), so the first chart crossing the page end is found there. If shrinking it to what is left
+#: of the page keeps at least ``least`` of its height, it is shrunk; otherwise it moves to page 2 whole,
+#: as the CSS says. Only the first page is touched: later pages start wherever the breaks fall.
+FIT_FIRST_PAGE = """({page, least}) => {
+  const slack = 6;
+  for (const img of document.querySelectorAll('figure.chart img')) {
+    const box = img.getBoundingClientRect();
+    const top = box.top + window.scrollY;
+    if (top >= page) return false;
+    if (top + box.height <= page - slack) continue;
+    const room = page - slack - top;
+    if (room < least * box.height) return false;
+    img.style.maxHeight = `${Math.floor(room)}px`;
+    img.style.width = 'auto';
+    return true;
+  }
+  return false;
+}"""
+
+
 class Printer:
     """One headless Chromium that prints self-contained pages to PDF, started on first use.
 
@@ -272,24 +321,30 @@ class Printer:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def print_pdf(self, html_text: str, pdf_file: Path) -> None:
+    def print_pdf(self, html_text: str, pdf_file: Path, *, fill_first_page: bool = False) -> None:
         """Print the page ``html_text`` to ``pdf_file`` (A4 from the page's CSS) in the shared browser.
 
         The page is handed over as text: report pages are self-contained (styles and charts inline),
         and a temporary file would not end in ``.html``, so Chromium would show it as plain text.
+        With ``fill_first_page`` (report pages, whose ``@page`` box is :data:`REPORT_PAGE_MM`), a chart
+        that would leave page 1 part empty by missing it narrowly is shrunk to fit (:data:`FIT_FIRST_PAGE`).
         """
-        self._thread.submit(self._print, html_text, pdf_file).result()
+        self._thread.submit(self._print, html_text, pdf_file, fill_first_page).result()
 
-    def _print(self, html_text: str, pdf_file: Path) -> None:
+    def _print(self, html_text: str, pdf_file: Path, fill_first_page: bool) -> None:
         if self._browser is None:
             from playwright.sync_api import sync_playwright
 
             executable = find_browser()
             self._playwright = sync_playwright().start()
             self._browser = self._playwright.chromium.launch(executable_path=executable, args=BROWSER_ARGS)
-        page = self._browser.new_page()
+        width, height = (round(mm * 96 / 25.4) for mm in REPORT_PAGE_MM)
+        page = self._browser.new_page(viewport={"width": width, "height": height} if fill_first_page else None)
         try:
             page.set_content(html_text, wait_until="load")
+            if fill_first_page:
+                page.emulate_media(media="print")  # lay out as printed, one page wide, to measure page 1
+                page.evaluate(FIT_FIRST_PAGE, {"page": height, "least": FIT_LEAST_SCALE})
             page.pdf(path=str(pdf_file), prefer_css_page_size=True, print_background=True)
         finally:
             page.close()
@@ -355,10 +410,13 @@ class Runner:
             html_file = publish.enter_context(atomic_file(out_dir / f"{job.stem}.html"))
             html_file.write_text(html_text, encoding="utf-8")
             if self.pdf:
-                self._printer.print_pdf(html_text, publish.enter_context(atomic_file(out_dir / f"{job.stem}.pdf")))
+                pdf_file = publish.enter_context(atomic_file(out_dir / f"{job.stem}.pdf"))
+                self._printer.print_pdf(html_text, pdf_file, fill_first_page=True)
             xlsx_file = publish.enter_context(atomic_file(out_dir / f"{job.stem}.xlsx"))
             sheets = collect_tables(notebook) + ([figures_table(figures, self.lang)] if figures else [])
             write_workbook(sheets, xlsx_file, title=head["title"])
+        if not self.pdf:  # a PDF of an earlier version would not match the page: the index shows it missing
+            (out_dir / f"{job.stem}.pdf").unlink(missing_ok=True)
 
     def run(self, job: Job) -> Outcome:
         """Execute, render and publish one report; the outcome is also recorded for the index."""
@@ -398,7 +456,8 @@ class Runner:
         seconds = time.monotonic() - started
         write_json_atomic(
             {"report": job.report.id, "stem": job.stem, "period": job.period, "status": "ok" if error is None else
-             "failed", "built": stamp, "seconds": round(seconds, 1), "error": error, "as_of": str(manifest["as_of"])},
+             "failed", "built": stamp, "seconds": round(seconds, 1), "error": error, "as_of": str(manifest["as_of"]),
+             "pdf": self.pdf and error is None},
             status_file(self.p, job.period, job.stem),
         )  # fmt: skip
         return Outcome(job, error is None, seconds, error, executed)
