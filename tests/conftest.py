@@ -21,7 +21,7 @@ from ketnap.config import Paths, paths
 SAMPLE = paths().sample
 ROOT = Path(__file__).resolve().parents[1]
 #: The default periods of the sample, built by ``make reports``.
-PERIODS = ("2024-02", "2023")
+PERIODS = ("2024-02", "2023-Q4", "2023")
 
 
 def scratch_home(base: Path) -> Paths:

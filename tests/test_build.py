@@ -27,8 +27,10 @@ def home(tmp_path: Path) -> Paths:
     return Paths(tmp_path)
 
 
-def test_default_periods_are_latest_month_and_last_full_year() -> None:
-    assert batch.default_periods(datetime(2024, 2, 29)) == ["2024-02", "2023"]
+def test_default_periods_are_latest_month_last_complete_quarter_and_last_full_year() -> None:
+    assert batch.default_periods(datetime(2024, 2, 29)) == ["2024-02", "2023-Q4", "2023"]
+    assert batch.default_periods(datetime(2024, 3, 31)) == ["2024-03", "2024-Q1", "2023"]
+    assert batch.default_periods(datetime(2024, 12, 31)) == ["2024-12", "2024-Q4", "2023"]
 
 
 def test_makefile_has_one_rule_per_report_and_the_index(home: Paths) -> None:

@@ -49,8 +49,20 @@ __all__ = [
 
 
 def default_periods(as_of: datetime) -> list[str]:
-    """The latest month in the data (year to date) and the last full year before it."""
-    return [f"{as_of:%Y-%m}", str(as_of.year - 1)]
+    """The latest month in the data (year to date), the last complete quarter and the last full year.
+
+    The data-as-of month counts as covered (:func:`ketnap.periods.as_at`), so data to 29/02/2024
+    give ``2024-02``, ``2023-Q4`` (the Board's quarterly report) and ``2023``; data to 31/03/2024
+    give ``2024-03``, ``2024-Q1`` and ``2023``.
+
+    Examples
+    --------
+    >>> default_periods(datetime(2024, 2, 29)), default_periods(datetime(2024, 3, 31))
+    (['2024-02', '2023-Q4', '2023'], ['2024-03', '2024-Q1', '2023'])
+    """
+    quarter = as_of.month // 3
+    last_quarter = f"{as_of.year}-Q{quarter}" if quarter else f"{as_of.year - 1}-Q4"
+    return [f"{as_of:%Y-%m}", last_quarter, str(as_of.year - 1)]
 
 
 def sector_codes(p: Paths) -> list[str]:
