@@ -89,7 +89,11 @@ def test_the_notes_speak_the_words_of_the_period() -> None:
 
     assert names("2024-02") == ["Cùng kỳ năm trước", "Tổ chức chưa đạt tiến độ"]
     assert names("2023") == ["Kết nạp năm trước", "Tổ chức không đạt chỉ tiêu"]
-    assert names("2023-Q3") == ["Cùng kỳ năm trước", "Tổ chức không đạt chỉ tiêu"]  # a quarter is no year
+    # a quarter is no year: the same quarter last year, and its own target (a quarter of the year's)
+    assert names("2023-Q3") == ["Cùng kỳ năm trước", "Tổ chức không đạt chỉ tiêu quý"]
+    assert "Chỉ tiêu quý − số đã kết nạp trong quý (không âm)" in present.indicator_notes(
+        ["shortfall_vs_pace"], period=parse_period("2023-Q4")
+    )
     assert "Chỉ tiêu − số đã kết nạp (không âm)" in present.indicator_notes(
         ["shortfall_vs_pace"], period=parse_period("2023")
     )

@@ -198,7 +198,11 @@ def test_pace_note() -> None:
         "tiêu năm, tính tròn xuống đến người)."
     )
     # A finished quarter reads as closed; the same quarter cut at the data-as-of date keeps its pace.
-    assert sc.pace_note("2024-Q2", key="report.organisations.highlight", lang="en") == "Shaded rows: target missed."
+    assert sc.pace_note("2023", key="report.organisations.highlight", lang="en") == "Shaded rows: target missed."
+    # A finished quarter: its own target, a quarter of the year's, rounded down.
+    assert sc.pace_note("2024-Q2", key="report.organisations.highlight") == (
+        "Dòng tô màu: tổ chức không đạt chỉ tiêu quý (1/4 chỉ tiêu năm, tính tròn xuống đến người)."
+    )
     assert sc.pace_note(as_at("2024-Q2", "2024-05-31"), key="report.organisations.highlight", lang="en") == (
         "Shaded rows: behind pace, that is fewer admitted than the whole people due by now (16.7% of the "
         "annual target, rounded down)."

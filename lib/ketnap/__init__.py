@@ -43,6 +43,8 @@ What notebooks import, from figures to words and pictures:
 ``rules``                  the counting rules written once: behind pace, shortfall in whole people,
                            no admission, under 10%, and their note in the reports
 ``training``               training class → admission → full membership
+``trend``                  month by month (each month's own figure beside the cumulative, the
+                           monthly plans) and over the years (the same span each year), per sector
 ``review``                 the annual review for the grading
 ``scorecard``              organisation tables of the sector and scorecard reports
 ``quality``                data quality of an ingestion run
@@ -51,12 +53,15 @@ What notebooks import, from figures to words and pictures:
 ``indicator_labels``       the indicator catalogue's texts (merged into the label catalog)
 ``receipt_labels``         the receipts' texts (merged into the label catalog)
 ``publish_labels``         the index's and the printed document format's texts (merged likewise)
+``trend_labels``           the month-by-month and trend sections' texts, and a finished quarter's
+                           words (merged likewise)
 ``indicators``             the indicator catalogue: codes, definitions, rounding, the figures block
 ``fmt``                    numbers, percentages, dates and Vietnamese order for display
 ``narrative``              headline sentences in the register of party-committee reports
 ``columns``                the column catalog: a table column's heading and format
 ``present``                cards, tables, charts and text as HTML for the report pages
 ``charts``                 the chart theme and every report chart
+``trend_chart``            the chart of the same span of each year, one line per sector
 ``chart_parts``            what frames a chart: its title (period or class), the target and
                            expected-by-now lines, the legend above, the measure of text
 ``cli``                    the ``ketnap`` command: headline figures, and returns received

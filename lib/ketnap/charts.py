@@ -57,7 +57,7 @@ from ketnap.chart_parts import (
     title,
     value_labels,
 )
-from ketnap.labels import CATALOG, t
+from ketnap.labels import CATALOG, period_key, t
 from ketnap.periods import Period, parse_period
 from ketnap.rules import is_behind_pace
 
@@ -799,7 +799,7 @@ def ranked_attainment(
         s=42,
         color=sector_colour,
         zorder=3,
-        label=t("chart.legend.met" if closed else "chart.legend.on_pace", lang),
+        label=t(period_key("chart.legend.met", period) if closed else "chart.legend.on_pace", lang),
     )
     short = ax.scatter(
         values[behind],
@@ -809,7 +809,7 @@ def ranked_attainment(
         edgecolor=sector_colour,
         linewidth=1.8,
         zorder=3,
-        label=t("chart.legend.missed" if closed else "chart.legend.behind_pace", lang),
+        label=t(period_key("chart.legend.missed", period) if closed else "chart.legend.behind_pace", lang),
     )
     references = reference_lines(ax, period, target=t("chart.target_line", lang), lang=lang)
 

@@ -23,7 +23,7 @@ not show. A label with fields (``review.column.last_year``: "Kết nạp năm {y
 Formats
 -------
 The format names are those of :data:`FORMATS`: ``integer``, ``number``, ``pct``, ``date``,
-``month`` and ``signed`` (the :mod:`ketnap.fmt` function of that name). ``None`` shows the value
+``month``, ``signed`` and ``signed_pct`` (the :mod:`ketnap.fmt` function of that name). ``None`` shows the value
 as it is: text, or numbers that must not get thousands separators (a year, a row number).
 """
 
@@ -49,7 +49,7 @@ __all__ = [
 ]
 
 #: A display format: the :mod:`ketnap.fmt` function of that name.
-Format = Literal["integer", "number", "pct", "date", "month", "signed"]
+Format = Literal["integer", "number", "pct", "date", "month", "signed", "signed_pct"]
 
 #: Every :data:`Format`, in order.
 FORMATS: Final[tuple[str, ...]] = get_args(Format)
@@ -136,6 +136,16 @@ COLUMNS: Final[Mapping[str, Column]] = MappingProxyType(
         "quarantined": Column("quality.column.quarantined", "integer"),
         "lines": Column("quality.column.lines", "integer"),
         "rows": Column("quality.column.rows", "integer"),
+        # ketnap.trend (its year columns are headed by ketnap.trend.year_headings)
+        "month_admitted": Column("review.column.admitted", "integer"),  # "Kết nạp"
+        "cumulative": Column("trend.column.cumulative", "integer"),
+        "month_last_year": Column("trend.column.month_last_year", "integer"),
+        "plan": Column("trend.column.plan", "integer"),
+        "planned_admitted": Column("trend.column.planned_admitted", "integer"),
+        "plan_pct": Column("trend.column.plan_pct", "pct"),
+        "yoy_change": Column("trend.column.yoy_change", "signed"),
+        "yoy_change_pct": Column("metric.yoy_change_pct", "signed_pct"),
+        **{f"month_{m:02d}": Column(f"trend.column.month_{m:02d}", "integer") for m in range(1, 13)},
         # ketnap.completeness
         "return_status": Column("returns.column.status"),
         "return_due": Column("returns.column.due", "date"),

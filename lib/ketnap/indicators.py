@@ -347,16 +347,23 @@ def entries(
     ``formula`` is in words; ``expression`` is the code form. For a finished period (``closed``),
     a name, definition or formula with a ``_year`` variant in the catalog reads that variant
     ("Tổ chức không đạt chỉ tiêu", not "… chưa đạt tiến độ"); for those of
-    :data:`WHOLE_YEAR_WORDS`, only when the period is a ``whole_year``.
+    :data:`WHOLE_YEAR_WORDS`, only when the period is a ``whole_year``. A finished quarter reads the
+    ``_year_quarter`` variant where there is one (its target is a quarter of the annual one).
 
-    >>> [entries(["organisations_behind_pace"], closed=c)[0]["name"] for c in (False, True)]
-    ['Tổ chức chưa đạt tiến độ', 'Tổ chức không đạt chỉ tiêu']
+    >>> [entries(["organisations_behind_pace"], closed=c, whole_year=w)[0]["name"]
+    ...  for c, w in ((False, False), (True, True), (True, False))]
+    ['Tổ chức chưa đạt tiến độ', 'Tổ chức không đạt chỉ tiêu', 'Tổ chức không đạt chỉ tiêu quý']
     """
     chosen = list(INDICATORS) if codes is None else _in_order(codes)
 
     def text(code: str, key: str) -> str:
         finished = closed and (whole_year or code not in WHOLE_YEAR_WORDS)
-        return t(f"{key}_year" if finished and f"{key}_year" in CATALOG else key, lang)
+        # A variant with fields ("Kết nạp năm {year}", a card's words) is not an entry's.
+        variants = [f"{key}_year_quarter"] if closed and not whole_year else []
+        for variant in [*variants, f"{key}_year"] if finished else []:
+            if variant in CATALOG and "{" not in CATALOG[variant][0]:
+                return t(variant, lang)
+        return t(key, lang)
 
     return [
         {

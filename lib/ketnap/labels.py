@@ -12,8 +12,9 @@ from typing import Final, Literal
 from ketnap.indicator_labels import LABELS as INDICATOR_LABELS
 from ketnap.publish_labels import LABELS as PUBLISH_LABELS
 from ketnap.receipt_labels import LABELS as RECEIPT_LABELS
+from ketnap.trend_labels import LABELS as TREND_LABELS
 
-__all__ = ["CATALOG", "LANGS", "Lang", "t"]
+__all__ = ["CATALOG", "LANGS", "Lang", "period_key", "t"]
 
 Lang = Literal["vi", "en"]
 LANGS: Final[tuple[str, ...]] = ("vi", "en")
@@ -1091,11 +1092,29 @@ CATALOG: dict[str, tuple[str, str]] = {
     "returns.column.first_copy_received": ("Ngày nhận bản đầu", "First copy received"),
     "returns.column.correction_received": ("Ngày nhận bản sửa", "Corrected copy received"),
 }
-# Kept in files of their own: the indicator catalogue's texts (ketnap.indicators), the receipts', and the
-# published pages' (the index and the Party's document format on paper).
+# Kept in files of their own: the indicator catalogue's texts (ketnap.indicators), the receipts', the
+# published pages' (the index and the Party's document format on paper), and the month-by-month and
+# trend sections' (with a finished quarter's words).
 CATALOG.update(INDICATOR_LABELS)
 CATALOG.update(RECEIPT_LABELS)
 CATALOG.update(PUBLISH_LABELS)
+CATALOG.update(TREND_LABELS)
+
+
+def period_key(key: str, period: object) -> str:
+    """``key`` in the words of ``period``: ``<key>_quarter`` for a finished quarter when the catalog has it.
+
+    ``key`` is the label already chosen for a closed or open period (``"scorecard.list.no_admissions_year"``);
+    a finished quarter (``period.closed`` but not ``period.whole_year``, :class:`ketnap.periods.Period`)
+    is not a year: its target is a quarter of the annual one, and it compares with the same quarter
+    a year earlier.
+
+    >>> from ketnap.periods import parse_period
+    >>> [period_key("rules.note_closed", parse_period(p)) for p in ("2023", "2023-Q4")]
+    ['rules.note_closed', 'rules.note_closed_quarter']
+    """
+    quarter = bool(getattr(period, "closed", False)) and not bool(getattr(period, "whole_year", True))
+    return f"{key}_quarter" if quarter and f"{key}_quarter" in CATALOG else key
 
 
 def t(key: str, lang: str = "vi", /, **fields: object) -> str:

@@ -24,7 +24,7 @@ import math
 from ketnap import fmt
 from ketnap.indicators import Stated, Text, joined
 from ketnap.io import Tables
-from ketnap.labels import t
+from ketnap.labels import period_key, t
 from ketnap.metrics import Level, behind_pace, metrics, seasonal_shares
 from ketnap.periods import Period, as_at, pace_share, parse_period
 
@@ -255,12 +255,17 @@ def behind_pace_sentence(
     behind = behind_pace(orgs)
     if behind.empty:
         return said.text(
-            t("narrative.behind.all_done" if whole else "narrative.behind.all_on_pace", lang, when=when, total=total)
+            t(
+                period_key("narrative.behind.all_done", period) if whole else "narrative.behind.all_on_pace",
+                lang,
+                when=when,
+                total=total,
+            )
         )
     furthest = behind.head(limit)  # equal gaps keep the display order (sector, then name)
     names = ", ".join(
         t(
-            "narrative.behind.item_year" if whole else "narrative.behind.item",
+            period_key("narrative.behind.item_year", period) if whole else "narrative.behind.item",
             lang,
             name=row["name"],
             gap=said("shortfall_vs_pace", row["gap"], scope=str(code)),
@@ -270,7 +275,7 @@ def behind_pace_sentence(
     none = int(orgs["flag_no_admissions"].sum())  # with a target (ketnap.rules): closed, all are behind
     none_clause = ""
     if none:
-        key = "narrative.behind.none_clause_year" if whole else "narrative.behind.none_clause"
+        key = period_key("narrative.behind.none_clause_year", period) if whole else "narrative.behind.none_clause"
         none_clause = t(key, lang, none=said("organisations_no_admissions", none))
     count = said("organisations_behind_pace", len(behind))
     pace = time_progress(period, lang, inline=True, scope=sector or "city")
@@ -278,7 +283,7 @@ def behind_pace_sentence(
         said.figures.extend(pace.figures)
     return said.text(
         t(
-            "narrative.behind.some_year" if whole else "narrative.behind.some",
+            period_key("narrative.behind.some_year", period) if whole else "narrative.behind.some",
             lang,
             when=when,
             count=count,

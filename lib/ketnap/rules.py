@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from ketnap import fmt
-from ketnap.labels import t
+from ketnap.labels import period_key, t
 from ketnap.periods import Period, pace_share, parse_period
 
 __all__ = [
@@ -127,5 +127,5 @@ def rules_note(period: Period | str, *, lang: str = "vi") -> str:
     """The rules in one paragraph for a report's notes, in the language of the period (in progress or closed)."""
     period = parse_period(period)
     if period.closed:
-        return t("rules.note_closed", lang)
+        return t(period_key("rules.note_closed", period), lang)
     return t("rules.note", lang, pace=fmt.pct(pace_share(period) * 100, lang))

@@ -34,7 +34,7 @@ import pandas as pd
 
 from ketnap import fmt
 from ketnap.indicators import Stated, Text
-from ketnap.labels import t
+from ketnap.labels import period_key, t
 from ketnap.narrative import period_phrase
 from ketnap.periods import Period, pace_share, parse_period
 from ketnap.rules import expected_people, shortfall_people
@@ -125,6 +125,12 @@ def _closed(period: Period | str) -> bool:
     return parse_period(period).closed
 
 
+def _quarter(period: Period | str) -> bool:
+    """Whether ``period`` is a finished quarter: closed, but not the whole year (its target is a quarter's)."""
+    parsed = parse_period(period)
+    return parsed.closed and not parsed.whole_year
+
+
 def with_display_columns(metrics: pd.DataFrame, period: Period | str, *, lang: str = "vi") -> pd.DataFrame:
     """The organisation metrics with the display columns the reports' tables show.
 
@@ -150,8 +156,12 @@ def with_display_columns(metrics: pd.DataFrame, period: Period | str, *, lang: s
     share = pace_share(parse_period(period))
     out["expected_people"] = expected_people(out["target"], share).where(has_target)
     out["gap_people"] = shortfall_people(out["target"], out["admitted"], share).where(has_target)
-    out["pace"] = _per_row(out, _PACE_FLAGS, lambda row: pace_status(row, whole_year=whole, lang=lang))
-    out["flags"] = _per_row(out, FLAG_COLUMNS, lambda row: flag_words(row, whole_year=whole, lang=lang))
+    out["pace"] = _per_row(
+        out, _PACE_FLAGS, lambda row: pace_status(row, whole_year=whole, lang=lang, quarter=_quarter(period))
+    )
+    out["flags"] = _per_row(
+        out, FLAG_COLUMNS, lambda row: flag_words(row, whole_year=whole, lang=lang, quarter=_quarter(period))
+    )
     return _not_reported_shown(out, ("admitted", "attainment_pct", "gap_people", "rank_in_sector"), lang)
 
 
@@ -174,10 +184,11 @@ def _not_reported_shown(out: pd.DataFrame, blank: tuple[str, ...], lang: str) ->
     return out
 
 
-def pace_status(row: pd.Series, *, whole_year: bool = False, lang: str = "vi") -> str:
+def pace_status(row: pd.Series, *, whole_year: bool = False, lang: str = "vi", quarter: bool = False) -> str:
     """One organisation's pace in words: "Đạt tiến độ", "Chưa đạt tiến độ" or "Chưa được giao chỉ tiêu".
 
-    For a whole year: "Đạt chỉ tiêu" / "Không đạt chỉ tiêu".
+    For a whole year (a closed period): "Đạt chỉ tiêu" / "Không đạt chỉ tiêu"; with ``quarter`` too
+    (a finished quarter), "Đạt chỉ tiêu quý" / "Không đạt chỉ tiêu quý".
 
     Examples
     --------
@@ -186,13 +197,16 @@ def pace_status(row: pd.Series, *, whole_year: bool = False, lang: str = "vi") -
     """
     if _flag(row, "flag_no_target"):
         return t("scorecard.pace.no_target", lang)
+    suffix = "_quarter" if whole_year and quarter else ""
     if _flag(row, "flag_behind_pace"):
-        return t("scorecard.pace.missed" if whole_year else "scorecard.pace.behind", lang)
-    return t("scorecard.pace.met" if whole_year else "scorecard.pace.on_pace", lang)
+        return t("scorecard.pace.missed" + suffix if whole_year else "scorecard.pace.behind", lang)
+    return t("scorecard.pace.met" + suffix if whole_year else "scorecard.pace.on_pace", lang)
 
 
-def flag_words(row: pd.Series, *, whole_year: bool = False, lang: str = "vi", sep: str = "; ") -> str:
-    """The flags raised on one organisation as short words, "" when none.
+def flag_words(
+    row: pd.Series, *, whole_year: bool = False, lang: str = "vi", sep: str = "; ", quarter: bool = False
+) -> str:
+    """The flags raised on one organisation as short words, "" when none (``quarter``: a finished quarter's).
 
     "Chưa kết nạp" already says "below 10%", so an organisation with no admissions is not also
     called below 10%.
@@ -205,7 +219,8 @@ def flag_words(row: pd.Series, *, whole_year: bool = False, lang: str = "vi", se
     """
     words = []
     if _flag(row, "flag_behind_pace"):
-        words.append(t("scorecard.flag.missed" if whole_year else "scorecard.flag.behind_pace", lang))
+        missed = "scorecard.flag.missed_quarter" if quarter else "scorecard.flag.missed"
+        words.append(t(missed if whole_year else "scorecard.flag.behind_pace", lang))
     none = _flag(row, "flag_no_admissions")
     if none:
         key = "scorecard.flag.no_admissions_year" if whole_year else "scorecard.flag.no_admissions"
@@ -294,12 +309,14 @@ def flag_lists(
     none = metrics["flag_no_admissions"].fillna(False).astype(bool)
     groups = [
         (
-            "scorecard.list.no_admissions_year" if whole else "scorecard.list.no_admissions",
+            period_key("scorecard.list.no_admissions_year", parse_period(period))
+            if whole
+            else "scorecard.list.no_admissions",
             "organisations_no_admissions",
             none,
         ),
         (
-            "scorecard.list.below_10pct",
+            period_key("scorecard.list.below_10pct", parse_period(period)),
             "organisations_below_10pct",
             metrics["flag_below_10pct"].fillna(False).astype(bool) & ~none,
         ),
@@ -334,7 +351,7 @@ def pace_note(period: Period | str, *, key: str, lang: str = "vi") -> str:
     instead (it has no pace: the target itself is the yardstick).
     """
     if _closed(period):
-        return t(f"{key}_year", lang)
+        return t(period_key(f"{key}_year", parse_period(period)), lang)
     return t(key, lang, pace=fmt.pct(pace_share(parse_period(period)) * 100, lang))
 
 
@@ -368,7 +385,9 @@ def scorecard(metrics: pd.DataFrame, sectors: pd.DataFrame, period: Period | str
     order = out["sector"].map(table["order"]).astype(float).fillna(np.inf)
     out = out.iloc[np.argsort(order.to_numpy(), kind="stable")]
     out["sector_name"] = out["sector"].map(table["name_vi" if lang == "vi" else "name_en"]).fillna(out["sector"])
-    out["pace"] = _per_row(out, _PACE_FLAGS, lambda row: pace_status(row, whole_year=whole, lang=lang))
+    out["pace"] = _per_row(
+        out, _PACE_FLAGS, lambda row: pace_status(row, whole_year=whole, lang=lang, quarter=_quarter(period))
+    )
     if "flag_not_reported" in out.columns:
         out = _not_reported_shown(out.copy(), ("admitted", "attainment_pct"), lang)
     return out[SCORECARD_COLUMNS]
@@ -389,7 +408,11 @@ def summary_sentence(
     counts = flag_counts(metrics)
     without = counts["organisations"] - counts["with_target"]
     said = Stated(scope, parse_period(period).label, lang)
-    key = "report.organisations.summary_year" if _closed(period) else "report.organisations.summary"
+    key = (
+        period_key("report.organisations.summary_year", parse_period(period))
+        if _closed(period)
+        else "report.organisations.summary"
+    )
     return said.text(
         t(
             key,
