@@ -48,7 +48,7 @@ def years_by_sector_chart(
     sectors
         The sectors table, for each sector's colour (:func:`ketnap.charts.sector_palette`).
     period
-        The period whose span the years repeat (its title: "Kết nạp 2 tháng đầu năm, các năm 2022–2024").
+        The period whose span the years repeat (its title: "Kết nạp qua các năm 2022–2024 (2 tháng đầu năm)").
     lang
         Language of the texts and numbers.
     ax

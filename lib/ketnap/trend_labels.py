@@ -26,7 +26,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Against the same period last year, by sector",
     ),
     "trend.section.same_period_year": ("So với năm trước, theo khối", "Against the year before, by sector"),
-    "trend.section.years": ("Kết nạp {span} qua các năm {first}–{last}", "Admissions, {span}, {first}–{last}"),
+    "trend.section.years": ("Kết nạp qua các năm {first}–{last} ({span})", "Admissions, {first}–{last} ({span})"),
     "trend.sentence.month": (
         "Riêng {month} kết nạp được {month_admitted} đảng viên; lũy kế {period}: {admitted} đảng viên.",
         "In {month} alone {month_admitted} members were admitted; {period} in all: {admitted}.",
@@ -80,7 +80,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "trend.column.year_3": ("Năm {year_3}", "{year_3}"),
     "trend.column.year_4": ("Năm {year_4}", "{year_4}"),
     "trend.column.year_5": ("Năm {year_5}", "{year_5}"),
-    "trend.chart.title": ("Kết nạp {span}, các năm {first}–{last}", "Admissions, {span}, {first}–{last}"),
+    "trend.chart.title": ("Kết nạp qua các năm {first}–{last} ({span})", "Admissions, {first}–{last} ({span})"),
     "trend.chart.axis": ("Số đảng viên kết nạp", "Members admitted"),
     "trend.alt.years": (
         "Biểu đồ số đảng viên kết nạp cùng kỳ qua các năm của từng khối",
