@@ -236,8 +236,8 @@ def same_period_by_sector(by_sector: pd.DataFrame, city: pd.DataFrame, *, lang: 
     """The sectors and the city against the same period last year, from :func:`ketnap.metrics.metrics` rows.
 
     ``by_sector`` and ``city`` are the results of ``metrics(by="sector")`` and ``metrics(by="city")``;
-    the city row comes last, named "Toàn thành phố", so every figure keeps its own scope (the city's
-    is all its admissions, not a sum of rows).
+    the city's own row comes last (index :data:`TOTAL_ROW`, shown as a total), named "Toàn thành phố":
+    its figures are the city's (all its admissions, not a sum of the rows above).
 
     Returns
     -------
@@ -246,7 +246,7 @@ def same_period_by_sector(by_sector: pd.DataFrame, city: pd.DataFrame, *, lang: 
         ``yoy_change`` and ``yoy_change_pct``.
     """
     columns = ["sector", "org_code", "name", "admitted", "admitted_last_year", "yoy_change", "yoy_change_pct"]
-    city = city.assign(name=t("trend.total_city", lang))
+    city = city.assign(name=t("trend.total_city", lang)).set_axis(pd.Index([TOTAL_ROW]))
     return pd.concat([by_sector[columns], city[columns]])
 
 
