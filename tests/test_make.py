@@ -122,7 +122,11 @@ def test_a_received_file_under_any_name_reruns_ingestion(home: Path) -> None:
 
 def test_a_notebook_rebuilds_its_reports_only(home: Path) -> None:
     touch(home / "notebooks/training-pipeline.ipynb")
-    assert queued(make(home, "-n", "reports")) == ["training-pipeline 2023 -", "training-pipeline 2024-02 -"]
+    assert queued(make(home, "-n", "reports")) == [
+        "training-pipeline 2023 -",
+        "training-pipeline 2023-Q4 -",
+        "training-pipeline 2024-02 -",
+    ]
 
 
 def test_queued_reports_are_built(home: Path) -> None:

@@ -144,7 +144,7 @@ COLUMNS: Final[Mapping[str, Column]] = MappingProxyType(
         "planned_admitted": Column("trend.column.planned_admitted", "integer"),
         "plan_pct": Column("trend.column.plan_pct", "pct"),
         "yoy_change": Column("trend.column.yoy_change", "signed"),
-        "yoy_change_pct": Column("metric.yoy_change_pct", "signed_pct"),
+        "yoy_change_pct": Column("metric.yoy_change_pct", "pct"),  # as the catalogue shows it
         **{f"month_{m:02d}": Column(f"trend.column.month_{m:02d}", "integer") for m in range(1, 13)},
         # ketnap.completeness
         "return_status": Column("returns.column.status"),
