@@ -241,7 +241,7 @@ def _with_returns(by_month: pd.DataFrame, filed: pd.DataFrame) -> pd.DataFrame:
     """
     expected = filed[filed["status"] != "not_expected"]
     merged = by_month.merge(expected[["month", "return_status", "received_at"]], on="month", how="left")
-    merged["return_status"] = merged["return_status"].fillna("")
+    merged["return_status"] = merged["return_status"].astype(object).fillna("")
     return merged
 
 

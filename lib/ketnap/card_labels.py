@@ -69,5 +69,5 @@ LABELS: dict[str, tuple[str, str]] = {
     "search.label": ("Tìm thẻ của tổ chức cơ sở đảng", "Find an organisation's card"),
     "search.placeholder": ("Gõ tên, ví dụ: dong huong", "Type a name, e.g. dong huong"),
     "search.none": ("Không tìm thấy tổ chức nào.", "No organisation found."),
-    "search.hint": ("Không cần gõ dấu.", "Accents are optional."),
+    "search.hint": ("Không cần gõ dấu. Thẻ của kỳ {period}.", "Accents are optional. Cards of {period}."),
 }
