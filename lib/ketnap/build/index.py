@@ -18,8 +18,9 @@ The search finds an organisation's card (``<period>/organisations/<org_code>.htm
 period with cards) as the leader types, ignoring case and diacritics ("dong huong" finds "Đảng bộ
 phường Đông Hương"): each name's key is :func:`ketnap.text.bare`, the query is folded the same way
 by a few lines of inline JavaScript, and every word typed must begin a word of the name ("huong"
-finds "Hương", not "phường"); names with the words together come first, then the shortest. No network: the names travel inside the page. Which reports exist is the
-catalog's business (:mod:`ketnap.build.catalog`), building them :mod:`ketnap.build.batch`'s.
+finds "Hương", not "phường"); names with the words together come first, then the shortest. No
+network: the names travel inside the page. Which reports exist is the catalog's business
+(:mod:`ketnap.build.catalog`), building them :mod:`ketnap.build.batch`'s.
 """
 
 from __future__ import annotations
@@ -376,9 +377,7 @@ _SEARCH_SCRIPT = r"""(() => {
 
 def _card_period(p: Paths) -> str | None:
     """The latest period (index order) that has organisation cards."""
-    periods = [
-        folder.parent.name for folder in p.reports.glob(f"*/{catalog.ORG_FOLDER}") if any(folder.glob("*.html"))
-    ]
+    periods = [folder.parent.name for folder in p.reports.glob(f"*/{catalog.ORG_FOLDER}") if any(folder.glob("*.html"))]
     return min(periods, key=_period_order) if periods else None
 
 
