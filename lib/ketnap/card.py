@@ -53,6 +53,7 @@ from ketnap.training import due_for_full_membership
 
 __all__ = [
     "MONTH_COLUMNS",
+    "MONTH_LABELS",
     "RETURN_COLUMNS",
     "OrgCard",
     "card_codes",
@@ -67,6 +68,12 @@ __all__ = [
 
 #: Columns of :func:`months`.
 MONTH_COLUMNS: Final[list[str]] = ["month", "admitted", "planned", "cumulative", "plan_cumulative"]
+
+#: The month table's short headings (``present.table(labels=...)``): the card is read on a phone.
+MONTH_LABELS: Final[dict[str, str]] = {
+    "admitted": "card.column.admitted",
+    "return_status": "card.column.return_status",
+}
 
 #: Columns of :func:`returns`.
 RETURN_COLUMNS: Final[list[str]] = ["month", "status", "return_status", "return_due", "received_at", "version"]
