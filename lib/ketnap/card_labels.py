@@ -50,7 +50,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Bar chart of admissions by month of {name}, against the monthly plan",
     ),
     "card.column.month": ("Tháng", "Month"),
-    "card.column.admitted": ("Kết nạp", "Admitted"),
+    "card.column.admitted": ("Số kết nạp", "Admitted"),
     "card.column.return_status": ("Báo cáo", "Return"),
     "card.column.planned": ("Kế hoạch", "Plan"),
     "card.column.cumulative": ("Lũy kế", "Cumulative"),

@@ -41,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     batch = sub.add_parser("batch", help="run the queued jobs (from make) or every report of --period, then the index")
     batch.add_argument("--queue", type=Path, help="a file of queued jobs, one `report period sector|-` per line")
     batch.add_argument("--period", action="append", help="build every report of this period (repeatable)")
+    batch.add_argument("--no-cards", action="store_true", help="with --period: leave out the organisation cards")
     run = sub.add_parser("run", help="run one report")
     run.add_argument("report", help=f"one of: {', '.join(s.id for s in REPORTS)}")
     run.add_argument("--period", required=True)
@@ -73,7 +74,12 @@ def main(argv: list[str] | None = None) -> int:
             jobs = [Job(spec, args.period, args.sector, args.org if spec.per_org else None)]
         else:
             jobs = read_queue(args.queue) if args.queue else []
-            jobs += [job for period in args.period or [] for job in jobs_for_period(period, p)]
+            jobs += [
+                job
+                for period in args.period or []
+                for job in jobs_for_period(period, p)
+                if not (args.no_cards and job.report.per_org)
+            ]
         outcomes = build(jobs, lang=args.lang, pdf=not args.no_pdf, p=p)
     except LockTimeout as exc:
         print(f"error: {exc}", file=sys.stderr)

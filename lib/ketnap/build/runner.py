@@ -16,6 +16,7 @@ loses its older PDF, which no longer matches it.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -113,15 +114,22 @@ def check_parameters(notebook: Path, parameters: dict[str, str]) -> None:
     Papermill writes parameter names into code verbatim and would run with a typo silently using
     the default; this check runs before any kernel starts.
     """
-    import papermill
-
-    declared = papermill.inspect_notebook(str(notebook))
+    declared = _declared(str(notebook), notebook.stat().st_mtime_ns)
     for name, value in parameters.items():
         if name not in declared:
             raise BuildError(f"{notebook.name} has no parameter {name!r}; declared: {', '.join(declared)}")
         kind = declared[name]["inferred_type_name"]
         if kind == "int" and not str(value).lstrip("-").isdigit():
             raise BuildError(f"{notebook.name}: parameter {name} must be a whole number, not {value!r}")
+
+
+@functools.lru_cache(maxsize=32)
+def _declared(notebook: str, mtime_ns: int) -> dict[str, Any]:
+    """The notebook's declared parameters, read once per version of the file (the cards are 111 jobs)."""
+    import papermill
+
+    del mtime_ns  # part of the cache key only
+    return dict(papermill.inspect_notebook(notebook))
 
 
 def render_html(notebook: Any, header: dict[str, Any]) -> str:
