@@ -143,3 +143,15 @@ def test_the_chart_draws_months_and_plan(city: Tables, house_charts: None) -> No
     title = ax.get_figure().texts[0].get_text() if ax.get_figure().texts else ax.get_title()
     assert "năm 2023" in title.replace("\n", " ")
     plt.close("all")
+
+
+def test_a_missing_return_is_no_figure(city: Tables) -> None:
+    missing = pd.DataFrame(
+        {"year": [2024], "month": [2], "org_code": ["O1"], "status": ["missing"], "due": [D("2024-03-05")],
+         "received_at": [pd.NaT], "version": pd.array([None], dtype="Int64")}
+    )  # fmt: skip
+    tables = dataclasses.replace(city, return_months=missing)
+    found = card.org_card(tables, "2024-02", "O1")
+    assert found.not_reported and pd.isna(found.row["admitted"]) and found.rank is None
+    first = card.headline_cards(found, "2024-02")[0]
+    assert first.figures[0]["value"] is None and first.note == "Chưa báo cáo"

@@ -84,7 +84,9 @@ class OrgCard:
     """The figures of one organisation's card for one period (see the module docstring).
 
     ``row`` is the organisation's :func:`ketnap.metrics.metrics` row as a dict; ``last_year`` the
-    row of the previous full year (``None`` when the organisation was not in it); ``months`` the
+    row of the previous full year (``None`` when the organisation was not in it). When its return
+    for the period is missing (``not_reported``), ``admitted``, ``attainment_pct`` and the rank
+    are NaN and ``remaining`` is -1: a missing return is not zero. ``months`` the
     rows of :func:`months` with each month's return beside them (``return_status`` and
     ``received_at`` from :func:`returns`, blank where the register knows nothing).
     """
@@ -103,6 +105,7 @@ class OrgCard:
     remaining: int | None
     due: dict[str, int]
     returns: pd.DataFrame
+    not_reported: bool = False
 
 
 def _cut(tables: Tables, period: Period | str) -> Period:
@@ -206,6 +209,10 @@ def org_card(tables: Tables, period: Period | str, org_code: str, *, lang: str =
     if org_code not in frame.index:
         raise KeyError(f"organisation {org_code!r} has no card for {cut.label}: not active in the period")
     row = {key: _plain(value) for key, value in frame.loc[org_code].to_dict().items()}
+    not_reported = bool(row["flag_not_reported"])
+    if not_reported:  # a missing return is not zero: no figure, as in the organisations report
+        for column in ("admitted", "attainment_pct", "rank_in_sector"):
+            row[column] = float("nan")
     sector = str(row["sector"])
     in_sector = frame[frame["sector"] == sector]
     sectors = tables.sectors.set_index("sector")
@@ -215,6 +222,8 @@ def org_card(tables: Tables, period: Period | str, org_code: str, *, lang: str =
     last_year = {k: _plain(v) for k, v in last.loc[org_code].to_dict().items()} if org_code in last.index else None
     target = row["target"]
     remaining = None if pd.isna(target) or target <= 0 else int(max(target - row["admitted_ytd"], 0))
+    if not_reported and remaining is not None:
+        remaining = -1  # unknown: the return for the period is missing
     filed = returns(tables, cut, org_code, lang=lang)
     due_rows = due_for_full_membership(tables, cut, by="organisation", lang=lang)
     due_rows = due_rows[due_rows["org_code"] == org_code]
@@ -237,6 +246,7 @@ def org_card(tables: Tables, period: Period | str, org_code: str, *, lang: str =
         remaining=remaining,
         due=due,
         returns=filed,
+        not_reported=not_reported,
     )
 
 
@@ -262,8 +272,9 @@ def headline_cards(card: OrgCard, period: str, lang: str = "vi") -> list[Card]:
     of the card holds the same values as the organisations report (scope: the org code; ``period``:
     the report's period parameter).
     """
+    note = t("returns.status.missing", lang) if card.not_reported else ""
     return [
-        figure_card(code, card.row, lang, scope=card.org_code, period=period)
+        figure_card(code, card.row, lang, scope=card.org_code, period=period, note=note if code == "admitted" else "")
         for code in ("admitted", "target", "attainment_pct", "admitted_last_year")
     ]
 
@@ -289,7 +300,9 @@ def fact_cards(card: OrgCard, lang: str = "vi") -> list[Card]:
             target=fmt.integer(last["target"], lang),
             pct=fmt.pct(last["attainment_pct"], lang),
         )
-    if card.remaining is None:
+    if card.not_reported:
+        remaining, pool_note = t("returns.status.missing", lang), ""
+    elif card.remaining is None:
         remaining, pool_note = t("card.remaining_none", lang), ""
     else:
         remaining = fmt.integer(card.remaining, lang)
