@@ -31,7 +31,8 @@ def home(tmp_path: Path) -> Paths:
 
 def _batch(home: Paths, *args: str, **env: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "ketnap.build", "batch", "--no-pdf", *args],
+        # Without the 111 organisation cards: the build's robustness is the same, in a tenth of the time.
+        [sys.executable, "-m", "ketnap.build", "batch", "--no-pdf", "--no-cards", *args],
         env={**os.environ, "KETNAP_HOME": str(home.home), **env},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -47,6 +47,7 @@ What notebooks import, from figures to words and pictures:
                            monthly plans) and over the years (the same span each year), per sector
 ``review``                 the annual review for the grading
 ``scorecard``              organisation tables of the sector and scorecard reports
+``card``                   one organisation's card: its figures, months, pool, due members, returns
 ``quality``                data quality of an ingestion run
 ``privacy``                small counts that could point at a person
 ``labels``                 the label catalog: every visible text, Vietnamese and English
@@ -55,6 +56,8 @@ What notebooks import, from figures to words and pictures:
 ``publish_labels``         the index's and the printed document format's texts (merged likewise)
 ``trend_labels``           the month-by-month and trend sections' texts, and a finished quarter's
                            words (merged likewise)
+``card_labels``            the organisation card's, the pages' links' and the index search's texts
+                           (merged likewise)
 ``indicators``             the indicator catalogue: codes, definitions, rounding, the figures block
 ``fmt``                    numbers, percentages, dates and Vietnamese order for display
 ``narrative``              headline sentences in the register of party-committee reports
@@ -62,6 +65,7 @@ What notebooks import, from figures to words and pictures:
 ``present``                cards, tables, charts and text as HTML for the report pages
 ``charts``                 the chart theme and every report chart
 ``trend_chart``            the chart of the same span of each year, one line per sector
+``card_chart``             the organisation card's chart: months against its own plan
 ``chart_parts``            what frames a chart: its title (period or class), the target and
                            expected-by-now lines, the legend above, the measure of text
 ``cli``                    the ``ketnap`` command: headline figures, and returns received

@@ -162,6 +162,10 @@ COLUMNS: Final[Mapping[str, Column]] = MappingProxyType(
         "copies": Column("returns.column.copies", "integer"),
         "first_copy_received": Column("returns.column.first_copy_received", "date"),
         "correction_received": Column("returns.column.correction_received", "date"),
+        # ketnap.card
+        "month": Column("card.column.month", "month"),
+        "planned": Column("card.column.planned", "integer"),
+        "plan_cumulative": Column("card.column.plan_cumulative", "integer"),
     }
 )
 #: The annual review's headings: the grading's shorter words ("Kết nạp", "Chỉ tiêu", "Tỷ lệ đạt").

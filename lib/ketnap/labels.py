@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
+from ketnap.card_labels import LABELS as CARD_LABELS
 from ketnap.indicator_labels import LABELS as INDICATOR_LABELS
 from ketnap.publish_labels import LABELS as PUBLISH_LABELS
 from ketnap.receipt_labels import LABELS as RECEIPT_LABELS
@@ -1099,6 +1100,7 @@ CATALOG.update(INDICATOR_LABELS)
 CATALOG.update(RECEIPT_LABELS)
 CATALOG.update(PUBLISH_LABELS)
 CATALOG.update(TREND_LABELS)
+CATALOG.update(CARD_LABELS)
 
 
 def period_key(key: str, period: object) -> str:

@@ -210,6 +210,7 @@ def table(
     export: str | None = None,
     max_rows: int = MAX_TABLE_ROWS,
     figures: str | None = None,
+    links: str | None = None,
 ) -> HTMLFragment:
     """An HTML table of ``frame`` in its own horizontal scroll box, headed and formatted from the column catalog.
 
@@ -250,6 +251,11 @@ def table(
         (:func:`ketnap.indicators.code_of_column`) is rounded by the catalogue's rule and each
         value shown is recorded for the report's figures block, its scope the row's organisation,
         sector, or the city (a total row).
+    links
+        The folder of the organisation cards relative to the report (``"organisations/"``): the
+        ``name`` of a row with an ``org_code`` links to ``{links}<org_code>.html``, and that of a
+        sector's row (a ``sector``, no ``org_code``) to the sector report ``sector-<code>.html``
+        beside the report. A total row links nowhere.
 
     Raises
     ------
@@ -294,11 +300,13 @@ def table(
 
     coded = {c: code for c in heads if (code := indicators.code_of_column(c))} if figures else {}
 
-    def cell(column: str, value: Any) -> str:
+    def cell(column: str, value: Any, href: str | None = None) -> str:
         if column in coded and not isinstance(value, str) and not _blank(value):
             value = indicators.rounded(coded[column], value)
         shown = formatters[column](value) if column in formatters else ("" if _blank(value) else str(value))
         css = ' class="num"' if column in numeric else ""
+        if href:
+            return f'<td{css}><a class="org-link" href="{escape(href)}">{escape(shown)}</a></td>'
         return f"<td{css}>{escape(shown)}</td>"
 
     num = ' class="num"'
@@ -307,7 +315,8 @@ def table(
     for key, row in frame.head(max_rows).iterrows():
         css = " ".join(c for c in (row_class(row) if row_class else "", "total" if key == TOTAL_ROW else "") if c)
         attr = f' class="{escape(css)}"' if css else ""
-        body.append(f"<tr{attr}>{''.join(cell(c, row[c]) for c in heads)}</tr>")
+        href = _link(row, key, links) if links is not None and "name" in heads else None
+        body.append(f"<tr{attr}>{''.join(cell(c, row[c], href if c == 'name' else None) for c in heads)}</tr>")
     if len(frame) > max_rows:
         more = t("table.more_rows", lang, count=fmt.integer(len(frame) - max_rows, lang))
         body.append(f'<tr class="more"><td colspan="{len(heads)}">{escape(more)}</td></tr>')
@@ -322,6 +331,25 @@ def table(
 
 #: The index of the row :func:`ketnap.scorecard.with_total` adds.
 TOTAL_ROW = "total"
+
+
+def _link(row: pd.Series, key: Any, cards: str) -> str | None:
+    """Where a row's name links (see :func:`table`'s ``links``): its card, its sector report, or nowhere.
+
+    >>> _link(pd.Series({"org_code": "PX01", "sector": "wards"}), "PX01", "organisations/")
+    'organisations/PX01.html'
+    >>> _link(pd.Series({"org_code": None, "sector": "wards"}), "wards", "organisations/")
+    'sector-wards.html'
+    """
+    if key == TOTAL_ROW or row.get("is_total") in (True,):  # np.True_ too; NaN is not
+        return None
+    org = row.get("org_code")
+    if isinstance(org, str) and org:
+        return f"{cards}{org}.html"
+    sector = row.get("sector")
+    if isinstance(sector, str) and sector:
+        return f"sector-{sector}.html"
+    return None
 
 
 def _figures(frame: pd.DataFrame, coded: Mapping[str, str], period: str) -> tuple[dict[str, Any], ...]:

@@ -41,10 +41,12 @@ def main(argv: list[str] | None = None) -> int:
     batch = sub.add_parser("batch", help="run the queued jobs (from make) or every report of --period, then the index")
     batch.add_argument("--queue", type=Path, help="a file of queued jobs, one `report period sector|-` per line")
     batch.add_argument("--period", action="append", help="build every report of this period (repeatable)")
+    batch.add_argument("--no-cards", action="store_true", help="with --period: leave out the organisation cards")
     run = sub.add_parser("run", help="run one report")
     run.add_argument("report", help=f"one of: {', '.join(s.id for s in REPORTS)}")
     run.add_argument("--period", required=True)
     run.add_argument("--sector")
+    run.add_argument("--org", help="the organisation's code, for organisation-card")
     for command in (batch, run):
         command.add_argument("--lang", default="vi", help="report language: vi (default) or en")
         command.add_argument("--no-pdf", action="store_true", help="skip the PDF")
@@ -67,10 +69,17 @@ def main(argv: list[str] | None = None) -> int:
             sectors = sector_codes(p)
             if spec.per_sector and args.sector not in sectors:
                 raise BuildError(f"unknown sector {args.sector!r}; valid: {', '.join(sectors)}")
-            jobs = [Job(spec, args.period, args.sector)]
+            if spec.per_org and not args.org:
+                raise BuildError(f"{spec.id} needs --org <org_code>")
+            jobs = [Job(spec, args.period, args.sector, args.org if spec.per_org else None)]
         else:
             jobs = read_queue(args.queue) if args.queue else []
-            jobs += [job for period in args.period or [] for job in jobs_for_period(period, p)]
+            jobs += [
+                job
+                for period in args.period or []
+                for job in jobs_for_period(period, p)
+                if not (args.no_cards and job.report.per_org)
+            ]
         outcomes = build(jobs, lang=args.lang, pdf=not args.no_pdf, p=p)
     except LockTimeout as exc:
         print(f"error: {exc}", file=sys.stderr)

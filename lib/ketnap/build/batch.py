@@ -33,6 +33,7 @@ from ketnap.lock import exclusive
 
 __all__ = [
     "build",
+    "card_codes",
     "default_periods",
     "job_line",
     "jobs_for_period",
@@ -75,18 +76,28 @@ def jobs_for_period(period: str, p: Paths) -> list[Job]:
     from ketnap.periods import parse_period
 
     parsed = parse_period(period)
-    return jobs_for(period, year_period=parsed.kind == "year", sectors=sector_codes(p))
+    return jobs_for(period, year_period=parsed.kind == "year", sectors=sector_codes(p),
+                    organisations=card_codes(period, p))  # fmt: skip
+
+
+def card_codes(period: str, p: Paths) -> list[str]:
+    """The organisations that get a card for ``period`` (:func:`ketnap.card.card_codes`) on the data in ``p``."""
+    from ketnap.card import card_codes as codes
+    from ketnap.io import load
+
+    return codes(load(p.processed), period)
 
 
 def job_line(job: Job) -> str:
-    """The job as one queue line: ``report period sector|-``."""
-    return f"{job.report.id} {job.period} {job.sector or '-'}"
+    """The job as one queue line: ``report period sector|- [org_code]``."""
+    line = f"{job.report.id} {job.period} {job.sector or '-'}"
+    return f"{line} {job.org_code}" if job.org_code else line
 
 
 def parse_job_line(line: str) -> Job:
     """The job of a queue line written by :func:`job_line`."""
-    report, period, sector = line.split()
-    return Job(find_report(report), period, None if sector == "-" else sector)
+    report, period, sector, *org = line.split()
+    return Job(find_report(report), period, None if sector == "-" else sector, org[0] if org else None)
 
 
 def makefile(periods: list[str], p: Paths, queue: str = "$(BUILD_QUEUE)") -> str:

@@ -11,9 +11,16 @@ marked missing.
 
 Reading is :func:`collect` (the statuses each job records under ``reports/<period>/.status/``,
 :func:`ketnap.build.runner.status_file`, and the published files), rendering :func:`render_index`
-(pure: a list of :class:`PeriodEntry` in, the page out; its ``tools`` slot at the top of the page is
-where an organisation search will go), writing :func:`write_index`. Which reports exist is the
-catalog's business (:mod:`ketnap.build.catalog`), building them :mod:`ketnap.build.batch`'s.
+(pure: a list of :class:`PeriodEntry` in, the page out; its ``tools`` slot at the top of the page
+holds the organisation search, :func:`search_tool`), writing :func:`write_index`.
+
+The search finds an organisation's card (``<period>/organisations/<org_code>.html``, of the latest
+period with cards) as the leader types, ignoring case and diacritics ("dong huong" finds "Đảng bộ
+phường Đông Hương"): each name's key is :func:`ketnap.text.bare`, the query is folded the same way
+by a few lines of inline JavaScript, and every word typed must begin a word of the name ("huong"
+finds "Hương", not "phường"); names with the words together come first, then the shortest. No
+network: the names travel inside the page. Which reports exist is the catalog's business
+(:mod:`ketnap.build.catalog`), building them :mod:`ketnap.build.batch`'s.
 """
 
 from __future__ import annotations
@@ -42,6 +49,7 @@ __all__ = [
     "headline",
     "read_figures",
     "render_index",
+    "search_tool",
     "write_index",
 ]
 
@@ -304,7 +312,8 @@ def render_index(periods: list[PeriodEntry], lang: str = "vi", *, tools: str = "
     Returns
     -------
     str
-        One self-contained page: styles inline, no script, nothing loaded.
+        One self-contained page: styles inline, nothing loaded; the only script is the one ``tools``
+        brings (the search).
     """
     sections = "".join(_period_html(entry, lang, latest=i == 0) for i, entry in enumerate(periods))
     missing_pdf = any(r.html and not r.pdf for entry in periods for r in entry.reports)
@@ -327,9 +336,104 @@ def render_index(periods: list[PeriodEntry], lang: str = "vi", *, tools: str = "
     )
 
 
-def write_index(p: Paths | None = None, lang: str = "vi", *, tools: str = "") -> Path:
-    """Write ``reports/index.html`` from the recorded statuses (see :func:`collect`, :func:`render_index`)."""
+#: Folds a query as :func:`ketnap.text.bare` folds a name: lower case, no marks, đ as d, spaces collapsed.
+_SEARCH_SCRIPT = r"""(() => {
+  const box = document.getElementById('org-search');
+  const list = document.getElementById('org-results');
+  const none = document.getElementById('org-none');
+  const orgs = JSON.parse(document.getElementById('org-data').textContent);
+  for (const o of orgs) o.words = o.key.split(' ');
+  const bare = (s) => s.toLowerCase().replace(/đ/g, 'd').normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ').trim();
+  const show = () => {
+    const words = bare(box.value).split(' ').filter(Boolean);
+    list.replaceChildren();
+    if (!words.length) { none.hidden = true; return; }
+    const phrase = words.join(' ');
+    // Each word typed begins a word of the name; the closest first: the words as typed, together,
+    // then the shortest name (least else in it).
+    const found = orgs.filter((o) => words.every((w) => o.words.some((k) => k.startsWith(w))))
+      .map((o) => [o.key.includes(phrase) ? 0 : 1, o.key.length, o])
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]).slice(0, 20).map((x) => x[2]);
+    for (const o of found) {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = o.href; link.textContent = o.name;
+      const sector = document.createElement('span');
+      sector.className = 'org-sector'; sector.textContent = ' · ' + o.sector;
+      item.append(link, sector); list.append(item);
+    }
+    none.hidden = found.length > 0;
+  };
+  box.addEventListener('input', show);
+  box.form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const first = list.querySelector('a');
+    if (first) first.click();
+  });
+  show();
+})();"""
+
+
+def _card_period(p: Paths) -> str | None:
+    """The latest period (index order) that has organisation cards."""
+    periods = [folder.parent.name for folder in p.reports.glob(f"*/{catalog.ORG_FOLDER}") if any(folder.glob("*.html"))]
+    return min(periods, key=_period_order) if periods else None
+
+
+def search_tool(p: Paths | None = None, lang: str = "vi") -> str:
+    """The organisation search of the index: a box, the matching cards as links, all inline; ``""`` without cards.
+
+    Returns
+    -------
+    str
+        A ``<form>`` with the box, the result list, the names as JSON (``name``, ``sector``, ``href``
+        relative to the index, ``key`` = :func:`ketnap.text.bare` of the name) and the script.
+    """
+    from ketnap.io import read_table
+    from ketnap.text import bare
+
     p = p or paths()
+    period = _card_period(p)
+    if period is None:
+        return ""
+    try:
+        orgs = read_table("organisations", p.processed)
+        sectors = read_table("sectors", p.processed).set_index("sector")
+    except FileNotFoundError:
+        return ""
+    sector_name = sectors["name_vi" if lang == "vi" else "name_en"]
+    folder = p.reports / period / catalog.ORG_FOLDER
+    entries = [
+        {
+            "name": str(name),
+            "sector": str(sector_name.get(sector, "")),
+            "href": f"{period}/{catalog.ORG_FOLDER}/{code}.html",
+            "key": bare(str(name)),
+        }
+        for code, name, sector in zip(orgs["org_code"], orgs["name"], orgs["sector"], strict=True)
+        if (folder / f"{code}.html").is_file()
+    ]
+    entries.sort(key=lambda e: fmt.vi_sort_key(e["name"]))
+    data = json.dumps(entries, ensure_ascii=False).replace("<", "\\u003c")
+    return (
+        f'<form class="org-search" role="search"><label for="org-search">{_e(t("search.label", lang))} '
+        f'<span class="hint">{_e(t("search.hint", lang, period=_heading(period, lang)))}</span></label>'
+        f'<input id="org-search" type="search" autocomplete="off" placeholder="{_e(t("search.placeholder", lang))}">'
+        f'<ul id="org-results" class="org-results"></ul><p id="org-none" class="org-none" hidden>'
+        f"{_e(t('search.none', lang))}</p></form>"
+        f'<script type="application/json" id="org-data">{data}</script>'
+        f"<script>{_SEARCH_SCRIPT}</script>"
+    )
+
+
+def write_index(p: Paths | None = None, lang: str = "vi", *, tools: str | None = None) -> Path:
+    """Write ``reports/index.html`` from the recorded statuses (see :func:`collect`, :func:`render_index`).
+
+    ``tools`` defaults to the organisation search (:func:`search_tool`).
+    """
+    p = p or paths()
+    tools = search_tool(p, lang) if tools is None else tools
     page = render_index(collect(p, lang), lang, tools=tools)
     target = p.reports / "index.html"
     with exclusive(p.reports / ".index.lock", wait=FOREVER, what="index"):  # builds and `index` take turns

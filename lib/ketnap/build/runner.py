@@ -16,6 +16,7 @@ loses its older PDF, which no longer matches it.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -42,6 +43,7 @@ __all__ = [
     "check_parameters",
     "find_browser",
     "header",
+    "navigation",
     "render_html",
     "report_title",
     "status_file",
@@ -112,15 +114,22 @@ def check_parameters(notebook: Path, parameters: dict[str, str]) -> None:
     Papermill writes parameter names into code verbatim and would run with a typo silently using
     the default; this check runs before any kernel starts.
     """
-    import papermill
-
-    declared = papermill.inspect_notebook(str(notebook))
+    declared = _declared(str(notebook), notebook.stat().st_mtime_ns)
     for name, value in parameters.items():
         if name not in declared:
             raise BuildError(f"{notebook.name} has no parameter {name!r}; declared: {', '.join(declared)}")
         kind = declared[name]["inferred_type_name"]
         if kind == "int" and not str(value).lstrip("-").isdigit():
             raise BuildError(f"{notebook.name}: parameter {name} must be a whole number, not {value!r}")
+
+
+@functools.lru_cache(maxsize=32)
+def _declared(notebook: str, mtime_ns: int) -> dict[str, Any]:
+    """The notebook's declared parameters, read once per version of the file (the cards are 111 jobs)."""
+    import papermill
+
+    del mtime_ns  # part of the cache key only
+    return dict(papermill.inspect_notebook(notebook))
 
 
 def render_html(notebook: Any, header: dict[str, Any]) -> str:
@@ -142,7 +151,11 @@ def render_html(notebook: Any, header: dict[str, Any]) -> str:
 
 
 def report_title(job: Job, lang: str, p: Paths) -> str:
-    """The report's title: the catalog's, or for a sector report "Kết quả kết nạp đảng viên khối …"."""
+    """The report's title: the catalog's; for a sector report "Kết quả kết nạp đảng viên khối …", for a card
+    "Kết quả kết nạp đảng viên: <the organisation's name>"."""
+    if job.org_code:
+        orgs = read_table("organisations", p.processed).set_index("org_code")
+        return t("card.title_of", lang, name=str(orgs.loc[job.org_code, "name"]))
     if not job.sector:
         return t(job.report.title_key, lang)
     sectors = read_table("sectors", p.processed).set_index("sector")
@@ -151,7 +164,40 @@ def report_title(job: Job, lang: str, p: Paths) -> str:
     return t("report.sector.title_of", lang, name=name[:1].lower() + name[1:] if lang == "vi" else name)
 
 
-def header(job: Job, lang: str, manifest: dict[str, Any], p: Paths) -> dict[str, Any]:
+def navigation(job: Job, lang: str, p: Paths, *, pdf: bool = True) -> str:
+    """The links at the top of a report page: the index, its own PDF and Excel, and its neighbours.
+
+    The city report links to each sector report; a sector report and the other reports of the period
+    to the city; a card to the city, its sector and the organisations report. Every link is relative
+    to the page, so the reports folder can be copied anywhere and opened offline.
+    """
+    import html as html_lib
+
+    up = "../" * job.depth
+    own = job.stem.rsplit("/", 1)[-1]
+    links = [(f"{up}../index.html", t("nav.index", lang))]
+    if pdf:
+        links.append((f"{own}.pdf", t("nav.pdf", lang)))
+    links.append((f"{own}.xlsx", t("nav.excel", lang)))
+    if job.report.id == "city-overview":
+        sectors = read_table("sectors", p.processed).sort_values("order")
+        name = "name_vi" if lang == "vi" else "name_en"
+        links += [
+            (f"sector-{code}.html", str(title)) for code, title in zip(sectors["sector"], sectors[name], strict=True)
+        ]
+    else:
+        links.append((f"{up}city-overview.html", t("nav.city", lang)))
+    if job.org_code:
+        orgs = read_table("organisations", p.processed).set_index("org_code")
+        links.append((f"{up}sector-{orgs.loc[job.org_code, 'sector']}.html", t("nav.sector", lang)))
+        links.append((f"{up}organisations.html", t("nav.organisations", lang)))
+    elif job.report.id != "organisations":
+        links.append(("organisations.html", t("nav.organisations", lang)))
+    items = "".join(f'<a href="{html_lib.escape(href)}">{html_lib.escape(words)}</a>' for href, words in links)
+    return f'<nav class="report-nav" aria-label="{html_lib.escape(t("nav.label", lang))}">{items}</nav>'
+
+
+def header(job: Job, lang: str, manifest: dict[str, Any], p: Paths, *, pdf: bool = True) -> dict[str, Any]:
     """The report header the template shows (title, organisation, period, data-as-of), and its print frame.
 
     ``official_header`` is the first printed page's header block of the Party's document format and
@@ -164,11 +210,14 @@ def header(job: Job, lang: str, manifest: dict[str, Any], p: Paths) -> dict[str,
 
     title = report_title(job, lang, p)
     as_of = datetime.fromisoformat(str(manifest["as_of"])).date()
+    nav = navigation(job, lang, p, pdf=pdf)
     synthetic = str(manifest.get("data_root", "")).rstrip("/").endswith("sample")
     period_label = fmt.period_label(parse_period(job.period), lang)
     return {
         "lang": lang,
         "title": title,
+        "nav": nav,
+        "body_class": "card-page" if job.report.per_org else "",
         "organisation": t("org.board", lang),
         "period_caption": t("report.period", lang),
         "period_label": period_label,
@@ -399,11 +448,13 @@ class Runner:
         from ketnap.periods import as_at
         from ketnap.present import indicator_notes
 
-        head = header(job, self.lang, manifest, self.p)
+        head = header(job, self.lang, manifest, self.p, pdf=self.pdf)
         figures = collect_figures(notebook)
         head["figures_json"] = figures_json(figures)
         period = as_at(job.period, str(manifest["as_of"]))
-        head["indicator_notes"] = indicator_notes({f["code"] for f in figures}, self.lang, period=period)
+        # A card is one page: its indicators are explained in the organisations report it links to.
+        codes = set() if job.report.per_org else {f["code"] for f in figures}
+        head["indicator_notes"] = indicator_notes(codes, self.lang, period=period)
         head["indicator_link"] = t("indicator.section.link", self.lang) if head["indicator_notes"] else ""
         html_text = render_html(notebook, head)
         with ExitStack() as publish:  # renamed on leaving, in reverse order: the HTML, which make checks, last
