@@ -38,8 +38,9 @@ def figures_of(html: Path) -> list[dict[str, Any]]:
 
 
 def reports(home: Any) -> list[Path]:
-    found = sorted(html for period in PERIODS for html in (home.reports / period).glob("*.html"))
-    # One page per report job of the default periods (the annual review for a year only).
+    found = sorted(html for period in PERIODS for html in (home.reports / period).rglob("*.html"))
+    # One page per report job of the default periods (the annual review for a year only), the
+    # organisation cards under ``organisations/`` included.
     expected = sorted(home.reports / job.period / f"{job.stem}.html" for period in PERIODS
                       for job in jobs_for_period(period, home))  # fmt: skip
     assert found == expected, [p.name for p in found]
