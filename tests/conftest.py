@@ -31,23 +31,45 @@ def scratch_home(base: Path) -> Paths:
     return Paths(base)
 
 
-def build_all(home: Paths) -> list[Any]:
-    """Every report of the default periods, built in one batch as `make reports` does; the jobs."""
-    from ketnap.build.batch import jobs_for_period
+def build_all(home: Paths, cards_each: int | None = None) -> list[Any]:
+    """Every report of the default periods, built in one batch as `make reports` does; the jobs.
 
+    With ``cards_each``, only the first ``cards_each`` organisation cards of each period (the
+    reproducibility twin: cards are built the way the reports are, 333 of them are not needed twice).
+    """
+    from ketnap.build.batch import job_line, jobs_for_period
+
+    jobs = [job for period in PERIODS for job in jobs_for_period(period, home)]
+    args = [arg for period in PERIODS for arg in ("--period", period)]
+    if cards_each is not None:
+        per_period = [[j for j in jobs if j.period == period and j.org_code] for period in PERIODS]
+        cards = [job for jobs_of in per_period for job in jobs_of[:cards_each]]
+        queue = home.home / "cards-queue"
+        queue.write_text("".join(job_line(job) + "\n" for job in cards), encoding="utf-8")
+        args += ["--no-cards", "--queue", str(queue)]
+        jobs = [job for job in jobs if not job.org_code] + cards
     env = {**os.environ, "KETNAP_HOME": str(home.home)}
-    periods = [arg for period in PERIODS for arg in ("--period", period)]
     done = subprocess.run(
-        [sys.executable, "-m", "ketnap.build", "batch", *periods], env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "ketnap.build", "batch", *args], env=env, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, f"the build failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
-    return [job for period in PERIODS for job in jobs_for_period(period, home)]
+    return jobs
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Paths, list[Any]]:
-    """One build of every report of the default periods in a scratch project, and its jobs."""
-    home = scratch_home(tmp_path_factory.mktemp("build-a"))
+    """One build of every report of the default periods in a scratch project, and its jobs.
+
+    ``KETNAP_TEST_BUILT=<folder>`` builds into that folder once and reuses it on later runs (to iterate
+    on the output tests; delete the folder after changing the library or the notebooks).
+    """
+    from ketnap.build.batch import jobs_for_period
+
+    kept = os.environ.get("KETNAP_TEST_BUILT")
+    if kept and (Path(kept) / "reports" / "index.html").exists():
+        home = Paths(Path(kept))
+        return home, [job for period in PERIODS for job in jobs_for_period(period, home)]
+    home = scratch_home(Path(kept) if kept else tmp_path_factory.mktemp("build-a"))
     return home, build_all(home)
 
 

@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import build_all, scratch_home
+from conftest import PERIODS, build_all, scratch_home
 
 from ketnap.build.catalog import REPORTS, ReportSpec
 from ketnap.config import Paths
@@ -36,7 +36,7 @@ pytestmark = [
 @pytest.fixture(scope="session")
 def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Paths:
     home = scratch_home(tmp_path_factory.mktemp("build-b"))
-    build_all(home)
+    build_all(home, cards_each=3)
     return home
 
 
@@ -344,6 +344,10 @@ def _digests(home: Paths, pattern: str) -> dict[str, str]:
 def test_two_builds_give_identical_html(built, rebuilt) -> None:
     first, second = _digests(built[0], "*/*.html"), _digests(rebuilt, "*/*.html")
     assert first and first == second
+    cards = _digests(rebuilt, "*/organisations/*.html")
+    assert len(cards) == 3 * len(PERIODS)
+    originals = _digests(built[0], "*/organisations/*.html")
+    assert cards == {name: digest for name, digest in originals.items() if name in cards}
 
 
 def test_two_builds_give_identical_excel(built, rebuilt) -> None:
@@ -357,8 +361,10 @@ def _normalised_pdf(pdf: Path) -> bytes:
 
 
 def test_two_builds_give_identical_pdf_after_the_date_stamp(built, rebuilt) -> None:
-    for pdf in sorted(built[0].reports.glob("*/*.pdf")):
-        twin = rebuilt.reports / pdf.relative_to(built[0].reports)
+    twins = sorted(rebuilt.reports.glob("*/*.pdf")) + sorted(rebuilt.reports.glob("*/organisations/*.pdf"))
+    assert len(twins) == len(list(built[0].reports.glob("*/*.pdf"))) + 3 * len(PERIODS)
+    for twin in twins:
+        pdf = built[0].reports / twin.relative_to(rebuilt.reports)
         assert _normalised_pdf(pdf) == _normalised_pdf(twin), f"{pdf.name} differs beyond its dates"
 
 

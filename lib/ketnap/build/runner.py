@@ -455,7 +455,9 @@ class Runner:
         # A card is one page: its indicators are explained in the organisations report it links to.
         codes = set() if job.report.per_org else {f["code"] for f in figures}
         head["indicator_notes"] = indicator_notes(codes, self.lang, period=period)
-        head["indicator_link"] = t("indicator.section.link", self.lang) if head["indicator_notes"] else ""
+        explained = job.report.per_org or bool(head["indicator_notes"])
+        head["indicator_link"] = t("indicator.section.link", self.lang) if explained else ""
+        head["indicator_href"] = f"{'../organisations.html' if job.report.per_org else ''}#giai-thich-so-lieu"
         html_text = render_html(notebook, head)
         with ExitStack() as publish:  # renamed on leaving, in reverse order: the HTML, which make checks, last
             html_file = publish.enter_context(atomic_file(out_dir / f"{job.stem}.html"))
