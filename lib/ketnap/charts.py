@@ -940,7 +940,7 @@ def _group_label(group: str, lang: str) -> str:
 
 def _labelled_bars_figure(n_bars: int) -> Axes:
     """A new house figure sized for :func:`_labelled_bars` of ``n_bars`` bars."""
-    return figure(height=_ROWS_FRAME + _TITLE_ROOM + 0.55 * max(n_bars, 2))[1]
+    return figure(height=_ROWS_FRAME + _TITLE_ROOM + 0.5 * max(n_bars, 2))[1]
 
 
 def _labelled_bars(

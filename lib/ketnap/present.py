@@ -51,7 +51,7 @@ TABLE_MIME = "application/vnd.ketnap.table+json"
 MAX_TABLE_ROWS = 200
 
 #: A table of at most this many rows is kept on one printed page (class ``short``).
-SHORT_TABLE_ROWS = 14
+SHORT_TABLE_ROWS = 10
 
 #: Resolution of embedded charts: sharp on phones (2x) without bloating the page.
 CHART_DPI = 144
