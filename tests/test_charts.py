@@ -349,7 +349,7 @@ def test_org_month_heatmap_annotates_non_zero_counts_and_labels_every_row(matrix
     assert _title(ax) == "Số đảng viên kết nạp theo tháng, năm 2025"
     assert sorted(filter(None, _texts(ax))) == sorted(["3", "1.253", "1", "2"])  # zeros, NaN: blank
     rows = _ticks(ax.get_yticklabels())
-    assert rows[0] == "Đảng bộ phường Hàm Rồng"
+    assert rows[0] == "Phường Hàm Rồng"  # the sector says they are Party organisations: no "Đảng bộ"
     assert len(rows[1].split("\n")) == 2 and rows[1].endswith("…")  # wrapped, then shortened
     assert _ticks(ax.get_xticklabels()) == [str(m) for m in range(1, 13)]
     assert ax.get_xlabel() == "Tháng"
@@ -365,7 +365,7 @@ def test_org_month_heatmap_keeps_all_of_many_rows_and_maps_codes_to_names():
     _, ax = charts.figure(rows=len(matrix))
     charts.org_month_heatmap(matrix, period="2025", lang="en", ax=ax, names=names)
     rows = _ticks(ax.get_yticklabels())
-    assert len(rows) == 35 and rows[34].replace("\n", " ") == "Chi bộ phường Đông Thọ số 34"
+    assert len(rows) == 35 and rows[34].replace("\n", " ") == "Phường Đông Thọ số 34"
     assert ax.get_xlabel() == "Month"
 
 
@@ -426,7 +426,7 @@ def test_ranked_attainment_ranks_highlights_and_lists_no_target(unit_metrics):
     assert mpl.colors.to_hex(behind.get_edgecolor()[0]) == "#e69f00"
 
     rows = [row.replace("\n", " ") for row in _ticks(ax.get_yticklabels())]
-    assert rows == ["Đảng bộ phường Hàm Rồng", "Đảng bộ phường Điện Biên", "Đảng bộ xã Quảng Tâm"]
+    assert rows == ["Phường Hàm Rồng", "Phường Điện Biên", "Xã Quảng Tâm"]  # without the repeated "Đảng bộ"
     assert ax.get_yticklabels()[2].get_color() != ax.get_yticklabels()[0].get_color()  # greyed
     texts = _texts(ax)
     assert "1.200/1.000 · 120,0%" in texts and "Kết nạp 7 · chưa được giao chỉ tiêu" in texts

@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from chart_text import on_a4, on_a_phone, too_small
 from conftest import PERIODS, build_all, scratch_home
 
 from ketnap.build.catalog import REPORTS, ReportSpec
@@ -170,10 +171,29 @@ def test_headline_figures_are_text(built, browser, report: str, figures: list[st
         assert re.search(rf"(?<![\d.,]){re.escape(figure)}(?![\d,])", text), f"{report} lacks {figure}"
 
 
+#: A wide table scrolled to its right end, at 375 px: how far its name cells moved from the box's left
+#: edge (0 when the column is fixed), and where its "Tỷ lệ đạt" column is (-1: none).
+_SCROLLED = """Array.from(document.querySelectorAll('.table-scroll'))
+  .filter(box => box.scrollWidth > box.clientWidth + 1).map(box => {
+    box.scrollLeft = box.scrollWidth;
+    const moved = Array.from(box.querySelectorAll('tr > :first-child'),
+                             c => Math.abs(c.getBoundingClientRect().left - box.getBoundingClientRect().left));
+    box.scrollLeft = 0;
+    const heads = Array.from(box.querySelectorAll('thead th'), th => th.innerText.trim());
+    return {moved: Math.max(...moved), attainment: heads.indexOf(ATTAINMENT)};
+  })"""
+
+
 def test_phone_layout_never_scrolls_sideways(built, browser) -> None:
+    """At 375 px no page scrolls sideways; a wide table scrolls in its box with its name column fixed
+    and the attainment right after the names (issue 15)."""
+    from ketnap.columns import heading
+
     home, _ = built
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    for file in _html_files(home):
+    wide = 0
+    scrolled = _SCROLLED.replace("ATTAINMENT", repr(heading("attainment_pct", "vi")))
+    for file in _every_page(home):
         page = _open(browser, file.as_uri(), width=375, height=812)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         # A wide table may be wider than the phone, but only inside its own scrolling box.
@@ -181,6 +201,15 @@ def test_phone_layout_never_scrolls_sideways(built, browser) -> None:
             """Array.from(document.querySelectorAll('table')).filter(t =>
                  t.getBoundingClientRect().width > window.innerWidth && !t.closest('.table-scroll')).length"""
         )
+        tables = page.evaluate(scrolled)
+        wide += len(tables)
+        for n, table in enumerate(tables):
+            assert table["moved"] <= 1, f"{file.name}: the names of wide table {n} scroll away ({table})"
+            assert table["attainment"] in (-1, 1), f"{file.name}: wide table {n} has 'Tỷ lệ đạt' at {table}"
+        if file.parent.name == "organisations":
+            page.close()
+            assert overflow <= 0 and loose == 0, f"{file.name}: scrolls sideways ({overflow}px, {loose} tables)"
+            continue
         name = f"{file.parent.name}-{file.stem}"
         page.screenshot(path=str(ARTIFACTS / f"{name}-phone.png"), full_page=True)
         page.set_viewport_size({"width": 1280, "height": 900})
@@ -188,6 +217,32 @@ def test_phone_layout_never_scrolls_sideways(built, browser) -> None:
         page.close()
         assert overflow <= 0, f"{file.name}: the page scrolls sideways by {overflow}px on a phone"
         assert loose == 0, f"{file.name}: {loose} wide tables are not in a scroll box"
+    assert wide > 10, wide  # the check above ran on real wide tables
+
+
+def _every_page(home: Paths) -> list[Path]:
+    """Every built report page: the reports of each period and its organisation cards."""
+    return sorted([*home.reports.glob("*/*.html"), *home.reports.glob("*/organisations/*.html")])
+
+
+#: The smallest chart text allowed on A4, in points (issue 15), and on a 375 px phone, in CSS pixels.
+A4_LEAST_PT = 7.0
+PHONE_LEAST_PX = 9.0
+
+
+def test_chart_text_is_at_least_7_pt_on_a4_and_9_px_on_a_phone(built, browser) -> None:
+    """Every chart of every page (cards too), laid out as printed on A4 and on a 375 px phone."""
+    home, _ = built
+    small: list[str] = []
+    charts = 0
+    for file in _every_page(home):
+        name = str(file.relative_to(home.reports))
+        printed, phone = on_a4(browser, file.as_uri()), on_a_phone(browser, file.as_uri())
+        charts += len(printed)
+        small += [f"{name} on A4: {c}" for c in too_small(printed, least=A4_LEAST_PT)]
+        small += [f"{name} at 375 px: {c}" for c in too_small(phone, least=PHONE_LEAST_PX, unit="px")]
+    assert charts > 100, charts  # a chart on every card, and the reports'
+    assert not small, "\n".join(small)
 
 
 def _composition_rows(browser, file: Path) -> list[list[str]]:
@@ -320,6 +375,34 @@ def _last_on_each_page(pdf: Path, scratch: Path) -> list[str | None]:
                     items.append((bottom, text))
         last.append(max(items, key=lambda item: item[0])[1] if items else None)
     return last[:-1]
+
+
+def _first_page_fill(pdf: Path, scratch: Path) -> float:
+    """How far down page 1's text box (``@page`` margins 15 mm and 14 mm) its lowest text or image reaches, 0-1."""
+    import xml.etree.ElementTree as ElementTree
+
+    xml = subprocess.run(["pdftohtml", "-xml", "-q", "-stdout", "-f", "1", "-l", "1", str(pdf), str(scratch / "fill")],
+                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    page = next(ElementTree.fromstring(xml).iter("page"))
+    height = float(page.get("height", 1))
+    top, bottom = 15 / 297, 1 - 14 / 297
+    ends = [(float(n.get("top", 0)) + float(n.get("height", 0))) / height for n in page if n.tag in ("text", "image")]
+    lowest = max((end for end in ends if end <= bottom), default=top)  # the footer "Trang x/y" left out
+    return (lowest - top) / (bottom - top)
+
+
+#: Page 1 of a report longer than a page is filled at least this far (issue 15: no half-empty first pages).
+FIRST_PAGE_FILL = 0.65
+
+
+@pytest.mark.skipif(shutil.which("pdftohtml") is None, reason="poppler-utils is needed")
+def test_no_half_empty_first_page(built, tmp_path: Path) -> None:
+    home, _ = built
+    empty = []
+    for pdf in sorted(home.reports.glob("*/*.pdf")):
+        if int(_pdfinfo(pdf)["Pages"]) > 1 and (fill := _first_page_fill(pdf, tmp_path)) < FIRST_PAGE_FILL:
+            empty.append(f"{pdf.parent.name}/{pdf.name}: page 1 filled {fill:.0%}")
+    assert not empty, "\n".join(empty)
 
 
 @pytest.mark.skipif(shutil.which("pdftohtml") is None, reason="poppler-utils is needed")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import matplotlib
+import matplotlib.pyplot as plt
 import numpy as np
 import openpyxl
 import pandas as pd
@@ -29,7 +31,7 @@ def test_table_escapes_formats_and_aligns_numbers() -> None:
     html = present.table(frame, columns=["name", "admitted", "attainment_pct"]).html
     assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>x" not in html
     assert '<td class="num">1.253</td>' in html and '<td class="num">28,3%</td>' in html
-    assert html.startswith('<div class="table-scroll">')
+    assert html.startswith('<div class="table-scroll short">')  # one row: kept on one printed page
 
 
 def test_table_heads_and_formats_columns_from_the_catalog() -> None:
@@ -156,7 +158,7 @@ def _ranked_metrics(n: int) -> pd.DataFrame:
 def test_ranked_attainment_caps_rows_to_the_lowest() -> None:
     ax = charts.ranked_attainment(_ranked_metrics(200), sector_colour="#009E73", period="2024-02", max_rows=50)
     labels = [tick.get_text() for tick in ax.get_yticklabels()]
-    assert len(labels) == 50 and "Đảng bộ 000" in labels and "Đảng bộ 199" not in labels
+    assert len(labels) == 50 and "000" in labels and "199" not in labels  # "Đảng bộ 000" without "Đảng bộ"
     assert ax.figure.get_suptitle().split("\n")[-1].startswith("50 trên 200")  # the title's last line
 
 
@@ -186,3 +188,41 @@ def test_names_with_dollar_signs_print_as_typed() -> None:
     ax = charts.ranked_attainment(frame, sector_colour="#009E73", period="2024-02")
     ax.figure.savefig(io.BytesIO(), format="png")
     assert "Công ty $x^2$" in [tick.get_text() for tick in ax.get_yticklabels()]
+
+
+def test_a_ranked_chart_for_paper_is_wider_with_one_line_names_and_shorter_rows() -> None:
+    # 36 names of 40-odd characters: two lines at the phone's 22 characters, one on paper (56).
+    names = [f"Chi bộ Công ty CP Vật liệu xây dựng Đông Cương {i:02d}" for i in range(36)]
+    frame = _ranked_metrics(36).assign(name=names)
+    phone = charts.ranked_attainment(frame, sector_colour="#009E73", period="2024-02")
+    paper = charts.ranked_attainment(frame, sector_colour="#009E73", period="2024-02", paper=True)
+    assert phone.figure.get_size_inches()[0] == charts.FIG_WIDTH
+    assert paper.figure.get_size_inches()[0] == 7.2
+    assert all("\n" in tick.get_text() for tick in phone.get_yticklabels())
+    names = [tick.get_text() for tick in paper.get_yticklabels()]
+    assert "Công ty CP Vật liệu xây dựng Đông Cương 35" in names and not any("\n" in n for n in names)
+    # rows of 0.36 inch for two-line names, 0.25 for one line; the same frame, title and legend room
+    assert phone.figure.get_size_inches()[1] - paper.figure.get_size_inches()[1] == pytest.approx(36 * 0.11)
+    plt.close("all")
+
+
+def test_a_tall_chart_from_a_chart_function_is_drawn_for_each_medium() -> None:
+    from functools import partial
+
+    html = present.tall_chart(
+        partial(charts.ranked_attainment, _ranked_metrics(3), sector_colour="#009E73", period="2024-02"), alt="x"
+    ).html
+    assert html.count("<figure") == 2
+    assert '<figure class="chart tall screen-only"' in html and '<figure class="chart tall print-only"' in html
+    widths = [float(w) for w in re.findall(r'data-width-in="([\d.]+)"', html)]
+    assert widths[1] > widths[0] + 2  # 7.2 against 4.5 inches, less what tight cropping takes
+    one = present.tall_chart(charts.ranked_attainment(_ranked_metrics(3), sector_colour="#009E73", period="2024-02"),
+                             alt="x").html  # fmt: skip
+    assert one.count("<figure") == 1 and '<figure class="chart tall"' in one
+
+
+def test_a_short_table_is_marked_to_stay_on_one_page() -> None:
+    short = pd.DataFrame({"name": [f"T{i}" for i in range(present.SHORT_TABLE_ROWS)]})
+    long = pd.DataFrame({"name": [f"T{i}" for i in range(present.SHORT_TABLE_ROWS + 1)]})
+    assert '<div class="table-scroll short">' in present.table(short, columns=["name"]).html
+    assert '<div class="table-scroll">' in present.table(long, columns=["name"]).html

@@ -14,6 +14,7 @@ Vietnamese row labels, and a title placed over the Axes alone would be squeezed 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Any, Final
@@ -33,6 +34,7 @@ from ketnap.periods import Period, pace_share, parse_period
 __all__ = [
     "FONT",
     "PACE_COLOUR",
+    "PAPER_WIDTH",
     "REFERENCE_COLOUR",
     "TITLE_SIZE",
     "expected_share",
@@ -41,6 +43,7 @@ __all__ = [
     "plot_width_pt",
     "reference_lines",
     "right_limit",
+    "short_names",
     "text_width_pt",
     "title",
     "value_labels",
@@ -55,12 +58,38 @@ REFERENCE_COLOUR: Final = "#555555"
 #: The expected-by-now line and the pace to the target (Okabe-Ito vermillion).
 PACE_COLOUR: Final = "#D55E00"
 
+#: Width in inches of the printed rendering of a chart with a row per organisation (``paper=True``):
+#: A4's 182 mm of text width holds it at its size, and names of up to 56 characters fit on one line, so 36
+#: rows print on one page with their smallest text above 7 pt (tests/test_outputs.py).
+PAPER_WIDTH: Final = 7.2
+
+#: What a Party organisation's name starts with when it only says what kind of organisation it is.
+_KIND_PREFIX: Final = re.compile(r"^(đảng bộ bộ phận|đảng bộ|chi bộ)\s+", re.IGNORECASE)
+
 #: Room, in points, kept between the figure's left edge and a title or legend placed on the figure.
 _EDGE_PT: Final = 4.0
 #: Size of a legend's text, in points.
 _LEGEND_SIZE: Final = 9.5
 
 _TEXT_TO_PATH = TextToPath()
+
+
+def short_names(names: Sequence[object]) -> list[str]:
+    """``names`` without the repeated "Đảng bộ"/"Chi bộ" that says what kind of organisation each is.
+
+    For a chart of one sector, where the sector already says what they are: "Đảng bộ phường Ba
+    Đình" reads "Phường Ba Đình", "Chi bộ Trường THPT Hàm Rồng" "Trường THPT Hàm Rồng". The full
+    names stay in the report's tables. A name that would then read like another, or be empty, is
+    kept whole.
+
+    >>> short_names(["Đảng bộ phường Ba Đình", "Chi bộ Phòng Nội vụ", "Chi bộ", "Tổ chức khác"])
+    ['Phường Ba Đình', 'Phòng Nội vụ', 'Chi bộ', 'Tổ chức khác']
+    """
+    full = [unicodedata.normalize("NFC", " ".join(str(name).split())) for name in names]
+    cut = [_KIND_PREFIX.sub("", name) for name in full]
+    cut = [name[:1].upper() + name[1:] if name else name for name in cut]
+    taken = [c.casefold() for c in cut]
+    return [c if c and taken.count(c.casefold()) == 1 else f for f, c in zip(full, cut, strict=True)]
 
 
 def text_width_pt(text: str, fontsize: float, *, bold: bool = False) -> float:

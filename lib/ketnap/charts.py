@@ -45,6 +45,7 @@ from ketnap import fmt
 from ketnap.chart_parts import (
     FONT,
     PACE_COLOUR,
+    PAPER_WIDTH,
     REFERENCE_COLOUR,
     TITLE_SIZE,
     expected_share,
@@ -53,6 +54,7 @@ from ketnap.chart_parts import (
     plot_width_pt,
     reference_lines,
     right_limit,
+    short_names,
     text_width_pt,
     title,
     value_labels,
@@ -109,6 +111,7 @@ MAX_CHART_ROWS: Final = 60
 
 # Heights, in inches, of one row of a row-per-item chart and of the fixed part around the rows.
 _ROW_HEIGHT: Final = 0.36
+_ONE_LINE_ROW_HEIGHT: Final = 0.25  # when every label fits on one line
 _ROWS_FRAME: Final = 0.9
 # Added to a chart's height for its title (two lines) and a legend line above the plot.
 _TITLE_ROOM: Final = 0.6
@@ -172,23 +175,24 @@ def use_theme() -> None:
     mpl.rcParams.update(THEME)  # type: ignore[arg-type]
 
 
-def heatmap_height(n_rows: int) -> float:
+def heatmap_height(n_rows: int, lines: int = 2) -> float:
     """Figure height (inches) that keeps ``n_rows`` rows of a row-per-item chart readable.
 
-    Each row gets room for a two-line label at the theme's tick size; used for the heat map and
-    the ranked dot plot, where 30 or more organisations are common.
+    Each row gets room for a two-line label at the theme's tick size, or a one-line one when
+    ``lines`` is 1; used for the heat map and the ranked dot plot, where 30 or more organisations
+    are common.
 
     Examples
     --------
-    >>> heatmap_height(30)
-    11.7
+    >>> heatmap_height(30), heatmap_height(30, lines=1)
+    (11.7, 8.4)
     """
     if n_rows < 0:
         raise ValueError(f"n_rows must be >= 0, got {n_rows}")
-    return round(_ROWS_FRAME + _ROW_HEIGHT * max(n_rows, 1), 2)
+    return round(_ROWS_FRAME + (_ROW_HEIGHT if lines > 1 else _ONE_LINE_ROW_HEIGHT) * max(n_rows, 1), 2)
 
 
-def figure(height: float | None = None, *, rows: int | None = None) -> tuple[Figure, Axes]:
+def figure(height: float | None = None, *, rows: int | None = None, width: float = FIG_WIDTH) -> tuple[Figure, Axes]:
     """A new figure and axes in the house size, with the house theme applied.
 
     Parameters
@@ -197,6 +201,8 @@ def figure(height: float | None = None, *, rows: int | None = None) -> tuple[Fig
         Height in inches; default :data:`FIG_HEIGHT`.
     rows
         Size the height for this many rows instead (see :func:`heatmap_height`).
+    width
+        Width in inches; default :data:`FIG_WIDTH` (phones), :data:`ketnap.chart_parts.PAPER_WIDTH` for A4.
 
     Returns
     -------
@@ -206,7 +212,7 @@ def figure(height: float | None = None, *, rows: int | None = None) -> tuple[Fig
     if height is None:
         height = heatmap_height(rows) if rows is not None else FIG_HEIGHT
     # Constrained layout makes room for long, wrapped Vietnamese tick labels and legends.
-    fig, ax = plt.subplots(figsize=(FIG_WIDTH, height), layout="constrained")
+    fig, ax = plt.subplots(figsize=(width, height), layout="constrained")
     return fig, ax
 
 
@@ -510,6 +516,7 @@ def org_month_heatmap(
     label_width: int = 26,
     names: Mapping[Any, str] | None = None,
     max_rows: int = MAX_CHART_ROWS,
+    paper: bool = False,
 ) -> Axes:
     """Admissions per organisation and month as an annotated heat map.
 
@@ -520,9 +527,10 @@ def org_month_heatmap(
     Zero cells are pale and carry no number, so the non-zero counts stand out; NaN cells (a month
     whose return is missing: :func:`ketnap.completeness.blank_not_reported`) are hatched grey and a
     legend under the grid reads "Chưa báo cáo", never 0. Months are numbered under a
-    "Tháng"/"Month" header, on top so a reader of 30+ rows meets them first. Long names wrap onto
-    two lines and are shortened with an ellipsis beyond that. Size the figure with
-    :func:`heatmap_height`.
+    "Tháng"/"Month" header, on top so a reader of 30+ rows meets them first. Names lose their
+    repeated "Đảng bộ"/"Chi bộ" (:func:`ketnap.chart_parts.short_names`); long ones wrap onto two
+    lines and are shortened with an ellipsis beyond that. Size the figure with :func:`heatmap_height`;
+    ``paper`` draws the wider figure for A4 (:data:`ketnap.chart_parts.PAPER_WIDTH`, one-line names).
 
     Parameters
     ----------
@@ -553,7 +561,11 @@ def org_month_heatmap(
         matrix = matrix.loc[matrix.index.isin(fewest)]
     values = matrix.apply(pd.to_numeric, errors="coerce").astype(float)
     months = [_month_number(c) for c in matrix.columns]
-    ax = ax if ax is not None else figure(height=heatmap_height(len(matrix)) + _TITLE_ROOM)[1]
+    shown = short_names([(names or {}).get(key, key) for key in matrix.index])
+    labels = [_wrap(name, 56 if paper else label_width, 2) for name in shown]
+    lines = max((label.count("\n") + 1 for label in labels), default=1)
+    height = heatmap_height(len(matrix), lines) + _TITLE_ROOM
+    ax = ax if ax is not None else figure(height=height, width=PAPER_WIDTH if paper else FIG_WIDTH)[1]
     capped = t("chart.capped_fewest", lang, shown=_int(len(matrix), lang), total=_int(total, lang))
     period_title(ax, "chart.title.heatmap", parse_period(period), lang, note=capped if total > max_rows else "")
 
@@ -574,7 +586,7 @@ def org_month_heatmap(
         linewidths=1.0,
         linecolor="white",
         xticklabels=[str(m) for m in months],
-        yticklabels=[_wrap((names or {}).get(key, key), label_width, 2) for key in matrix.index],
+        yticklabels=labels,
     )
     # Cells are about 15 pt wide on the house figure: a wide number gets a smaller font to stay
     # inside its cell, without shrinking the ordinary one- and two-digit counts.
@@ -724,6 +736,7 @@ def ranked_attainment(
     period: Period | str,
     label_width: int = 22,
     max_rows: int = MAX_CHART_ROWS,
+    paper: bool = False,
 ) -> Axes:
     """Organisations of one sector ranked by attainment, as a dot plot with the reference lines.
 
@@ -754,7 +767,10 @@ def ranked_attainment(
     ax
         Axes to draw on; a new figure sized for the rows when ``None``.
     label_width
-        Characters per line of an organisation label (two lines at most).
+        Characters per line of an organisation label (two lines at most); the names lose their
+        repeated "Đảng bộ"/"Chi bộ" (:func:`ketnap.chart_parts.short_names`).
+    paper
+        Draw the wider figure for A4 (:data:`ketnap.chart_parts.PAPER_WIDTH`, one-line names).
 
     Returns
     -------
@@ -787,7 +803,11 @@ def ranked_attainment(
     period = parse_period(period)
     closed = period.closed
     legend_rows = 3 if expected_share(period) is None else 4
-    ax = ax if ax is not None else figure(height=heatmap_height(n_rows) + _TITLE_ROOM + 0.2 * legend_rows)[1]
+    shown = short_names([*ranked["name"], *untargeted["name"]])
+    names = [_wrap(name, 56 if paper else label_width, 2) for name in shown]
+    lines = max((name.count("\n") + 1 for name in names), default=1)
+    height = heatmap_height(n_rows, lines) + _TITLE_ROOM + 0.2 * legend_rows
+    ax = ax if ax is not None else figure(height=height, width=PAPER_WIDTH if paper else FIG_WIDTH)[1]
 
     y_ranked = np.arange(n_ranked, dtype=float)
     values = ranked["attainment_pct"].fillna(0.0).clip(lower=0).to_numpy()
@@ -820,7 +840,6 @@ def ranked_attainment(
         t("chart.admitted_no_target", lang, admitted=_int(a, lang)) if ok else t("returns.chart.not_reported", lang)
         for a, ok in zip(untargeted["admitted"], reported[untargeted.index], strict=True)
     ]
-    names = [_wrap(name, label_width, 2) for name in [*ranked["name"], *untargeted["name"]]]
     y_all = np.arange(n_rows, dtype=float)
     ends = np.concatenate([values, np.zeros(len(untargeted))])
     ax.set_yticks(y_all, names)
@@ -921,7 +940,7 @@ def _group_label(group: str, lang: str) -> str:
 
 def _labelled_bars_figure(n_bars: int) -> Axes:
     """A new house figure sized for :func:`_labelled_bars` of ``n_bars`` bars."""
-    return figure(height=_ROWS_FRAME + _TITLE_ROOM + 0.55 * max(n_bars, 2))[1]
+    return figure(height=_ROWS_FRAME + _TITLE_ROOM + 0.5 * max(n_bars, 2))[1]
 
 
 def _labelled_bars(

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import base64
 import io
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -48,6 +49,9 @@ TABLE_MIME = "application/vnd.ketnap.table+json"
 
 #: Rows a table shows before pointing to the Excel file for the rest.
 MAX_TABLE_ROWS = 200
+
+#: A table of at most this many rows is kept on one printed page (class ``short``).
+SHORT_TABLE_ROWS = 10
 
 #: Resolution of embedded charts: sharp on phones (2x) without bloating the page.
 CHART_DPI = 144
@@ -171,16 +175,54 @@ def heading(text: str, level: int = 2, *, of: str | None = None, lang: str = "vi
 
 
 def chart(figure_or_axes: Any, *, alt: str) -> HTMLFragment:
-    """Embed a matplotlib figure (or an Axes' figure) as a PNG with alt text, then close it."""
+    """Embed a matplotlib figure (or an Axes' figure) as a PNG with alt text, then close it.
+
+    The ``<figure>`` carries what its text size on paper and on screen is worked out from:
+    ``data-min-font-pt``, the smallest font size (points) of any text actually drawn (titles,
+    labels, tick labels, legends, annotations), and ``data-width-in``, the saved image's width in
+    inches. Shown ``w`` CSS pixels wide, that text is ``min_font_pt * w / (width_in * 96)`` points
+    (tests/test_outputs.py checks it is at least 7 pt on A4, and legible on a phone).
+    """
     import matplotlib.pyplot as plt
 
     figure = getattr(figure_or_axes, "figure", figure_or_axes)
     buffer = io.BytesIO()
-    # No metadata: PNG bytes then depend only on the drawing, so rebuilds are identical.
-    figure.savefig(buffer, format="png", dpi=CHART_DPI, bbox_inches="tight", metadata={"Software": None})
+    with _drawn_font_sizes() as sizes:
+        # No metadata: PNG bytes then depend only on the drawing, so rebuilds are identical.
+        figure.savefig(buffer, format="png", dpi=CHART_DPI, bbox_inches="tight", metadata={"Software": None})
     plt.close(figure)
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return HTMLFragment(f'<figure class="chart"><img src="data:image/png;base64,{data}" alt="{escape(alt)}"></figure>')
+    png = buffer.getvalue()
+    width_in = int.from_bytes(png[16:20], "big") / CHART_DPI  # the IHDR width, in pixels
+    smallest = f' data-min-font-pt="{min(sizes):g}"' if sizes else ""
+    data = base64.b64encode(png).decode("ascii")
+    return HTMLFragment(
+        f'<figure class="chart"{smallest} data-width-in="{width_in:.3f}">'
+        f'<img src="data:image/png;base64,{data}" alt="{escape(alt)}"></figure>'
+    )
+
+
+@contextmanager
+def _drawn_font_sizes() -> Iterator[list[float]]:
+    """The font sizes (points) of every visible, non-empty text matplotlib draws inside the block.
+
+    Hooks ``Text.draw``: tick labels outside the view, hidden texts and empty strings are never
+    drawn, so they are not counted (walking the figure's Text artists would count them).
+    """
+    from matplotlib.text import Text
+
+    sizes: list[float] = []
+    original = Text.draw
+
+    def draw(self: Text, renderer: Any) -> None:
+        if renderer is not None and self.get_visible() and self.get_text().strip():
+            sizes.append(float(self.get_fontsize()))
+        original(self, renderer)
+
+    Text.draw = draw  # type: ignore[method-assign,assignment]
+    try:
+        yield sizes
+    finally:
+        Text.draw = original  # type: ignore[method-assign]
 
 
 #: Format names accepted by :func:`table` (:data:`ketnap.columns.FORMATS`), mapped to ``ketnap.fmt`` functions.
@@ -321,8 +363,10 @@ def table(
         more = t("table.more_rows", lang, count=fmt.integer(len(frame) - max_rows, lang))
         body.append(f'<tr class="more"><td colspan="{len(heads)}">{escape(more)}</td></tr>')
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
+    # A short table never splits between pages (report.css): its heading and rows stay together.
+    wrapper = "table-scroll short" if len(body) <= SHORT_TABLE_ROWS else "table-scroll"
     return HTMLFragment(
-        f'<div class="table-scroll"><table>{cap}<thead><tr>{head}</tr></thead>'
+        f'<div class="{wrapper}"><table>{cap}<thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>",
         export=_export(frame, heads, export) if export else None,
         figures=_figures(frame, coded, figures) if figures else (),
@@ -426,14 +470,23 @@ def _blank(value: Any) -> bool:
 def tall_chart(figure_or_axes: Any, *, alt: str) -> HTMLFragment:
     """Like :func:`chart`, for a chart with a row per organisation that is taller than a printed page.
 
-    On screen it is the same as :func:`chart` (full width, so 30+ rows stay legible on a phone). On
-    paper it is scaled down to fit one A4 page, instead of being cut between two pages mid-row
-    with its heading left alone on the page before.
+    Given a chart function (``functools.partial(charts.ranked_attainment, metrics, ...)``) rather
+    than a figure, it draws two renderings: the house one for the screen (4.5 inches wide, so 30+
+    rows stay legible on a phone) and, from ``paper=True``, a wider one with one-line names for A4,
+    whose rows fit a page with their text at 7 pt or more; each shows only in its medium. Given a
+    figure, the one rendering serves both. On paper the chart is scaled to fit one A4 page, never
+    cut between two pages mid-row with its heading left alone on the page before.
     """
     # The print size lives in the report template's CSS (``figure.chart.tall``).
-    return HTMLFragment(
-        chart(figure_or_axes, alt=alt).html.replace('<figure class="chart">', '<figure class="chart tall">', 1)
-    )
+    if callable(figure_or_axes) and not hasattr(figure_or_axes, "savefig") and not hasattr(figure_or_axes, "figure"):
+        draw = figure_or_axes
+        return HTMLFragment(_tall(draw(), alt, "screen-only") + _tall(draw(paper=True), alt, "print-only"))
+    return HTMLFragment(_tall(figure_or_axes, alt, ""))
+
+
+def _tall(figure_or_axes: Any, alt: str, medium: str) -> str:
+    css = f"chart tall {medium}".strip()
+    return chart(figure_or_axes, alt=alt).html.replace('<figure class="chart"', f'<figure class="{css}"', 1)
 
 
 # A status grid (months × organisations) is styled here, not in the report template: reports

@@ -327,12 +327,16 @@ class _Kernel:
 #: The content box of a printed report page in mm (A4 less the ``@page`` margins of ``report.css``).
 REPORT_PAGE_MM = (210 - 16 - 12, 297 - 15 - 14)
 #: The smallest a chart may be shrunk to keep it on page 1 (its labels shrink with it).
-FIT_LEAST_SCALE = 0.85
+FIT_LEAST_SCALE = 0.6
+#: Nor is a chart shrunk so far that its smallest text prints below this size, in points (issue 15;
+#: ``data-min-font-pt`` and ``data-width-in`` of :func:`ketnap.present.chart`).
+FIT_LEAST_PT = 7.0
 #: Run before printing a report: page 1 is laid out exactly as in the continuous print layout (no break
 #: before it), so the first chart crossing the page end is found there. If shrinking it to what is left
-#: of the page keeps at least ``least`` of its height, it is shrunk; otherwise it moves to page 2 whole,
-#: as the CSS says. Only the first page is touched: later pages start wherever the breaks fall.
-FIT_FIRST_PAGE = """({page, least}) => {
+#: of the page keeps at least ``least`` of its height and its text at ``leastPt`` or more, it is shrunk;
+#: otherwise it moves to page 2 whole, as the CSS says. Only the first page is touched: later pages start
+#: wherever the breaks fall.
+FIT_FIRST_PAGE = """({page, least, leastPt}) => {
   const slack = 6;
   for (const img of document.querySelectorAll('figure.chart img')) {
     const box = img.getBoundingClientRect();
@@ -340,7 +344,10 @@ FIT_FIRST_PAGE = """({page, least}) => {
     if (top >= page) return false;
     if (top + box.height <= page - slack) continue;
     const room = page - slack - top;
-    if (room < least * box.height) return false;
+    const data = img.closest('figure').dataset;
+    const pt = parseFloat(data.minFontPt) * box.width / (parseFloat(data.widthIn) * 96);
+    const floor = Number.isFinite(pt) ? Math.max(least, leastPt / pt) : least;
+    if (room < floor * box.height) return false;
     img.style.maxHeight = `${Math.floor(room)}px`;
     img.style.width = 'auto';
     return true;
@@ -393,7 +400,7 @@ class Printer:
             page.set_content(html_text, wait_until="load")
             if fill_first_page:
                 page.emulate_media(media="print")  # lay out as printed, one page wide, to measure page 1
-                page.evaluate(FIT_FIRST_PAGE, {"page": height, "least": FIT_LEAST_SCALE})
+                page.evaluate(FIT_FIRST_PAGE, {"page": height, "least": FIT_LEAST_SCALE, "leastPt": FIT_LEAST_PT})
             page.pdf(path=str(pdf_file), prefer_css_page_size=True, print_background=True)
         finally:
             page.close()
