@@ -58,16 +58,18 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     }
     tables = {}
     for name, rows in frames.items():
-        frame = pd.DataFrame(rows, columns=[c for c in TABLES[name] if c != "person_code"])
+        frame = pd.DataFrame(rows, columns=[c for c in TABLES[name] if c not in ("person_code", "group")])
         for column in frame.columns:
             if column.endswith(("_date", "active_from", "active_to")):
                 frame[column] = pd.to_datetime(frame[column])
         if name == "targets":
             frame = frame.astype({"admissions_target": "Int64", "training_plan": "Int64"})
+        if name == "organisations":
+            frame["group"] = None  # no working groups
         tables[name] = frame
     for name, frame in person_codes(tables).items():
         write_table(frame, name, processed)
-    for name in ("returns", "return_months"):  # nothing known about returns
+    for name in ("returns", "return_months", "groups"):  # nothing known about returns; no working groups
         write_table(empty_table(name), name, processed)
     write_json_atomic({"as_of": "2024-02-29"}, processed / "manifest.json")
     return home

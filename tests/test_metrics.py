@@ -18,8 +18,10 @@ from ketnap.io import Tables, person_codes
 from ketnap.schema import TABLES
 
 NaN = np.nan
-# The columns a hand-built table gives; Tables numbers the people itself (``person_code``).
-COLUMNS = {name: [c for c in columns if c != "person_code"] for name, columns in TABLES.items()}
+# The columns a hand-built table gives; Tables numbers the people itself (``person_code``) and puts
+# organisations given without a working group in none (``group``).
+COLUMNS = {name: [c for c in columns if c != "person_code" and (name, c) != ("organisations", "group")]
+           for name, columns in TABLES.items()}  # fmt: skip
 
 
 def frame(name: str, rows: list[tuple]) -> pd.DataFrame:

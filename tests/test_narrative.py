@@ -28,7 +28,7 @@ def build_article_tables() -> Tables:
     codes = ["W1", "W2", "W3", "A1", "H1", *(f"E{i:03d}" for i in range(105))]
     sector_of = {"W": "wards-communes", "A": "admin-units", "H": "high-schools", "E": "enterprises"}
     organisations = pd.DataFrame(
-        [(c, named.get(c, f"Chi bộ {c}"), sector_of[c[0]], "chi-bo-co-so", None, None, None) for c in codes],
+        [(c, named.get(c, f"Chi bộ {c}"), sector_of[c[0]], "chi-bo-co-so", None, None, None, None) for c in codes],
         columns=TABLES["organisations"],
     )
     for column in ("active_from", "active_to"):

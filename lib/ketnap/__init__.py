@@ -22,7 +22,7 @@ Foundations, read by everything:
 Returns in, processed tables out (``make data``), the ``ingest`` wing, in the order a file
 travels: ``ingest.limits`` (safety limits), ``ingest.files`` (what a file is, opening it),
 ``ingest.sheets`` (header rows and columns), ``ingest.values`` (one cell), ``ingest.rows`` (one
-row), ``ingest.reference`` (sectors, organisations, targets), ``ingest.returns`` (one return),
+row), ``ingest.reference`` (sectors, working groups, organisations, targets), ``ingest.returns`` (one return),
 ``ingest.person`` (the anonymous person key), ``ingest.issues`` (what is reported),
 ``ingest.register`` (the returns register: every version received), ``ingest.timeliness`` (which
 month a return reports, deadlines, on time, late or missing), ``ingest.run`` (the whole run),
@@ -48,6 +48,8 @@ What notebooks import, from figures to words and pictures:
 ``review``                 the annual review for the grading
 ``scorecard``              organisation tables of the sector and scorecard reports
 ``card``                   one organisation's card: its figures, months, pool, due members, returns
+``groups``                 the Standing Board's working groups: a group's figures, its organisations
+                           ranked, behind pace, returns missing
 ``quality``                data quality of an ingestion run
 ``privacy``                small counts that could point at a person
 ``labels``                 the label catalog: every visible text, Vietnamese and English
@@ -58,6 +60,7 @@ What notebooks import, from figures to words and pictures:
                            words (merged likewise)
 ``card_labels``            the organisation card's, the pages' links' and the index search's texts
                            (merged likewise)
+``group_labels``           the working groups' reports' texts (merged likewise)
 ``indicators``             the indicator catalogue: codes, definitions, rounding, the figures block
 ``fmt``                    numbers, percentages, dates and Vietnamese order for display
 ``narrative``              headline sentences in the register of party-committee reports

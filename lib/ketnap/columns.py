@@ -80,6 +80,9 @@ COLUMNS: Final[Mapping[str, Column]] = MappingProxyType(
         "training_attainment_pct": Column("metric.training_attainment_pct", "pct"),
         "organisations_with_trainees": Column("metric.organisations_with_trainees", "integer"),
         "rank_in_sector": Column("scorecard.column.rank", "integer"),
+        # ketnap.groups
+        "rank_in_group": Column("group.column.rank", "integer"),
+        "head": Column("group.column.head"),
         "last_admission": Column("scorecard.column.last_admission", "date"),
         # ketnap.scorecard.with_display_columns, ketnap.scorecard.scorecard
         "expected_people": Column("scorecard.column.expected", "integer"),

@@ -135,18 +135,21 @@ def short_name(name: str) -> str:
     return name
 
 
-def _in_sector(tables: Tables, codes: pd.Series, sector: str | None) -> pd.Series:
-    if sector is None:
-        return pd.Series(True, index=codes.index)
-    of_sector = tables.organisations.loc[tables.organisations["sector"] == sector, "org_code"]
-    return codes.isin(set(of_sector))
+def _in_sector(tables: Tables, codes: pd.Series, sector: str | None, group: str | None = None) -> pd.Series:
+    """Which of ``codes`` are organisations of ``sector`` and of the working group ``group`` (each if given)."""
+    keep = pd.Series(True, index=codes.index)
+    orgs = tables.organisations
+    for column, value in (("sector", sector), ("group", group)):
+        if value is not None:
+            keep &= codes.isin(set(orgs.loc[(orgs[column] == value).fillna(False), "org_code"]))
+    return keep
 
 
-def _month_rows(tables: Tables, period: Period | str, sector: str | None) -> pd.DataFrame:
+def _month_rows(tables: Tables, period: Period | str, sector: str | None, group: str | None = None) -> pd.DataFrame:
     year, month = _last_month(period)
     rows = tables.return_months
     rows = rows[(rows["year"] == year) & (rows["month"] == month)]
-    return rows[_in_sector(tables, rows["org_code"], sector)]
+    return rows[_in_sector(tables, rows["org_code"], sector, group)]
 
 
 def is_known(tables: Tables, period: Period | str) -> bool:
@@ -154,9 +157,12 @@ def is_known(tables: Tables, period: Period | str) -> bool:
     return not _month_rows(tables, period, None).empty
 
 
-def coverage(tables: Tables, period: Period | str, *, sector: str | None = None) -> Coverage | None:
-    """Returns on time, late and missing for the period's last month; ``None`` when nothing is known."""
-    rows = _month_rows(tables, period, sector)
+def coverage(
+    tables: Tables, period: Period | str, *, sector: str | None = None, group: str | None = None
+) -> Coverage | None:
+    """Returns on time, late and missing for the period's last month (of a sector or a working group, if
+    given); ``None`` when nothing is known."""
+    rows = _month_rows(tables, period, sector, group)
     if rows.empty:
         return None
     counts = rows["status"].value_counts()
@@ -207,17 +213,21 @@ def _stated_counts(found: Coverage, scope: str, period: Period | str, lang: str)
     return said, {"reported": reported, "missing": missing, "expected": fmt.integer(found.expected, lang)}
 
 
-def coverage_sentence(tables: Tables, period: Period | str, *, sector: str | None = None, lang: str = "vi") -> Text:
-    """The line under a city or sector figure saying how many returns it rests on; "" when nothing is known.
+def coverage_sentence(
+    tables: Tables, period: Period | str, *, sector: str | None = None, group: str | None = None, lang: str = "vi"
+) -> Text:
+    """The line under a city, sector or group figure saying how many returns it rests on; "" when nothing is known.
 
     E.g. "Số liệu tổng hợp từ báo cáo tháng 2/2024 của 108/111 tổ chức cơ sở đảng; còn 3 tổ chức chưa
     báo cáo.", or "… của cả 111 tổ chức cơ sở đảng." when every return is in. It records
-    ``organisations_reported`` and (when some are) ``organisations_not_reported`` of the city or sector.
+    ``organisations_reported`` and (when some are) ``organisations_not_reported`` of the city, sector
+    or working group (scope ``group-<code>``, as :mod:`ketnap.groups` records a group's figures).
     """
-    found = coverage(tables, period, sector=sector)
+    found = coverage(tables, period, sector=sector, group=group)
     if found is None:
         return Text("")
-    said, counts = _stated_counts(found, sector or "city", period, lang)
+    scope = f"group-{group}" if group is not None else sector or "city"
+    said, counts = _stated_counts(found, scope, period, lang)
     return said.text(
         t(
             "returns.coverage_missing" if found.missing else "returns.coverage",
@@ -303,8 +313,12 @@ def _last_received(tables: Tables, year: int) -> pd.DataFrame:
     )
 
 
-def not_reported(tables: Tables, period: Period | str, *, sector: str | None = None, lang: str = "vi") -> pd.DataFrame:
+def not_reported(
+    tables: Tables, period: Period | str, *, sector: str | None = None, group: str | None = None, lang: str = "vi"
+) -> pd.DataFrame:
     """The organisations whose return for the period's last month is missing, with their last return.
+
+    Of one sector, or one working group, when given.
 
     Returns
     -------
@@ -315,16 +329,17 @@ def not_reported(tables: Tables, period: Period | str, *, sector: str | None = N
         "chưa gửi báo cáo nào"); in sector order, then name.
     """
     year, _ = _last_month(period)
-    rows = _month_rows(tables, period, sector)
+    rows = _month_rows(tables, period, sector, group)
     rows = rows.loc[rows["status"] == "missing", ["org_code", "due"]].rename(columns={"due": "return_due"})
     out = _ordered(tables, rows, lang)
     columns = ["org_code", "name", "sector", "sector_name", "return_due", "last_received", "last_reports_through",
                "last_return"]  # fmt: skip
     if out.empty:
         return out.reindex(columns=columns)
-    last = _last_received(tables, year)
-    out["last_received"] = out["org_code"].map(last["last_received"]).astype("datetime64[ns]")
-    out["last_reports_through"] = out["org_code"].map(last["last_reports_through"]).astype("Int64")
+    # No return at all yet for the year: nothing to map (mapping on an empty frame fails in pandas).
+    last = _last_received(tables, year).reindex(pd.Index(out["org_code"].astype(str)))
+    out["last_received"] = last["last_received"].to_numpy(dtype="datetime64[ns]")
+    out["last_reports_through"] = pd.array(last["last_reports_through"].to_numpy(), dtype="Int64")
     out["last_return"] = [
         t("returns.none_received", lang)
         if pd.isna(received)

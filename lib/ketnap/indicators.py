@@ -295,10 +295,14 @@ class Stated:
 def scope_of(source: Mapping[str, Any]) -> str:
     """The scope of a :func:`ketnap.metrics.summary` dict or a metrics row: org code, sector code or ``"city"``.
 
-    A row marked ``is_total`` is the city (the total row of a table by sector).
+    A row marked ``is_total`` is the city (the total row of a table by sector); a row or dict with a
+    ``scope`` (a working group's, :func:`ketnap.groups.headline`) is that scope.
     """
     if source.get("is_total") is True or source.get("is_total") is np.True_:  # not a NaN of a row appended
         return "city"
+    given = source.get("scope")  # a working group's figures (ketnap.groups): "group-<code>"
+    if isinstance(given, str) and given:
+        return given
     for key in ("org_code", "sector"):
         value = source.get(key)
         if isinstance(value, str) and value:
@@ -389,9 +393,9 @@ def markdown() -> str:
         "",
         "Every report embeds the figures it shows (in its cards, tables and sentences) in",
         '`<script type="application/json" id="ketnap-figures">`:',
-        "a list of `{code, scope, period, value}`, where `scope` is `city`, a sector code or an organisation",
-        "code, and `value` is rounded as below. The Excel export has the same list in its sheet "
-        "\u201cSố liệu\u201d, and",
+        "a list of `{code, scope, period, value}`, where `scope` is `city`, a sector code, an organisation",
+        "code or a working group (`group-<code>`), and `value` is rounded as below.",
+        "The Excel export has the same list in its sheet \u201cSố liệu\u201d, and",
         "`ketnap summary --json` uses the same codes as keys.",
         "",
     ]

@@ -102,8 +102,15 @@ class Tables:
     # metrics state no completeness (see :mod:`ketnap.completeness`).
     returns: pd.DataFrame = field(default_factory=lambda: empty_table("returns"))
     return_months: pd.DataFrame = field(default_factory=lambda: empty_table("return_months"))
+    # The working groups (reference/groups.csv, optional). Organisations built by hand may also
+    # leave out their ``group`` column: they are then in no group.
+    groups: pd.DataFrame = field(default_factory=lambda: empty_table("groups"))
 
     def __post_init__(self) -> None:
+        if "group" not in self.organisations.columns:
+            orgs = self.organisations.copy()
+            orgs["group"] = pd.Series(pd.NA, index=orgs.index, dtype="string")
+            object.__setattr__(self, "organisations", orgs)
         # Loaded tables have complete codes and skip this.
         frames = {name: getattr(self, name) for name in PERSON_TABLES}
         if all("person_key" in f for f in frames.values()) and not all(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Final, Literal
 
 from ketnap.card_labels import LABELS as CARD_LABELS
+from ketnap.group_labels import LABELS as GROUP_LABELS
 from ketnap.indicator_labels import LABELS as INDICATOR_LABELS
 from ketnap.publish_labels import LABELS as PUBLISH_LABELS
 from ketnap.receipt_labels import LABELS as RECEIPT_LABELS
@@ -1101,6 +1102,7 @@ CATALOG.update(RECEIPT_LABELS)
 CATALOG.update(PUBLISH_LABELS)
 CATALOG.update(TREND_LABELS)
 CATALOG.update(CARD_LABELS)
+CATALOG.update(GROUP_LABELS)
 
 
 def period_key(key: str, period: object) -> str:

@@ -297,7 +297,8 @@ def table(
         The folder of the organisation cards relative to the report (``"organisations/"``): the
         ``name`` of a row with an ``org_code`` links to ``{links}<org_code>.html``, and that of a
         sector's row (a ``sector``, no ``org_code``) to the sector report ``sector-<code>.html``
-        beside the report. A total row links nowhere.
+        beside the report, and that of a working group's row (a ``group``) to ``group-<code>.html``.
+        A total row links nowhere.
 
     Raises
     ------
@@ -390,6 +391,9 @@ def _link(row: pd.Series, key: Any, cards: str) -> str | None:
     org = row.get("org_code")
     if isinstance(org, str) and org:
         return f"{cards}{org}.html"
+    group = row.get("group")  # a working group's row (ketnap.groups): its report beside this one
+    if isinstance(group, str) and group:
+        return f"group-{group}.html"
     sector = row.get("sector")
     if isinstance(sector, str) and sector:
         return f"sector-{sector}.html"
@@ -403,7 +407,7 @@ def _figures(frame: pd.DataFrame, coded: Mapping[str, str], period: str) -> tupl
         if key == TOTAL_ROW:  # a table's own sum (ketnap.scorecard.with_total) is no scope's figure
             continue
         fields = row.to_dict()
-        scope = indicators.scope_of(fields) if {"org_code", "sector", "is_total"} & set(fields) else str(key)
+        scope = indicators.scope_of(fields) if {"org_code", "sector", "is_total", "scope"} & set(fields) else str(key)
         for column, code in coded.items():
             value = row[column]
             if not isinstance(value, str):

@@ -5,7 +5,8 @@ What lives here, and nowhere else:
 * the **return format**: sheet names, the ``Thông tin`` labels, every sheet's columns (Vietnamese
   header, the field it feeds, whether required, whether a date) and the allowed categories with
   the values they are stored as;
-* the **reference workbooks**' sheets and columns (sectors, organisations, targets);
+* the **reference workbooks**' sheets and columns (sectors, organisations, targets, and the optional
+  working groups);
 * which fields are **personal data** (checked at ingestion, then dropped);
 * the **processed tables**: columns in order, dtypes and sort keys; the interim files' columns;
 * the **quarantine rule ids** and what each means.
@@ -40,6 +41,8 @@ __all__ = [
     "CONVERSION_COLUMNS",
     "DTYPES",
     "EDUCATION",
+    "GROUPS_FILE",
+    "GROUP_COLUMNS",
     "INFO_SHEET",
     "INSTRUCTIONS_SHEET",
     "ISSUE_COLUMNS",
@@ -265,7 +268,7 @@ RETURN_SHEETS: Final[tuple[ReturnSheet, ...]] = (
 )
 
 # --------------------------------------------------------------------------------------------
-# Reference data: reference/sectors.csv, organisations.xlsx, targets.xlsx
+# Reference data: reference/sectors.csv, organisations.xlsx, targets.xlsx, groups.csv (optional)
 # --------------------------------------------------------------------------------------------
 
 ORGANISATIONS_SHEET: Final = "Tổ chức"
@@ -288,6 +291,20 @@ ORGANISATION_COLUMNS: Final[tuple[Column, ...]] = (
     Column("Trực thuộc", "parent_code"),
     Column("Ngày thành lập", "active_from", date=True),
     Column("Ngày giải thể", "active_to", date=True),
+    # Optional: the Standing Board's working group (tổ công tác) that follows the organisation, by the
+    # code or name of a row of reference/groups.csv. Absent or blank: no group (and no group report).
+    Column("Tổ công tác", "group"),
+)
+#: The optional reference file of the working groups (tổ công tác): ``reference/groups.csv``.
+GROUPS_FILE: Final = "groups.csv"
+#: Its columns: code, order, name, and the title of the group's head (a post, never a person's name).
+GROUP_COLUMNS: Final[tuple[Column, ...]] = (
+    Column("code", "group", required=True),
+    Column("order", "order", required=True),
+    Column("name_vi", "name_vi", required=True),
+    Column("name_en", "name_en", required=True),
+    Column("head_vi", "head_vi", required=True),
+    Column("head_en", "head_en", required=True),
 )
 TARGET_COLUMNS: Final[tuple[Column, ...]] = (
     Column("Năm", "year", required=True),
@@ -318,7 +335,10 @@ DTYPES: Final[dict[str, dict[str, str]]] = {
                 "colour": "string"},
     "organisations": {"org_code": "string", "name": "string", "sector": "string", "kind": "string",
                       "parent_code": "string", "active_from": "datetime64[ns]",
-                      "active_to": "datetime64[ns]"},
+                      "active_to": "datetime64[ns]", "group": "string"},
+    # The working groups (reference/groups.csv); no rows when the data root has none.
+    "groups": {"group": "string", "order": "int64", "name_vi": "string", "name_en": "string",
+               "head_vi": "string", "head_en": "string"},
     "targets": {"year": "int64", "org_code": "string", "admissions_target": "Int64",
                 "training_plan": "Int64"},
     "monthly_plans": {"year": "int64", "org_code": "string", "month": "int64", "planned_admissions": "int64"},
@@ -364,6 +384,7 @@ TABLES: Final[dict[str, list[str]]] = {name: _columns(name) for name in DTYPES}
 SORT_KEYS: Final[dict[str, list[str]]] = {
     "sectors": ["order", "sector"],
     "organisations": ["org_code"],
+    "groups": ["order", "group"],
     "targets": ["year", "org_code"],
     "monthly_plans": ["year", "org_code", "month"],
     "admissions": ["admission_date", "org_code", "source_file", "person_key"],

@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--period", required=True)
     run.add_argument("--sector")
     run.add_argument("--org", help="the organisation's code, for organisation-card")
+    run.add_argument("--group", help="the working group's code, for group")
     for command in (batch, run):
         command.add_argument("--lang", default="vi", help="report language: vi (default) or en")
         command.add_argument("--no-pdf", action="store_true", help="skip the PDF")
@@ -71,7 +72,10 @@ def main(argv: list[str] | None = None) -> int:
                 raise BuildError(f"unknown sector {args.sector!r}; valid: {', '.join(sectors)}")
             if spec.per_org and not args.org:
                 raise BuildError(f"{spec.id} needs --org <org_code>")
-            jobs = [Job(spec, args.period, args.sector, args.org if spec.per_org else None)]
+            if spec.per_group and not args.group:
+                raise BuildError(f"{spec.id} needs --group <code>")
+            jobs = [Job(spec, args.period, args.sector, args.org if spec.per_org else None,
+                        args.group if spec.per_group else None)]  # fmt: skip
         else:
             jobs = read_queue(args.queue) if args.queue else []
             jobs += [

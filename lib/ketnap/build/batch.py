@@ -35,6 +35,7 @@ __all__ = [
     "build",
     "card_codes",
     "default_periods",
+    "group_codes",
     "job_line",
     "jobs_for_period",
     "makefile",
@@ -77,7 +78,7 @@ def jobs_for_period(period: str, p: Paths) -> list[Job]:
 
     parsed = parse_period(period)
     return jobs_for(period, year_period=parsed.kind == "year", sectors=sector_codes(p),
-                    organisations=card_codes(period, p))  # fmt: skip
+                    organisations=card_codes(period, p), groups=group_codes(period, p))  # fmt: skip
 
 
 def card_codes(period: str, p: Paths) -> list[str]:
@@ -88,16 +89,28 @@ def card_codes(period: str, p: Paths) -> list[str]:
     return codes(load(p.processed), period)
 
 
+def group_codes(period: str, p: Paths) -> list[str]:
+    """The working groups that get a report for ``period`` (:func:`ketnap.groups.group_codes`) on the data in ``p``."""
+    from ketnap.groups import group_codes as codes
+    from ketnap.io import load
+
+    return codes(load(p.processed), period)
+
+
 def job_line(job: Job) -> str:
-    """The job as one queue line: ``report period sector|- [org_code]``."""
+    """The job as one queue line: ``report period sector|- [org_code|group]``."""
     line = f"{job.report.id} {job.period} {job.sector or '-'}"
-    return f"{line} {job.org_code}" if job.org_code else line
+    unit = job.org_code or job.group
+    return f"{line} {unit}" if unit else line
 
 
 def parse_job_line(line: str) -> Job:
     """The job of a queue line written by :func:`job_line`."""
-    report, period, sector, *org = line.split()
-    return Job(find_report(report), period, None if sector == "-" else sector, org[0] if org else None)
+    report, period, sector, *unit = line.split()
+    spec = find_report(report)
+    code = unit[0] if unit else None
+    return Job(spec, period, None if sector == "-" else sector, None if spec.per_group else code,
+               code if spec.per_group else None)  # fmt: skip
 
 
 def makefile(periods: list[str], p: Paths, queue: str = "$(BUILD_QUEUE)") -> str:

@@ -1,7 +1,8 @@
 """The report catalog: which notebooks are reports, their parameters, titles and output names.
 
 Adding a report is a notebook in ``notebooks/`` plus one entry in ``REPORTS``. A report run once per
-organisation (``per_org``: the organisation card) is published under ``organisations/<org_code>``. The build
+organisation (``per_org``: the organisation card) is published under ``organisations/<org_code>``; one
+run once per working group (``per_group``, only when the reference data have groups) as ``group-<code>``. The build
 (:mod:`ketnap.build.batch`, :mod:`ketnap.build.index`) and the tests read this list; nothing else
 names report notebooks, and no notebook imports it. Running a job lives in
 :mod:`ketnap.build.runner`, not here: this module is plain data.
@@ -23,6 +24,7 @@ class ReportSpec:
     title_key: str
     per_sector: bool = False
     per_org: bool = False  # one job per organisation of the period, published as organisations/<org_code>
+    per_group: bool = False  # one job per working group of the period, published as group-<code>
     year_only: bool = False  # the period parameter is a year (only full-year periods get it)
     has_lang: bool = True
     has_charts: bool = True  # tables-only reports (scorecards, data quality) say False
@@ -42,6 +44,7 @@ REPORTS: tuple[ReportSpec, ...] = (
     ReportSpec("data-quality", "report.data_quality.title", has_lang=False, has_charts=False),
     ReportSpec("returns", "report.returns.title", has_charts=False),
     ReportSpec("organisation-card", "report.organisation_card.title", per_org=True),
+    ReportSpec("group", "report.group.title", per_group=True),
 )
 
 #: The folder, inside ``reports/<period>/``, of the per-organisation reports (the cards).
@@ -58,18 +61,22 @@ def find_report(report_id: str) -> ReportSpec:
 
 @dataclass(frozen=True)
 class Job:
-    """One rendering of one report for one period (and sector, or organisation)."""
+    """One rendering of one report for one period (and sector, organisation or working group)."""
 
     report: ReportSpec
     period: str
     sector: str | None = None
     org_code: str | None = None
+    group: str | None = None
 
     @property
     def stem(self) -> str:
-        """Output name inside ``reports/<period>/``: the report id, ``sector-<code>`` or ``organisations/<code>``."""
+        """Output name inside ``reports/<period>/``: the report id, ``sector-<code>``, ``group-<code>`` or
+        ``organisations/<code>``."""
         if self.org_code:
             return f"{ORG_FOLDER}/{self.org_code}"
+        if self.group:
+            return f"group-{self.group}"
         return f"{self.report.id}-{self.sector}" if self.sector else self.report.id
 
     @property
@@ -84,15 +91,25 @@ class Job:
             params["sector"] = self.sector
         if self.org_code:
             params["org_code"] = self.org_code
+        if self.group:
+            params["group"] = self.group
         if self.report.has_lang:
             params["lang"] = lang
         return params
 
 
-def jobs_for(period: str, *, year_period: bool, sectors: list[str], organisations: Sequence[str] = ()) -> list[Job]:
+def jobs_for(
+    period: str,
+    *,
+    year_period: bool,
+    sectors: list[str],
+    organisations: Sequence[str] = (),
+    groups: Sequence[str] = (),
+) -> list[Job]:
     """Every report job for ``period``; year-only reports only for a year period (``2023``, not ``2023-12``).
 
-    ``organisations`` are the codes that get a per-organisation report (the cards).
+    ``organisations`` are the codes that get a per-organisation report (the cards), ``groups`` the
+    working groups that get one (none when the reference data have no groups).
     """
     jobs: list[Job] = []
     for spec in REPORTS:
@@ -100,6 +117,8 @@ def jobs_for(period: str, *, year_period: bool, sectors: list[str], organisation
             continue
         if spec.per_org:
             jobs.extend(Job(spec, period, org_code=code) for code in organisations)
+        elif spec.per_group:
+            jobs.extend(Job(spec, period, group=code) for code in groups)
         elif spec.per_sector:
             jobs.extend(Job(spec, period, sector) for sector in sectors)
         else:

@@ -179,8 +179,9 @@ def _title(status: dict[str, Any], lang: str, p: Paths) -> str:
     except ValueError:
         return str(status["stem"])
     sector = status["stem"].removeprefix(f"{spec.id}-") if spec.per_sector else None
+    group = status["stem"].removeprefix(f"{spec.id}-") if spec.per_group else None
     try:
-        return report_title(catalog.Job(spec, status["period"], sector), lang, p)
+        return report_title(catalog.Job(spec, status["period"], sector, group=group), lang, p)
     except (FileNotFoundError, KeyError):
         return t(spec.title_key, lang)
 

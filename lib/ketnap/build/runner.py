@@ -156,6 +156,9 @@ def report_title(job: Job, lang: str, p: Paths) -> str:
     if job.org_code:
         orgs = read_table("organisations", p.processed).set_index("org_code")
         return t("card.title_of", lang, name=str(orgs.loc[job.org_code, "name"]))
+    if job.group:
+        groups = read_table("groups", p.processed).set_index("group")
+        return t("group.title_of", lang, name=str(groups.loc[job.group, "name_vi" if lang == "vi" else "name_en"]))
     if not job.sector:
         return t(job.report.title_key, lang)
     sectors = read_table("sectors", p.processed).set_index("sector")
@@ -168,7 +171,8 @@ def navigation(job: Job, lang: str, p: Paths, *, pdf: bool = True) -> str:
     """The links at the top of a report page: the index, its own PDF and Excel, and its neighbours.
 
     The city report links to each sector report; a sector report and the other reports of the period
-    to the city; a card to the city, its sector and the organisations report. Every link is relative
+    to the city; a card to the city, its sector and the organisations report; a working group's report
+    also to the other groups' reports of the period. Every link is relative
     to the page, so the reports folder can be copied anywhere and opened offline.
     """
     import html as html_lib
@@ -193,6 +197,13 @@ def navigation(job: Job, lang: str, p: Paths, *, pdf: bool = True) -> str:
         links.append((f"{up}organisations.html", t("nav.organisations", lang)))
     elif job.report.id != "organisations":
         links.append(("organisations.html", t("nav.organisations", lang)))
+    if job.group:  # a working group's report: the other groups' reports of the period
+        from ketnap.groups import find, group_codes
+        from ketnap.io import load
+
+        tables = load(p.processed)
+        links += [(f"group-{code}.html", find(tables, code, lang).name)
+                  for code in group_codes(tables, job.period) if code != job.group]  # fmt: skip
     items = "".join(f'<a href="{html_lib.escape(href)}">{html_lib.escape(words)}</a>' for href, words in links)
     return f'<nav class="report-nav" aria-label="{html_lib.escape(t("nav.label", lang))}">{items}</nav>'
 

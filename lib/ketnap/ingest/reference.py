@@ -1,4 +1,11 @@
-"""Reference data: sectors, organisations and targets, which every return is checked against.
+"""Reference data: sectors, organisations, targets and the optional working groups.
+
+Sectors, organisations and targets are what every return is checked against. The working groups
+(tổ công tác, ``reference/groups.csv``) are optional: with the file and the organisations'
+``Tổ công tác`` column, each organisation may name its group (by code or name); a group that is not
+in the file stops the run with a message naming the file, sheet, row and column (the Board keeps
+this list itself, and a group's report that silently leaves an organisation out would mislead its
+head). Without the file, or without the column, there are no groups and no group reports.
 
 Organisations are looked up by code or by name (:class:`OrganisationIndex`, matched on
 :func:`ketnap.text.fold`). A reference row that is wrong is quarantined like any other; a reference
@@ -23,6 +30,8 @@ from ketnap.ingest.sheets import extra_column_warnings, find_sheet, locate_table
 from ketnap.ingest.values import show
 from ketnap.schema import (
     CITY_CODE,
+    GROUP_COLUMNS,
+    GROUPS_FILE,
     KINDS,
     ORGANISATION_COLUMNS,
     ORGANISATIONS_SHEET,
@@ -30,12 +39,14 @@ from ketnap.schema import (
     TARGET_COLUMNS,
     TARGETS_SHEET,
     Category,
+    Column,
 )
 from ketnap.text import fold
 
 __all__ = [
     "OrganisationIndex",
     "Reference",
+    "read_groups",
     "read_organisations",
     "read_reference",
     "read_sectors",
@@ -105,9 +116,51 @@ def read_sectors(rows: list[tuple[Any, ...]], file: str) -> tuple[list[dict[str,
     return records, issues, count
 
 
+def read_groups(rows: list[tuple[Any, ...]], file: str) -> tuple[list[dict[str, Any]], list[Issue], SheetCount]:
+    """The working groups of ``reference/groups.csv``: a bad or repeated row is quarantined like a sector's."""
+    table = locate_table(rows, GROUP_COLUMNS, file=file, sheet=Path(file).name)
+    count = SheetCount(file, table.sheet, rows_read=len(table.rows))
+    issues = extra_column_warnings(table)
+    records: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    c = {col.field: col for col in GROUP_COLUMNS}
+    for number, values in table.rows:
+        check = RowCheck(table, number, values)
+        texts = {field: check.text(c[field]) for field in ("group", "name_vi", "name_en", "head_vi", "head_en")}
+        for key in ("group", "name_vi"):
+            value = texts[key]
+            if value is not None and fold(value) in seen:
+                check.fail(c[key], "duplicate-row", "already listed above (codes and names must be unique)", value)
+        record: dict[str, Any] = {**texts, "order": check.number(c["order"])}
+        if check.failed:
+            issues += check.issues
+            count.quarantined += 1
+            continue
+        seen.update({fold(texts["group"] or ""), fold(texts["name_vi"] or "")})
+        records.append(record)
+        count.loaded += 1
+    return records, issues, count
+
+
+def _group_category(groups: list[dict[str, Any]]) -> Category:
+    """Groups by code or Vietnamese name, matched as loosely as any category."""
+    return Category({g["name_vi"]: g["group"] for g in groups}, aliases={g["group"]: g["group"] for g in groups})
+
+
 def read_organisations(
-    rows: list[tuple[Any, ...]], file: str, sheet: str, sectors: list[dict[str, Any]]
+    rows: list[tuple[Any, ...]],
+    file: str,
+    sheet: str,
+    sectors: list[dict[str, Any]],
+    groups: list[dict[str, Any]] | None = None,
 ) -> tuple[list[dict[str, Any]], list[Issue], SheetCount]:
+    """The organisations of the ``Tổ chức`` sheet; ``groups`` are those of ``reference/groups.csv`` (if any).
+
+    Raises
+    ------
+    ReferenceDataError
+        When an organisation's ``Tổ công tác`` names no group of ``groups`` (or there is no groups file).
+    """
     table = locate_table(rows, ORGANISATION_COLUMNS, file=file, sheet=sheet)
     count = SheetCount(file, sheet, rows_read=len(table.rows))
     issues = extra_column_warnings(table)
@@ -126,6 +179,7 @@ def read_organisations(
             "parent_code": None,
             "active_from": check.date(c["active_from"], today=date.max),
             "active_to": check.date(c["active_to"], today=date.max),
+            "group": _group_of(check, c["group"], groups),
         }
         for key in ("org_code", "name"):
             if record[key] is not None and fold(record[key]) in seen:
@@ -153,6 +207,31 @@ def read_organisations(
             records.append(record)
             count.loaded += 1
     return records, issues, count
+
+
+def _group_of(check: RowCheck, column: Column, groups: list[dict[str, Any]] | None) -> str | None:
+    """The group code of the row's ``Tổ công tác`` cell (``None`` when blank or absent).
+
+    An unknown group stops the run (``ReferenceDataError``).
+    """
+    value = check.raw(column)
+    if value is None:
+        return None
+    found = _group_category(groups or []).get(show(value))
+    if found is not None:
+        return str(found)
+    table = check.table
+    where = f"{table.file} › {table.sheet} › dòng {check.row} › cột {table.header(column)}"
+    if not groups:
+        raise ReferenceDataError(
+            f"{where}: tổ công tác {show(value)!r} nhưng không có tệp reference/{GROUPS_FILE} "
+            f"(danh sách tổ công tác: mã, thứ tự, tên, chức danh tổ trưởng; xem docs/data-dictionary.md)"
+        )
+    known = "; ".join(f"{g['group']} ({g['name_vi']})" for g in groups)
+    raise ReferenceDataError(
+        f"{where}: tổ công tác {show(value)!r} không có trong reference/{GROUPS_FILE}; ghi mã hoặc tên "
+        f"một tổ đã có: {known}"
+    )
 
 
 def read_targets(
@@ -212,6 +291,7 @@ class Reference:
     """The reference data of a run, as read: the records of each table, and the organisation index."""
 
     sectors: list[dict[str, Any]]
+    groups: list[dict[str, Any]]
     organisations: list[dict[str, Any]]
     targets: list[dict[str, Any]]
     monthly_plans: list[dict[str, Any]]
@@ -219,10 +299,11 @@ class Reference:
 
 
 def read_reference(root: Path, inputs: list[Input], issues: list[Issue], counts: list[SheetCount]) -> Reference:
-    """Read ``reference/`` under ``root``: sectors, then organisations, then targets.
+    """Read ``reference/`` under ``root``: sectors, the working groups (if any), organisations, then targets.
 
     Without reference data no return can be checked, so any file that is missing, unreadable or
-    without a usable row stops the run. Appends to ``inputs``, ``issues`` and ``counts``.
+    without a usable row stops the run (``groups.csv`` is optional: absent, there are no groups).
+    Appends to ``inputs``, ``issues`` and ``counts``.
 
     Raises
     ------
@@ -248,10 +329,18 @@ def read_reference(root: Path, inputs: list[Input], issues: list[Issue], counts:
     issues += found
     counts.append(count)
 
+    groups: list[dict[str, Any]] = []
+    if (root / "reference" / GROUPS_FILE).is_file():
+        groups_in = load(GROUPS_FILE)
+        with _usable(groups_in):
+            groups, found, count = read_groups(read_csv_rows(groups_in.data, groups_in.file, issues), groups_in.file)
+        issues += found
+        counts.append(count)
+
     organisations_in = load("organisations.xlsx")
     with _usable(organisations_in):
         title, rows = _sheet_rows(organisations_in, ORGANISATIONS_SHEET)
-        organisations, found, count = read_organisations(rows, organisations_in.file, title, sectors)
+        organisations, found, count = read_organisations(rows, organisations_in.file, title, sectors, groups)
         if not organisations:
             raise Unreadable("no usable organisation")
     issues += found
@@ -264,7 +353,7 @@ def read_reference(root: Path, inputs: list[Input], issues: list[Issue], counts:
         targets, monthly_plans, found, count = read_targets(rows, targets_in.file, title, index)
     issues += found
     counts.append(count)
-    return Reference(sectors, organisations, targets, monthly_plans, index)
+    return Reference(sectors, groups, organisations, targets, monthly_plans, index)
 
 
 @contextmanager

@@ -150,6 +150,7 @@ def ingest(
     tables = person_codes(
         {
             "sectors": _frame("sectors", reference.sectors),
+            "groups": _frame("groups", reference.groups),
             "organisations": organisations,
             "targets": _frame("targets", reference.targets),
             "monthly_plans": _frame("monthly_plans", reference.monthly_plans),

@@ -52,6 +52,7 @@ from ketnap.synth.history import FIRST_COPY_FOLDER, JANUARY_FOLDER, first_copy, 
 from ketnap.synth.people import People, adult_age, attributes, role_of
 from ketnap.synth.population import (
     DEFAULT_SEED,
+    GROUPS,
     MONTH_WEIGHTS,
     PEAK_DAYS,
     PEAK_SHARE,
@@ -63,6 +64,7 @@ from ketnap.synth.population import (
     Organisation,
     cells,
     draw_organisations,
+    group_of,
     largest_remainder,
     month_end,
 )
@@ -924,7 +926,8 @@ def _organisation_rows(organisations: Sequence[Organisation]) -> list[dict[str, 
     names = {s.code: s.name_vi for s in SECTORS}
     return [
         {"org_code": o.code, "name": o.name, "sector": names[o.sector], "kind": schema.KINDS.label(o.kind),
-         "parent_code": None, "active_from": o.active_from, "active_to": o.active_to}
+         "parent_code": None, "active_from": o.active_from, "active_to": o.active_to,
+         "group": group_of(o.subtype)}
         for o in organisations
     ]  # fmt: skip
 
@@ -1000,6 +1003,11 @@ def write(sample: Sample, out: Path | None = None) -> list[Path]:
     writer.writerow(["code", "order", "name_vi", "name_en", "colour"])
     writer.writerows([s.code, s.order, s.name_vi, s.name_en, s.colour] for s in SECTORS)
     (out / "reference" / "sectors.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([c.header for c in schema.GROUP_COLUMNS])
+    writer.writerows([g.code, g.order, g.name_vi, g.name_en, g.head_vi, g.head_en] for g in GROUPS)
+    (out / "reference" / schema.GROUPS_FILE).write_text(buffer.getvalue(), encoding="utf-8")
 
     note = [
         SYNTHETIC_NOTE,

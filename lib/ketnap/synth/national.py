@@ -261,6 +261,7 @@ def build_national(
                 "parent_code": None,
                 "active_from": _days(active_from),
                 "active_to": _days(active_to),
+                "group": None,  # no working groups at national scale
             }
         ),
     }
@@ -473,7 +474,7 @@ def build_national(
             ),
         }
     )
-    frames |= {name: empty_table(name) for name in ("returns", "return_months")}  # no returns register
+    frames |= {name: empty_table(name) for name in ("returns", "return_months", "groups")}  # no register, no groups
     return person_codes({name: frames[name][list(DTYPES[name])].astype(DTYPES[name]) for name in DTYPES})
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "EDUCATION_CHOICES",
     "ENTERPRISES",
     "FEMALE_SHARE",
+    "GROUPS",
     "MINORITY_CHOICES",
     "MONTH_WEIGHTS",
     "OCCUPATION_CHOICES",
@@ -45,10 +46,12 @@ __all__ = [
     "WARDS",
     "YEARS",
     "Choices",
+    "Group",
     "Organisation",
     "Sector",
     "cells",
     "draw_organisations",
+    "group_of",
     "largest_remainder",
     "month_end",
 ]
@@ -79,6 +82,47 @@ SECTORS: tuple[Sector, ...] = (
     Sector("high-schools", 3, "Khối trường THPT", "Upper-secondary schools", "#009E73"),
     Sector("enterprises", 4, "Khối doanh nghiệp", "Enterprises", "#CC79A7"),
 )
+
+
+@dataclass(frozen=True)
+class Group:
+    """One of the Standing Board's working groups (tổ công tác), as written to ``reference/groups.csv``.
+
+    Its head is named by post (a Standing Board member's), never by a person's name.
+    """
+
+    code: str
+    order: int
+    name_vi: str
+    name_en: str
+    head_vi: str
+    head_en: str
+    subtypes: tuple[str, ...]  # the organisations it follows, by their subtype
+
+
+#: The article's five working groups, each headed by a member of the Standing Board, following the
+#: sectors (the wards and the communes apart): every organisation of the sample is in exactly one.
+GROUPS: tuple[Group, ...] = (
+    Group("TCT1", 1, "Tổ công tác số 1", "Working group 1", "Phó Bí thư Thường trực Thành ủy",
+          "Standing Deputy Secretary of the City Committee", ("ward",)),
+    Group("TCT2", 2, "Tổ công tác số 2", "Working group 2", "Trưởng Ban Tổ chức Thành ủy",
+          "Head of the City Committee's Organisation Board", ("commune",)),
+    Group("TCT3", 3, "Tổ công tác số 3", "Working group 3", "Chủ nhiệm Ủy ban Kiểm tra Thành ủy",
+          "Chair of the City Committee's Inspection Commission", ("admin",)),
+    Group("TCT4", 4, "Tổ công tác số 4", "Working group 4", "Trưởng Ban Tuyên giáo Thành ủy",
+          "Head of the City Committee's Propaganda Board", ("school", "centre")),
+    Group("TCT5", 5, "Tổ công tác số 5", "Working group 5", "Chánh Văn phòng Thành ủy",
+          "Chief of the City Committee's Office", ("state", "private")),
+)  # fmt: skip
+
+
+def group_of(subtype: str) -> str:
+    """The code of the working group that follows organisations of ``subtype``.
+
+    >>> group_of("ward"), group_of("centre"), group_of("private")
+    ('TCT1', 'TCT4', 'TCT5')
+    """
+    return next(g.code for g in GROUPS if subtype in g.subtypes)
 
 
 # --- the organisation catalogue -------------------------------------------------------------------
