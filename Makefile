@@ -117,7 +117,7 @@ docs: $(ENV_STAMP) ## Regenerate docs/indicators.md from the indicator catalogue
 	@$(PY) -c "import ketnap.indicators as i, pathlib; pathlib.Path('docs/indicators.md').write_text(i.markdown(), encoding='utf-8')"
 
 .PHONY: bench
-bench: $(ENV_STAMP) $(MANIFEST) ## Measure build speed and national-scale metrics (bench/results/latest.json)
+bench: $(ENV_STAMP) $(MANIFEST) ## Measure build speed (reports, cards), peak memory and national-scale metrics (bench/results/latest.json)
 	@$(PY) bench/run.py
 
 .PHONY: lab
