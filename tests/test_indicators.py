@@ -54,6 +54,17 @@ def test_a_table_records_its_coded_columns_by_row_scope() -> None:
     assert indicators.FIGURES_MIME in fragment._repr_mimebundle_()
 
 
+def test_a_long_table_records_only_the_rows_it_shows() -> None:
+    """At province or national size a table shows its first rows (the Excel file has all): so does its block."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"org_code": ["A1", "A2", "A3"], "name": ["An", "Bình", "Chi"], "admitted": [5, 4, 3]})
+    fragment = present.table(frame.set_index("org_code", drop=False), columns=["name", "admitted"], max_rows=2,
+                             figures="2023")  # fmt: skip
+    assert [(f["scope"], f["value"]) for f in fragment.figures] == [("A1", 5), ("A2", 4)]
+    assert "Chi" not in fragment.html
+
+
 def test_the_notes_name_each_indicator_once() -> None:
     html = present.indicator_notes(["target", "admitted", "admitted"], "vi")
     assert 'id="giai-thich-so-lieu"' in html and html.count('class="indicator"') == 2

@@ -370,7 +370,7 @@ def table(
         f'<div class="{wrapper}"><table>{cap}<thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>",
         export=_export(frame, heads, export) if export else None,
-        figures=_figures(frame, coded, figures) if figures else (),
+        figures=_figures(frame.head(max_rows), coded, figures) if figures else (),  # the rows shown, as shown
     )
 
 
