@@ -1,10 +1,11 @@
 """Shared test fixtures: the chart theme for chart tests, the personal data written in the raw
 sample returns (to prove it never leaks), and one build of every report of the default periods
-(``built``: shared by tests/test_outputs.py and tests/test_consistency.py, in one xdist group)."""
+(``built``: shared by the output tests, built once per test run whatever the xdist workers)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import os
 import shutil
 import subprocess
@@ -56,8 +57,28 @@ def build_all(home: Paths, cards_each: int | None = None) -> list[Any]:
     return jobs
 
 
+def shared_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str, **how: Any) -> Paths:
+    """A scratch project built once per test run (:func:`build_all` with ``how``), whichever xdist
+    worker asks first; the others wait for it (a lock file beside it) and share it."""
+    base = tmp_path_factory.getbasetemp()
+    root = (base if worker_id == "master" else base.parent) / name  # the run's folder under xdist
+    return _built_once(root, **how)
+
+
+def _built_once(root: Path, **how: Any) -> Paths:
+    done = root / ".built"
+    root.parent.mkdir(parents=True, exist_ok=True)
+    with open(root.parent / f"{root.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(root, ignore_errors=True)
+            build_all(scratch_home(root), **how)
+            done.touch()
+    return Paths(root)
+
+
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Paths, list[Any]]:
+def built(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> tuple[Paths, list[Any]]:
     """One build of every report of the default periods in a scratch project, and its jobs.
 
     ``KETNAP_TEST_BUILT=<folder>`` builds into that folder once and reuses it on later runs (to iterate
@@ -66,11 +87,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Paths, list[Any]]:
     from ketnap.build.batch import jobs_for_period
 
     kept = os.environ.get("KETNAP_TEST_BUILT")
-    if kept and (Path(kept) / "reports" / "index.html").exists():
-        home = Paths(Path(kept))
-        return home, [job for period in PERIODS for job in jobs_for_period(period, home)]
-    home = scratch_home(Path(kept) if kept else tmp_path_factory.mktemp("build-a"))
-    return home, build_all(home)
+    home = _built_once(Path(kept).resolve()) if kept else shared_build(tmp_path_factory, worker_id, "build-a")
+    return home, [job for period in PERIODS for job in jobs_for_period(period, home)]
 
 
 @pytest.fixture

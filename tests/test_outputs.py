@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from chart_text import on_a4, on_a_phone, too_small
-from conftest import PERIODS, build_all, scratch_home
+from conftest import PERIODS, shared_build
 
 from ketnap.build.catalog import REPORTS, ReportSpec
 from ketnap.config import Paths
@@ -35,10 +35,8 @@ pytestmark = [
 
 
 @pytest.fixture(scope="session")
-def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Paths:
-    home = scratch_home(tmp_path_factory.mktemp("build-b"))
-    build_all(home, cards_each=3)
-    return home
+def rebuilt(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Paths:
+    return shared_build(tmp_path_factory, worker_id, "build-b", cards_each=3)
 
 
 @pytest.fixture(scope="session")

@@ -196,7 +196,7 @@ def chart(figure_or_axes: Any, *, alt: str) -> HTMLFragment:
     smallest = f' data-min-font-pt="{min(sizes):g}"' if sizes else ""
     data = base64.b64encode(png).decode("ascii")
     return HTMLFragment(
-        f'<figure class="chart"{smallest} data-width-in="{width_in:.3f}">'
+        f'<figure class="chart"{smallest} data-width-in="{width_in:.3f}" style="--chart-width: {width_in * 96:.0f}px">'
         f'<img src="data:image/png;base64,{data}" alt="{escape(alt)}"></figure>'
     )
 
