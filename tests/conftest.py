@@ -20,6 +20,8 @@ import pytest
 from ketnap.config import Paths, paths
 
 SAMPLE = paths().sample
+#: The Chromium the browser tests drive (Debian's package), or None.
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 ROOT = Path(__file__).resolve().parents[1]
 #: The default periods of the sample, built by ``make reports``.
 PERIODS = ("2024-02", "2023-Q4", "2023")
@@ -89,6 +91,21 @@ def built(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> tuple[Pat
     kept = os.environ.get("KETNAP_TEST_BUILT")
     home = _built_once(Path(kept).resolve()) if kept else shared_build(tmp_path_factory, worker_id, "build-a")
     return home, [job for period in PERIODS for job in jobs_for_period(period, home)]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for every browser test of the run (per xdist worker)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"],
+        )  # fmt: skip
+        yield launched
+        launched.close()
 
 
 @pytest.fixture

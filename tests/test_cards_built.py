@@ -15,13 +15,11 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from conftest import PERIODS
+from conftest import CHROMIUM, PERIODS
 from figure_checks import figures_in
 
 from ketnap.card import card_codes
 from ketnap.io import load
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("reports")]
 
@@ -121,16 +119,6 @@ def test_pages_link_city_sector_and_card_both_ways(built) -> None:
         assert f'href="{href}"' in card, href
     scorecard = (folder / "organisations.html").read_text(encoding="utf-8")
     assert len(set(re.findall(r'href="organisations/([A-Z0-9]+)\.html"', scorecard))) == len(_cards(home, "2024-02"))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        yield launched
-        launched.close()
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is needed (apt-get install chromium)")

@@ -8,19 +8,18 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pytest
 from chart_text import on_a4, on_a_phone, too_small
+from conftest import CHROMIUM
 from PIL import Image
 
 from ketnap import present
 
 ROOT = Path(__file__).resolve().parents[1]
 CSS = ROOT / "lib" / "ketnap" / "build" / "templates" / "ketnap" / "report.css"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
 def _attributes(html: str) -> tuple[float, float, int]:
@@ -69,16 +68,6 @@ def _page(tmp_path: Path, charts: list[tuple[float, int, int]]) -> str:
     page.write_text(f"<html><head><style>{CSS.read_text()}</style></head><body><main class='report-body'>"
                     f"{''.join(figures)}</main></body></html>", encoding="utf-8")  # fmt: skip
     return page.as_uri()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        yield launched
-        launched.close()
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is needed (apt-get install chromium)")

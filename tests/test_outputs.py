@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from chart_text import on_a4, on_a_phone, too_small
-from conftest import PERIODS, shared_build
+from conftest import CHROMIUM, PERIODS, shared_build
 
 from ketnap.build.catalog import REPORTS, ReportSpec
 from ketnap.config import Paths
@@ -25,7 +25,6 @@ from ketnap.privacy import disclosive
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 pytestmark = [
     pytest.mark.slow,
@@ -37,20 +36,6 @@ pytestmark = [
 @pytest.fixture(scope="session")
 def rebuilt(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Paths:
     return shared_build(tmp_path_factory, worker_id, "build-b", cards_each=3)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
-        )  # fmt: skip
-        yield launched
-        launched.close()
 
 
 def _spec_of(output: Path) -> ReportSpec:
