@@ -226,3 +226,23 @@ def test_a_short_table_is_marked_to_stay_on_one_page() -> None:
     long = pd.DataFrame({"name": [f"T{i}" for i in range(present.SHORT_TABLE_ROWS + 1)]})
     assert '<div class="table-scroll short">' in present.table(short, columns=["name"]).html
     assert '<div class="table-scroll">' in present.table(long, columns=["name"]).html
+
+
+def test_a_chart_is_embedded_as_a_palette_png_of_the_same_picture() -> None:
+    import base64
+
+    import matplotlib.pyplot as plt
+    from PIL import Image, ImageChops
+
+    charts.use_theme()
+    figure, ax = plt.subplots(figsize=(3, 2))
+    ax.bar(["T1", "T2"], [1, 2], color="#0072B2")
+    full = io.BytesIO()
+    figure.savefig(full, format="png", dpi=present.CHART_DPI, bbox_inches="tight")
+    html = present.chart(figure, alt="x").html
+    embedded = Image.open(io.BytesIO(base64.b64decode(html.split("base64,")[1].split('"')[0])))
+    original = Image.open(full).convert("RGB")
+    assert embedded.mode == "P" and embedded.size == original.size
+    assert len(base64.b64decode(html.split("base64,")[1].split('"')[0])) < full.getbuffer().nbytes
+    difference = ImageChops.difference(original, embedded.convert("RGB")).getextrema()
+    assert max(high for _, high in difference) <= 24  # 256 colours: no visible change to fills or text
