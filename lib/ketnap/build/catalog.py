@@ -44,7 +44,7 @@ REPORTS: tuple[ReportSpec, ...] = (
     ReportSpec("data-quality", "report.data_quality.title", has_lang=False, has_charts=False),
     ReportSpec("returns", "report.returns.title", has_charts=False),
     ReportSpec("organisation-card", "report.organisation_card.title", per_org=True),
-    ReportSpec("group", "report.group.title", per_group=True),
+    ReportSpec("group", "report.group.title", per_group=True, has_charts=False),
 )
 
 #: The folder, inside ``reports/<period>/``, of the per-organisation reports (the cards).
