@@ -14,6 +14,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import CHROMIUM
 
 from ketnap.build.batch import build, jobs_for_period
 from ketnap.config import DEMO_PERSON_KEY, Paths
@@ -22,7 +23,6 @@ from ketnap.ingest import ingest
 ROOT = Path(__file__).resolve().parents[1]
 PAYLOAD = "<img src=x onerror=alert(1)>"
 FORMULA = '=HYPERLINK("http://example.invalid","x")'
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 pytestmark = [
     pytest.mark.slow,
@@ -75,25 +75,20 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Paths:
     return p
 
 
-def test_payload_is_text_in_every_page_and_no_script_runs(hostile: Paths) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_payload_is_text_in_every_page_and_no_script_runs(hostile: Paths, browser) -> None:
     pages_with_payload = 0
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        for file in sorted(hostile.reports.glob("2023/*.html")):
-            page = browser.new_page()
-            dialogs: list[str] = []
-            page.on("dialog", lambda d, dialogs=dialogs: (dialogs.append(d.message), d.dismiss()))
-            page.goto(file.as_uri(), wait_until="load")
-            injected = page.evaluate("document.querySelectorAll('img[src=\"x\"], img[onerror]').length")
-            text = page.inner_text("body")
-            page.close()
-            assert not dialogs and injected == 0, f"{file.name}: the payload ran ({dialogs}, {injected} elements)"
-            if PAYLOAD in text:
-                pages_with_payload += 1
-                assert "&lt;img" not in text, f"{file.name}: the payload was escaped twice"
-        browser.close()
+    for file in sorted(hostile.reports.glob("2023/*.html")):
+        page = browser.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda d, dialogs=dialogs: (dialogs.append(d.message), d.dismiss()))
+        page.goto(file.as_uri(), wait_until="load")
+        injected = page.evaluate("document.querySelectorAll('img[src=\"x\"], img[onerror]').length")
+        text = page.inner_text("body")
+        page.close()
+        assert not dialogs and injected == 0, f"{file.name}: the payload ran ({dialogs}, {injected} elements)"
+        if PAYLOAD in text:
+            pages_with_payload += 1
+            assert "&lt;img" not in text, f"{file.name}: the payload was escaped twice"
     # The organisations scorecard, the enterprises sector report and the annual review list it.
     assert pages_with_payload >= 3
 
