@@ -196,11 +196,10 @@ def _published(period: str, p: Paths) -> list[Path]:
     return [f for f in _files(folder) if f.parts[0] not in {".status", "executed"} and not f.name.startswith(".")]
 
 
-def _report_inputs(job: Job, p: Paths) -> list[Path]:
-    """What make rebuilds a report for: its notebook, the top-level library and the build wing, the data."""
-    lib = _LIB
-    return [p.notebooks / job.report.notebook, *lib.glob("*.py"), *(lib / "build").rglob("*.*"),
-            p.processed / "manifest.json"]  # fmt: skip
+def _shared_inputs(p: Paths) -> list[Path]:
+    """What make rebuilds every report for (besides its notebook): the top-level library, the build wing, the data."""
+    build = [f for f in (_LIB / "build").rglob("*.*") if "__pycache__" not in f.parts]
+    return [*_LIB.glob("*.py"), *build, p.processed / "manifest.json"]
 
 
 def check_built(period: str, p: Paths, lang: str = "vi") -> list[Job]:
@@ -219,7 +218,7 @@ def check_built(period: str, p: Paths, lang: str = "vi") -> list[Job]:
         if recorded.get("status") != "ok":
             raise IssueRefused(t("issue.refused.failed", lang, period=period, report=job.stem,
                                  error=recorded.get("error") or "", make=make))  # fmt: skip
-    newest = max(f.stat().st_mtime for f in _report_inputs(jobs[0], p) if f.is_file())
+    newest = max(f.stat().st_mtime for f in _shared_inputs(p) if f.is_file())
     for job in jobs:
         page = p.reports / period / f"{job.stem}.html"
         notebook = (p.notebooks / job.report.notebook).stat().st_mtime
