@@ -130,7 +130,8 @@ def test_issue_then_a_corrected_return_shows_exactly_what_changed_and_verify_cat
         assert sums[name] == hashlib.sha256((first / name).read_bytes()).hexdigest(), name
     assert not any(name.startswith((".status", "executed")) for name in sums)
     record = json.loads((first / "issue.json").read_text(encoding="utf-8"))
-    assert (record["number"], record["issued_by"], record["as_of"]) == (1, "Nguyễn Văn Thử", "2024-02-29")
+    # Data as of the last admission in the returns (27/02/2024).
+    assert (record["number"], record["issued_by"], record["as_of"]) == (1, "Nguyễn Văn Thử", "2024-02-27")
     assert record["code"]["digest"] and "ketnap" in record["code"]
     assert (first / "city-overview.html").stat().st_mode & 0o222 == 0  # read-only
     index = _text(reports / "index.html")
@@ -157,7 +158,7 @@ def test_issue_then_a_corrected_return_shows_exactly_what_changed_and_verify_cat
     rows = _section_rows(page)
     text = _text(page)
     assert re.search(r"Số liệu điều chỉnh so với bản đã ban hành ngày \d\d/\d\d/\d{4} \(lần 1\)", text)
-    by_figure = {(r[0], r[1]): r[2:] for r in rows}
+    by_figure = {tuple(r[0].split(" · ")): r[1:] for r in rows}
     # By hand: 7 admitted in Jan-Feb 2024 became 8; 7/20 = 35,0% became 8/20 = 40,0%; the wards
     # sector (P01 alone, target 5): 3 → 4, 60,0% → 80,0%. The target did not change, so it is not listed.
     assert by_figure[("Số đảng viên kết nạp", "Toàn thành phố")] == ["7", "8", "+1"]
@@ -268,9 +269,10 @@ def test_the_section_writes_old_new_and_change_as_the_reports_do() -> None:
     )
     text = unescape(re.sub(r"<[^>]+>", "|", section))
     assert "Số liệu điều chỉnh so với bản đã ban hành ngày 06/03/2024 (lần 2)" in text
+    assert "|Số đảng viên kết nạp| · Toàn thành phố|" in text
     assert "|1.253|" in text and "|1.260|" in text and "|+7|" in text
     assert "|28,3%|" in text and "|28,0%|" in text and "|\u22120,3 điểm %|" in text
-    assert "Đảng bộ phường Đông Hương|" in text and "|—|" in text  # the org's name; gone from the page
+    assert " · Đảng bộ phường Đông Hương|" in text and "|—|" in text  # the org's name; gone from the page
     assert "Đảng bộ phường Đông Hương: báo cáo năm 2024, bản lần 3 nhận ngày 12/03/2024, thay bản lần 2" in text
     assert "Tệp mới: returns/2024/DN01.xlsx" in text
     assert revisions.section_html([], causes, issued_on="2024-03-06", number=1, period="2024-02", names={}) == ""

@@ -87,7 +87,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "{count} figure(s) of this report differ from the issued one:",
     ),
     "revision.column.figure": ("Số liệu", "Figure"),
-    "revision.column.scope": ("Phạm vi", "Scope"),
     "revision.column.old": ("Đã ban hành", "Issued"),
     "revision.column.new": ("Nay", "Now"),
     "revision.column.change": ("Chênh lệch", "Change"),

@@ -239,7 +239,8 @@ def section_html(
     lang: str = "vi",
 ) -> str:
     """The section "Số liệu điều chỉnh so với bản đã ban hành ngày …": a table of the changed figures
-    (old → new) and the list of what caused them; ``""`` when no figure changed.
+    (the figure and its scope, as issued, now, the difference; four columns, for a phone) and the list
+    of what caused them; ``""`` when no figure changed.
 
     ``names`` maps sector and organisation codes to their names; ``issued_on`` is an ISO time.
     """
@@ -247,8 +248,8 @@ def section_html(
         return ""
     heading = t("revision.heading", lang, date=fmt.date(issued_on[:10], lang), number=number)
     head = "".join(
-        f"<th{'' if c in ('figure', 'scope') else ' class=num'}>{_e(t(f'revision.column.{c}', lang))}</th>"
-        for c in ("figure", "scope", "old", "new", "change")
+        f"<th{'' if c == 'figure' else ' class=num'}>{_e(t(f'revision.column.{c}', lang))}</th>"
+        for c in ("figure", "old", "new", "change")
     )
     rows = []
     for c in changes:
@@ -258,7 +259,8 @@ def section_html(
         change = _difference(c, lang)
         cells = [_value(c.code, c.old, lang), _value(c.code, c.new, lang), change]
         numbers = "".join(f'<td class="num">{_e(cell)}</td>' for cell in cells)
-        rows.append(f"<tr><td>{_e(name)}</td><td>{_e(_scope_name(c.scope, names, lang))}</td>{numbers}</tr>")
+        scope = f'<span class="scope"> · {_e(_scope_name(c.scope, names, lang))}</span>'
+        rows.append(f"<tr><td>{_e(name)}{scope}</td>{numbers}</tr>")
     items = "".join(f"<li>{_e(_cause(c, names, lang))}</li>" for c in causes)
     why = (
         f"<p>{_e(t('revision.causes', lang))}</p><ul>{items}</ul>"
