@@ -229,16 +229,6 @@ def test_verify_names_each_file_changed_missing_or_added(tmp_path: Path) -> None
                                                                ("missing", "b.pdf")]  # fmt: skip
 
 
-def test_verify_with_nothing_issued_passes_and_says_so(tmp_path: Path) -> None:
-    from ketnap.build.__main__ import main
-
-    os.environ["KETNAP_HOME"] = str(tmp_path)
-    try:
-        assert main(["verify-issued"]) == 0
-    finally:
-        del os.environ["KETNAP_HOME"]
-
-
 def test_figure_changes_pair_by_code_scope_and_period() -> None:
     old = [
         {"code": "admitted", "scope": "city", "period": "2024-02", "value": 231},
@@ -276,3 +266,21 @@ def test_the_section_writes_old_new_and_change_as_the_reports_do() -> None:
     assert "Đảng bộ phường Đông Hương: báo cáo năm 2024, bản lần 3 nhận ngày 12/03/2024, thay bản lần 2" in text
     assert "Tệp mới: returns/2024/DN01.xlsx" in text
     assert revisions.section_html([], causes, issued_on="2024-03-06", number=1, period="2024-02", names={}) == ""
+
+
+def test_the_ketnap_command_refuses_a_period_never_built_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import scratch_home
+
+    from ketnap import cli
+
+    home = scratch_home(tmp_path / "home")
+    monkeypatch.setenv("KETNAP_HOME", str(home.home))
+    assert cli.main(["issue", "2024-02", "--by", "Tester"]) == 4
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "không ban hành kỳ 2024-02" in err[0] and "chưa được dựng" in err[0]
+    assert "make reports PERIOD=2024-02" in err[0]
+    assert not (home.reports / "issued").exists()
+    assert cli.main(["verify-issued"]) == 0
+    assert "chưa có bản nào được ban hành" in capsys.readouterr().out
