@@ -40,7 +40,7 @@ help: ## Show this help
 	@echo
 	@echo "Usage: make <target> [PERIOD=2023-Q3]"
 	@echo
-	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-13s\033[0m %s\n", $$1, $$2}'
 
 $(ENV_STAMP): pyproject.toml
 	@if [ ! -x "$(PY)" ]; then echo "Creating the Python environment in .venv ..."; python3 -m venv .venv; fi
@@ -92,6 +92,15 @@ FORCE:
 .PHONY: reports
 reports: $(REPORT_INDEX) ## Render the reports (default periods, or PERIOD=2023-Q3) into reports/
 	@echo "Reports are in $(abspath reports)/: open $(abspath $(REPORT_INDEX))"
+
+.PHONY: issue
+issue: $(ENV_STAMP) $(MANIFEST) ## Issue (ban hành) a built period: PERIOD=2024-02 [BY="name"] freezes it in reports/issued/<period>/<n>/
+	@if [ -z "$(PERIOD)" ]; then echo "make issue needs PERIOD=..., e.g. make issue PERIOD=2024-02" >&2; exit 2; fi
+	@$(PY) -m ketnap.build issue --period $(PERIOD) $(if $(BY),--by "$(BY)")
+
+.PHONY: verify-issued
+verify-issued: $(ENV_STAMP) ## Check every issued file against its recorded SHA-256; names any changed or missing
+	@$(PY) -m ketnap.build verify-issued
 
 .PHONY: test
 test: $(ENV_STAMP) $(MANIFEST) lint ## Run the linters and every test: unit, doctests, notebooks, browser, PDF

@@ -61,6 +61,7 @@ What notebooks import, from figures to words and pictures:
 ``card_labels``            the organisation card's, the pages' links' and the index search's texts
                            (merged likewise)
 ``group_labels``           the working groups' reports' texts (merged likewise)
+``issue_labels``           issuing's and the revisions section's texts (merged likewise)
 ``indicators``             the indicator catalogue: codes, definitions, rounding, the figures block
 ``fmt``                    numbers, percentages, dates and Vietnamese order for display
 ``narrative``              headline sentences in the register of party-committee reports
@@ -79,7 +80,10 @@ notebooks are reports), ``build.batch`` (make rules, queue, workers, run log), `
 (one report: papermill, nbconvert, Chromium), ``build.export`` (Excel), ``build.index``
 (``reports/index.html``), ``build.document`` (the Party's document format on paper: the official
 header block, running title, page numbers), ``build.receipts`` (the receipt sent back for a
-received return, HTML and PDF) and ``build.sources`` (which files ingestion is made of, for make).
+received return, HTML and PDF), ``build.issue`` (``make issue``: a period's reports frozen under
+``reports/issued/``, checked by ``make verify-issued``), ``build.revisions`` (figures changed since
+an issue, and the returns that changed them) and ``build.sources`` (which files ingestion is made
+of, for make).
 """
 
 __version__ = "0.1.0"

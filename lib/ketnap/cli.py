@@ -4,8 +4,10 @@
 headline metrics as a table (or a JSON object). ``ketnap receive FILE... [--org CODE] [--year YEAR]
 [--received DATE] [--no-pdf]`` receives returns (:mod:`ketnap.ingest.receive`) and writes their
 receipts (:mod:`ketnap.build.receipts`), and ``ketnap receipts [--org] [--year]`` writes them for
-returns registered by ``make data``: the one place the top level reaches into the wings, inside
-those commands' handlers. Each command is a subparser with a handler.
+returns registered by ``make data``; ``ketnap issue PERIOD [--by NAME]`` and ``ketnap verify-issued``
+are ``make issue`` and ``make verify-issued`` (:mod:`ketnap.build.issue`, through
+``python -m ketnap.build``, with its exit codes): the one place the top level reaches into the
+wings, inside those commands' handlers. Each command is a subparser with a handler.
 
 Exit codes: 0 success, 1 data missing (run ``make data``), 2 usage error (bad period, unknown
 sector, bad option), each with a one-line message on stderr.
@@ -196,6 +198,16 @@ def _receipts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _issue(args: argparse.Namespace) -> int:
+    # The build wing's commands, as `make issue` and `make verify-issued` run them.
+    from ketnap.build.__main__ import main as build_main
+
+    if args.command == "verify-issued":
+        return build_main(["verify-issued"])
+    extra = [*(["--by", args.by] if args.by else []), *(["--number", str(args.number)] if args.number else [])]
+    return build_main(["issue", "--period", args.period, "--lang", args.lang, *extra])
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``ketnap`` parser: one subparser per command, each with a ``handler`` default."""
     parser = argparse.ArgumentParser(
@@ -234,6 +246,25 @@ def build_parser() -> argparse.ArgumentParser:
     receipts_cmd.add_argument("--lang", choices=LANGS, default="vi", help="language of the receipts")
     receipts_cmd.add_argument("--no-pdf", action="store_true", help="write the HTML receipts only (no browser)")
     receipts_cmd.set_defaults(handler=_receipts)
+    issue_cmd = commands.add_parser(
+        "issue",
+        help="issue (ban hành) a built period: freeze its reports in reports/issued/<period>/<n>/",
+        description="Freeze a period's built reports (HTML, PDF, Excel, the Word report), their figures, the data "
+        "manifest and the code version in reports/issued/<period>/<n>/ with a SHA-256 for every file. Refused, with "
+        "the reason, when a report is missing, failed or out of date, or when nothing changed since the last issue.",
+    )
+    issue_cmd.add_argument("period", help=f"{PERIOD_FORMS}")
+    issue_cmd.add_argument("--by", help="who issues it (recorded and shown with the date)")
+    issue_cmd.add_argument("--number", type=int, help="the issue's number (default: the next; never overwrites)")
+    issue_cmd.add_argument("--lang", choices=LANGS, default="vi", help="language of the messages")
+    issue_cmd.set_defaults(handler=_issue)
+    verify_cmd = commands.add_parser(
+        "verify-issued",
+        help="check every issued file against its recorded SHA-256",
+        description="Check every file under reports/issued/ against its SHA256SUMS; exit 1 naming any file changed, "
+        "missing or added.",
+    )
+    verify_cmd.set_defaults(handler=_issue)
     return parser
 
 

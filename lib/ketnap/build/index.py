@@ -4,7 +4,8 @@ Each period is a section, the latest first and marked so: its name as a heading 
 (lũy kế 2 tháng)", "Năm 2023", :func:`ketnap.fmt.period_heading`), data-as-of and build time in
 Viet Nam's local time (:func:`ketnap.fmt.local_time`), its headline (admitted, target, % of target
 from the city report's embedded figures block, and how many organisations' returns the figures rest
-on, from :func:`ketnap.completeness.coverage`), then its reports by title in the catalog's order,
+on, from :func:`ketnap.completeness.coverage`), whether it was issued (ban hành) and when, with a
+flag when figures changed since (:mod:`ketnap.build.issue`), then its reports by title in the catalog's order,
 sectors in their report order, each with links to its HTML, PDF and Excel and its status. Nothing is
 a table, so nothing scrolls sideways on a 375 px screen; a PDF that was not printed (no browser) is
 marked missing.
@@ -34,6 +35,7 @@ from typing import Any
 
 from ketnap import fmt, indicators
 from ketnap.build import catalog
+from ketnap.build.issue import ISSUED, last_issue
 from ketnap.build.runner import TEMPLATES, report_title
 from ketnap.config import Paths, paths
 from ketnap.io import write_text_atomic
@@ -93,6 +95,8 @@ class PeriodEntry:
     built: str
     reports: tuple[ReportEntry, ...]
     headline: Headline | None = None
+    issued: tuple[int, str] | None = None  # the last issue's number and time (ISO)
+    revised: tuple[int, int] = (0, 0)  # figures changed since that issue, and in how many reports
 
 
 def read_figures(page: Path) -> list[dict[str, Any]]:
@@ -217,6 +221,8 @@ def collect(p: Paths | None = None, lang: str = "vi") -> list[PeriodEntry]:
         )
         figures = read_figures(folder / f"{HEADLINE_REPORT}.html")
         as_of = max((str(s.get("as_of") or "") for s in by_period[period]), default="")
+        last = last_issue(period, p)
+        revised = [int(s.get("revised") or 0) for s in by_period[period]] if last else []
         periods.append(
             PeriodEntry(
                 period=period,
@@ -225,6 +231,8 @@ def collect(p: Paths | None = None, lang: str = "vi") -> list[PeriodEntry]:
                 built=max(str(s["built"]) for s in by_period[period]),
                 reports=reports,
                 headline=headline(figures, lang, coverage=_coverage(p, period, lang)) if figures else None,
+                issued=(last.number, last.issued_at) if last else None,
+                revised=(sum(revised), sum(1 for n in revised if n)),
             )
         )
     return periods
@@ -284,6 +292,20 @@ def _report_html(entry: PeriodEntry, report: ReportEntry, lang: str) -> str:
     return f'<li class="{css}" data-report="{_e(report.stem)}">{title}{files_html}</li>'
 
 
+def _issued_html(entry: PeriodEntry, lang: str) -> str:
+    """ "Đã ban hành lần n ngày …" with a link to the period's archives, and the flag when figures changed since."""
+    if entry.issued is None:
+        return ""
+    number, when = entry.issued
+    words = t("issue.index.issued", lang, number=number, date=fmt.local_time(when, lang))
+    link = f'<a href="{ISSUED}/{_e(entry.period)}/index.html">{_e(t("issue.index.archive", lang))}</a>'
+    flag = ""
+    if entry.revised[0]:
+        figures, reports = (fmt.integer(n, lang) for n in entry.revised)
+        flag = f'<p class="revised">{_e(t("issue.index.revised", lang, figures=figures, reports=reports))}</p>'
+    return f'<p class="issued">{_e(words)} · {link}</p>{flag}'
+
+
 def _period_html(entry: PeriodEntry, lang: str, *, latest: bool) -> str:
     badge = f' <span class="badge">{_e(t("index.latest", lang))}</span>' if latest else ""
     meta = [t("index.as_of", lang, date=entry.as_of)] if entry.as_of else []
@@ -293,6 +315,7 @@ def _period_html(entry: PeriodEntry, lang: str, *, latest: bool) -> str:
         f'<section class="period{" latest" if latest else ""}" id="ky-{_e(entry.period)}">'
         f"<h2>{_e(entry.heading)}{badge}</h2>"
         f'<p class="period-meta">{" · ".join(_e(m) for m in meta)}</p>'
+        f"{_issued_html(entry, lang)}"
         f"{_headline_html(entry, lang)}"
         f'<ul class="report-list">{reports}</ul></section>'
     )

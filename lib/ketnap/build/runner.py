@@ -460,9 +460,13 @@ class Runner:
             self._kernel = _Kernel(self.p)
         return self._kernel
 
-    def _publish(self, job: Job, notebook: Any, manifest: dict[str, Any], out_dir: Path) -> None:
-        """Make the job's HTML, Excel and PDF, then rename them into ``out_dir`` together."""
+    def _publish(self, job: Job, notebook: Any, manifest: dict[str, Any], out_dir: Path) -> int:
+        """Make the job's HTML, Excel and PDF, then rename them into ``out_dir`` together.
+
+        Returns how many of its figures differ from the period's last issue (the revisions section).
+        """
         from ketnap.build.export import collect_figures, collect_tables, figures_json, figures_table, write_workbook
+        from ketnap.build.issue import revision_section
         from ketnap.periods import as_at
         from ketnap.present import indicator_notes
 
@@ -476,6 +480,7 @@ class Runner:
         explained = job.report.per_org or bool(head["indicator_notes"])
         head["indicator_link"] = t("indicator.section.link", self.lang) if explained else ""
         head["indicator_href"] = f"{'../organisations.html' if job.report.per_org else ''}#giai-thich-so-lieu"
+        head["revisions"], revised = revision_section(job, figures, self.lang, self.p)
         html_text = render_html(notebook, head)
         with ExitStack() as publish:  # renamed on leaving, in reverse order: the HTML, which make checks, last
             html_file = publish.enter_context(atomic_file(out_dir / f"{job.stem}.html"))
@@ -488,6 +493,7 @@ class Runner:
             write_workbook(sheets, xlsx_file, title=head["title"])
         if not self.pdf:  # a PDF of an earlier version would not match the page: the index shows it missing
             (out_dir / f"{job.stem}.pdf").unlink(missing_ok=True)
+        return revised
 
     def run(self, job: Job) -> Outcome:
         """Execute, render and publish one report; the outcome is also recorded for the index."""
@@ -503,7 +509,7 @@ class Runner:
         stamp = datetime.now().astimezone().isoformat(timespec="seconds")
         manifest = read_manifest(self.p.processed)
         kernel = self._ready_kernel()
-        error = None
+        error, revised = None, 0
         try:
             papermill.execute_notebook(
                 str(notebook_path),
@@ -515,7 +521,7 @@ class Runner:
                 execution_timeout=CELL_TIMEOUT,
                 km=kernel.prepare(),
             )
-            self._publish(job, nbformat.read(executed, as_version=4), manifest, out_dir)
+            revised = self._publish(job, nbformat.read(executed, as_version=4), manifest, out_dir)
         except Exception as exc:  # every failure is reported the same way; the caller decides the exit code
             error = _error_summary(exc)
             if "Timeout" in type(exc).__name__:  # the kernel may still be busy: start afresh next time
@@ -528,7 +534,7 @@ class Runner:
         write_json_atomic(
             {"report": job.report.id, "stem": job.stem, "period": job.period, "status": "ok" if error is None else
              "failed", "built": stamp, "seconds": round(seconds, 1), "error": error, "as_of": str(manifest["as_of"]),
-             "pdf": self.pdf and error is None},
+             "pdf": self.pdf and error is None, "revised": revised},
             status_file(self.p, job.period, job.stem),
         )  # fmt: skip
         return Outcome(job, error is None, seconds, error, executed)
