@@ -78,7 +78,8 @@ Notebooks in, reports out (``make reports``), the ``build`` wing: ``build.catalo
 notebooks are reports), ``build.batch`` (make rules, queue, workers, run log), ``build.runner``
 (one report: papermill, nbconvert, Chromium), ``build.export`` (Excel), ``build.index``
 (``reports/index.html``), ``build.document`` (the Party's document format on paper: the official
-header block, running title, page numbers), ``build.receipts`` (the receipt sent back for a
+header block, running title, page numbers), ``build.word`` (the Board's report as Word,
+``bao-cao.docx``, in the Party's format), ``build.receipts`` (the receipt sent back for a
 received return, HTML and PDF) and ``build.sources`` (which files ingestion is made of, for make).
 """
 
