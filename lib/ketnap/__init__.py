@@ -83,4 +83,13 @@ header block, running title, page numbers), ``build.word`` (the Board's report a
 received return, HTML and PDF) and ``build.sources`` (which files ingestion is made of, for make).
 """
 
+import os as _os
+
 __version__ = "0.1.0"
+
+# python-docx (the Word report, ``build.word``) brings lxml, and openpyxl, seeing lxml, would parse
+# workbooks with it instead of defusedxml and write its files differently. Kept on defusedxml: a
+# hostile return is refused as before (``ingest.files``) and the Excel exports stay byte for byte.
+# Set before openpyxl is first imported (every entry point imports ketnap first); a caller's own
+# setting wins.
+_os.environ.setdefault("OPENPYXL_LXML", "False")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import unicodedata
 import zipfile
 from collections.abc import Sequence
@@ -295,8 +296,16 @@ def _reproducible(docx: bytes) -> bytes:
 
 
 def _text(value: str) -> str:
-    """Text as Word should keep it: composed Vietnamese letters (NFC), one per character."""
-    return unicodedata.normalize("NFC", str(value))
+    """Text as Word should keep it: composed Vietnamese letters (NFC), no control character XML cannot hold.
+
+    >>> _text("Tho\u0302n\x0b A")
+    'Thôn A'
+    """
+    return _CONTROL.sub("", unicodedata.normalize("NFC", str(value)))
+
+
+#: Characters an XML document cannot hold (a name typed in a CSV return may carry one): dropped.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _run(paragraph: Paragraph, text: str, *, size: float | None = None, bold: bool = False,
