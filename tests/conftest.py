@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pytest
 
 from ketnap.config import Paths, paths
@@ -127,6 +126,8 @@ def personal_values() -> tuple[set[str], set[str], set[dt.date]]:
 
 def _personal_values() -> tuple[set[str], set[str], set[dt.date]]:
     """Every name, ID number and birth date written in the raw sample returns."""
+    import openpyxl  # here, not at the top: ketnap is imported first and keeps openpyxl off lxml (its __init__)
+
     names, ids, births = set(), set(), set()
     for file in sorted((SAMPLE / "returns").rglob("*.xlsx")):
         workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)

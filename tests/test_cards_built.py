@@ -110,6 +110,7 @@ def test_pages_link_city_sector_and_card_both_ways(built) -> None:
     city = (folder / "city-overview.html").read_text(encoding="utf-8")
     assert 'href="../index.html"' in city and 'href="city-overview.pdf"' in city and 'href="city-overview.xlsx"' in city
     assert 'href="sector-wards-communes.html"' in city
+    assert 'href="bao-cao.docx"' in city  # the Board's report as Word, beside it
     sector = (folder / "sector-wards-communes.html").read_text(encoding="utf-8")
     assert 'href="city-overview.html"' in sector
     linked = set(re.findall(r'href="organisations/([A-Z0-9]+)\.html"', sector))

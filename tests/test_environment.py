@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -77,3 +79,15 @@ def test_makefile_is_strict(pattern: str) -> None:
 def test_gitignore_keeps_the_library(module: str) -> None:
     out = subprocess.run(["git", "check-ignore", "-q", module], cwd=ROOT, capture_output=True, check=False)
     assert out.returncode == 1, f"{module} is git-ignored"
+
+
+def test_openpyxl_parses_with_defusedxml_though_lxml_is_installed() -> None:
+    """python-docx brings lxml; ketnap keeps openpyxl on defusedxml (ketnap/__init__.py), here and in a new process."""
+    import openpyxl.xml
+
+    assert openpyxl.xml.LXML is False and openpyxl.xml.DEFUSEDXML is True
+    fresh = subprocess.run(
+        [sys.executable, "-c", "import ketnap, lxml, openpyxl.xml; print(openpyxl.xml.LXML)"],
+        capture_output=True, text=True, check=True, env={k: v for k, v in os.environ.items() if k != "OPENPYXL_LXML"},
+    )  # fmt: skip
+    assert fresh.stdout.strip() == "False"

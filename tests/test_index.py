@@ -157,6 +157,15 @@ def test_index_page_marks_latest_missing_pdfs_and_failures(fake_home: Paths) -> 
     assert "<table" not in page  # a list, not a table: nothing to scroll sideways on a phone
 
 
+def test_index_links_the_word_report_where_it_was_written(fake_home: Paths) -> None:
+    (fake_home.reports / "2023" / "bao-cao.docx").write_bytes(b"x")
+    page = index.render_index(index.collect(fake_home))
+    year = page[page.index('id="ky-2023"') :]
+    city = year[year.index('data-report="city-overview"') : year.index("</li>")]
+    assert 'href="2023/bao-cao.docx">Báo cáo (Word)</a>' in city  # on the city report's line
+    assert page.count("bao-cao.docx") == 1  # not for 2024-02 (none written), nor beside other reports
+
+
 def test_index_has_a_slot_for_tools_above_the_periods(fake_home: Paths) -> None:
     page = index.render_index(index.collect(fake_home), tools='<form id="search"></form>')
     assert page.index('<form id="search">') < page.index('id="ky-2024-02"')

@@ -421,6 +421,11 @@ def test_two_builds_give_identical_excel(built, rebuilt) -> None:
     assert first and first == second
 
 
+def test_two_builds_give_identical_word_reports(built, rebuilt) -> None:
+    first, second = _digests(built[0], "*/bao-cao.docx"), _digests(rebuilt, "*/bao-cao.docx")
+    assert len(first) == len(PERIODS) and first == second
+
+
 def _normalised_pdf(pdf: Path) -> bytes:
     # Chromium stamps /CreationDate and /ModDate into the PDF's info dictionary; nothing else varies.
     return re.sub(rb"/(CreationDate|ModDate) \(D:[^)]*\)", rb"/\1 (D:0)", pdf.read_bytes())
@@ -446,6 +451,12 @@ def _readable_text(file: Path) -> str:
 
         book = openpyxl.load_workbook(file, read_only=True)
         return "\n".join(str(v) for s in book.worksheets for row in s.iter_rows(values_only=True) for v in row)
+    if file.suffix == ".docx":
+        import docx
+
+        document = docx.Document(str(file))
+        cells = [p.text for table in document.tables for cell in table._cells for p in cell.paragraphs]
+        return "\n".join([p.text for p in document.paragraphs] + cells + [document.core_properties.title or ""])
     if file.suffix == ".parquet":
         import pandas as pd
 
@@ -461,9 +472,10 @@ def test_no_personal_data_in_anything_the_build_writes(built, personal_values) -
         f
         for folder in (home.reports, home.logs, home.processed, home.interim)
         for f in folder.rglob("*")
-        if f.is_file() and f.suffix in {".html", ".pdf", ".xlsx", ".ipynb", ".json", ".csv", ".parquet"}
+        if f.is_file() and f.suffix in {".html", ".pdf", ".xlsx", ".docx", ".ipynb", ".json", ".csv", ".parquet"}
     ]
     assert any(f.suffix == ".ipynb" for f in written) and any(f.parent == home.logs for f in written)
+    assert any(f.suffix == ".docx" for f in written)
     for file in written:
         text = _readable_text(file)
         leaked = [n for n in names if n in text] + [i for i in ids if i in text] + [b for b in birth_texts if b in text]

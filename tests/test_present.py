@@ -52,6 +52,29 @@ def test_table_heads_and_formats_columns_from_the_catalog() -> None:
     )
 
 
+def test_table_text_is_what_the_table_shows() -> None:
+    """The Word report's tables (ketnap.build.word) show the cells of the HTML one, for the same arguments."""
+    frame = scorecard.with_total(
+        pd.DataFrame({"name": ["Phường Ba Đình", "Khối <THPT>"], "admitted": [1253, 7], "target": [4000.0, np.nan],
+                      "attainment_pct": [31.325, np.nan]}, index=pd.Index(["W1", "H1"])),
+    )  # fmt: skip
+    how = {"columns": ["name", "attainment_pct", "admitted", "target"], "labels": {"name": "column.sector"}}
+    shown = present.table_text(frame, **how, figures="2024-02")
+    html = present.table(frame, **how, figures="2024-02").html
+    cells = [[re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+             for row in re.findall(r"<tr[^>]*>(.*?)</tr>", html[html.index("<tbody>") :])]  # fmt: skip
+    assert shown.headings == ("Khối", "Tỷ lệ đạt chỉ tiêu", "Số đảng viên kết nạp", "Chỉ tiêu năm")
+    # 1253/4000 = 31.325% rounds half up to 31,3%; the total adds 1253 + 7 over the one target, 31,5%
+    assert shown.rows == (
+        ("Phường Ba Đình", "31,3%", "1.253", "4.000"),
+        ("Khối <THPT>", "–", "7", "–"),
+        ("Cộng", "31,5%", "1.260", "4.000"),
+    )
+    assert [list(row) for row in shown.rows] == [[c.replace("&lt;", "<").replace("&gt;", ">") for c in row]
+                                                 for row in cells]  # fmt: skip
+    assert shown.numeric == (False, True, True, True) and shown.totals == (False, False, True)
+
+
 def test_table_labels_override_the_heading_not_the_format() -> None:
     frame = pd.DataFrame({"name": ["Khối phường, xã"], "admitted": [5], "admitted_last_year": [7.0]})
     html = present.table(

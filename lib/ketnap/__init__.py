@@ -79,11 +79,21 @@ Notebooks in, reports out (``make reports``), the ``build`` wing: ``build.catalo
 notebooks are reports), ``build.batch`` (make rules, queue, workers, run log), ``build.runner``
 (one report: papermill, nbconvert, Chromium), ``build.export`` (Excel), ``build.index``
 (``reports/index.html``), ``build.document`` (the Party's document format on paper: the official
-header block, running title, page numbers), ``build.receipts`` (the receipt sent back for a
+header block, running title, page numbers), ``build.word`` (the Board's report as Word,
+``bao-cao.docx``, in the Party's format), ``build.receipts`` (the receipt sent back for a
 received return, HTML and PDF), ``build.issue`` (``make issue``: a period's reports frozen under
 ``reports/issued/``, checked by ``make verify-issued``), ``build.revisions`` (figures changed since
 an issue, and the returns that changed them) and ``build.sources`` (which files ingestion is made
 of, for make).
 """
 
+import os as _os
+
 __version__ = "0.1.0"
+
+# python-docx (the Word report, ``build.word``) brings lxml, and openpyxl, seeing lxml, would parse
+# workbooks with it instead of defusedxml and write its files differently. Kept on defusedxml: a
+# hostile return is refused as before (``ingest.files``) and the Excel exports stay byte for byte.
+# Set before openpyxl is first imported (every entry point imports ketnap first); a caller's own
+# setting wins.
+_os.environ.setdefault("OPENPYXL_LXML", "False")

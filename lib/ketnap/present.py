@@ -31,15 +31,18 @@ __all__ = [
     "TABLE_MIME",
     "Card",
     "HTMLFragment",
+    "TableText",
     "cards",
     "chart",
     "figure_card",
     "heading",
     "indicator_notes",
     "paragraph",
+    "png",
     "status_grids",
     "status_legend",
     "table",
+    "table_text",
     "tall_chart",
 ]
 
@@ -183,22 +186,30 @@ def chart(figure_or_axes: Any, *, alt: str) -> HTMLFragment:
     inches. Shown ``w`` CSS pixels wide, that text is ``min_font_pt * w / (width_in * 96)`` points
     (tests/test_outputs.py checks it is at least 7 pt on A4, and legible on a phone).
     """
-    import matplotlib.pyplot as plt
-
-    figure = getattr(figure_or_axes, "figure", figure_or_axes)
-    buffer = io.BytesIO()
     with _drawn_font_sizes() as sizes:
-        # No metadata: PNG bytes then depend only on the drawing, so rebuilds are identical.
-        figure.savefig(buffer, format="png", dpi=CHART_DPI, bbox_inches="tight", metadata={"Software": None})
-    plt.close(figure)
-    png = _palette_png(buffer.getvalue())
-    width_in = int.from_bytes(png[16:20], "big") / CHART_DPI  # the IHDR width, in pixels
+        image = png(figure_or_axes)
+    width_in = int.from_bytes(image[16:20], "big") / CHART_DPI  # the IHDR width, in pixels
     smallest = f' data-min-font-pt="{min(sizes):g}"' if sizes else ""
-    data = base64.b64encode(png).decode("ascii")
+    data = base64.b64encode(image).decode("ascii")
     return HTMLFragment(
         f'<figure class="chart"{smallest} data-width-in="{width_in:.3f}" style="--chart-width: {width_in * 96:.0f}px">'
         f'<img src="data:image/png;base64,{data}" alt="{escape(alt)}"></figure>'
     )
+
+
+def png(figure_or_axes: Any) -> bytes:
+    """A matplotlib figure (or an Axes' figure) as the PNG :func:`chart` embeds, then closed.
+
+    Saved at :data:`CHART_DPI`, cropped to its drawing, with no metadata and a 256-colour palette:
+    the bytes depend only on the drawing, so rebuilds are identical.
+    """
+    import matplotlib.pyplot as plt
+
+    figure = getattr(figure_or_axes, "figure", figure_or_axes)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=CHART_DPI, bbox_inches="tight", metadata={"Software": None})
+    plt.close(figure)
+    return _palette_png(buffer.getvalue())
 
 
 def _palette_png(png: bytes) -> bytes:
@@ -329,36 +340,10 @@ def table(
     """
     from ketnap import fmt
 
-    if isinstance(columns, str | Mapping):
-        raise TypeError("table: columns is a list of column names; headings come from ketnap.columns (labels=)")
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"table: frame lacks columns {missing}")
-    heads = {c: columns_catalog.heading(c, lang, labels=labels, label_fields=label_fields) for c in columns}
-    how_by_column: dict[str, str | Callable[[Any], str] | None] = {
-        c: columns_catalog.column(c, labels=labels).format for c in columns
-    }
-    how_by_column |= {c: how for c, how in (formats or {}).items() if c in heads}
-    formatters: dict[str, Callable[[Any], str]] = {}
-    numeric: set[str] = set()
-    for column, how in how_by_column.items():
-        if how is None:
-            continue
-        if callable(how):
-            formatters[column] = how
-            continue
-        if how not in FORMATS:
-            raise ValueError(f"table: unknown format {how!r} for {column!r}; valid: {', '.join(FORMATS)}")
-        function = getattr(fmt, FORMATS[how])
-        formatters[column] = _in_language(function, lang)
-        numeric |= {column} if how not in _TEXT_ALIGNED else set()
-
-    coded = {c: code for c in heads if (code := indicators.code_of_column(c))} if figures else {}
+    heads, formatters, numeric, coded = _formatting(frame, columns, labels, label_fields, formats, lang, figures)
 
     def cell(column: str, value: Any, href: str | None = None) -> str:
-        if column in coded and not isinstance(value, str) and not _blank(value):
-            value = indicators.rounded(coded[column], value)
-        shown = formatters[column](value) if column in formatters else ("" if _blank(value) else str(value))
+        shown = _shown(column, value, formatters, coded)
         css = ' class="num"' if column in numeric else ""
         if href:
             return f'<td{css}><a class="org-link" href="{escape(href)}">{escape(shown)}</a></td>'
@@ -388,6 +373,92 @@ def table(
 
 #: The index of the row :func:`ketnap.scorecard.with_total` adds.
 TOTAL_ROW = "total"
+
+
+def _formatting(
+    frame: pd.DataFrame,
+    columns: Sequence[str],
+    labels: Mapping[str, str] | None,
+    label_fields: Mapping[str, object] | None,
+    formats: Mapping[str, str | Callable[[Any], str] | None] | None,
+    lang: str,
+    figures: str | None,
+) -> tuple[dict[str, str], dict[str, Callable[[Any], str]], set[str], dict[str, str]]:
+    """A table's headings, each column's formatter, its number columns and its catalogue-coded ones (:func:`table`)."""
+    from ketnap import fmt
+
+    if isinstance(columns, str | Mapping):
+        raise TypeError("table: columns is a list of column names; headings come from ketnap.columns (labels=)")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"table: frame lacks columns {missing}")
+    heads = {c: columns_catalog.heading(c, lang, labels=labels, label_fields=label_fields) for c in columns}
+    how_by_column: dict[str, str | Callable[[Any], str] | None] = {
+        c: columns_catalog.column(c, labels=labels).format for c in columns
+    }
+    how_by_column |= {c: how for c, how in (formats or {}).items() if c in heads}
+    formatters: dict[str, Callable[[Any], str]] = {}
+    numeric: set[str] = set()
+    for column, how in how_by_column.items():
+        if how is None:
+            continue
+        if callable(how):
+            formatters[column] = how
+            continue
+        if how not in FORMATS:
+            raise ValueError(f"table: unknown format {how!r} for {column!r}; valid: {', '.join(FORMATS)}")
+        function = getattr(fmt, FORMATS[how])
+        formatters[column] = _in_language(function, lang)
+        numeric |= {column} if how not in _TEXT_ALIGNED else set()
+    coded = {c: code for c in heads if (code := indicators.code_of_column(c))} if figures else {}
+    return heads, formatters, numeric, coded
+
+
+def _shown(column: str, value: Any, formatters: Mapping[str, Callable[[Any], str]], coded: Mapping[str, str]) -> str:
+    """A cell's text: rounded by the catalogue when its column is coded, then formatted."""
+    if column in coded and not isinstance(value, str) and not _blank(value):
+        value = indicators.rounded(coded[column], value)
+    return formatters[column](value) if column in formatters else ("" if _blank(value) else str(value))
+
+
+@dataclass(frozen=True)
+class TableText:
+    """A table as the reader sees it, for other media than HTML (the Word report, :mod:`ketnap.build.word`).
+
+    ``headings`` are the columns' headings, ``rows`` each row's cells as shown, ``numeric`` which
+    columns hold numbers (right aligned) and ``totals`` which rows are a total (:data:`TOTAL_ROW`).
+    """
+
+    headings: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]
+    totals: tuple[bool, ...]
+
+
+def table_text(
+    frame: pd.DataFrame,
+    *,
+    columns: Sequence[str],
+    labels: Mapping[str, str] | None = None,
+    label_fields: Mapping[str, object] | None = None,
+    formats: Mapping[str, str | Callable[[Any], str] | None] | None = None,
+    lang: str = "vi",
+    figures: str | None = None,
+) -> TableText:
+    """The cells :func:`table` shows for the same arguments, as text (every row: no Excel to point to).
+
+    >>> frame = pd.DataFrame({"name": ["Phường Ba Đình"], "admitted": [1253], "attainment_pct": [28.26]})
+    >>> table_text(frame, columns=["name", "admitted", "attainment_pct"]).rows
+    (('Phường Ba Đình', '1.253', '28,3%'),)
+    """
+    heads, formatters, numeric, coded = _formatting(frame, columns, labels, label_fields, formats, lang, figures)
+    rows = tuple(tuple(_shown(c, row[c], formatters, coded) for c in heads) for _, row in frame.iterrows())
+    return TableText(
+        headings=tuple(heads.values()),
+        rows=rows,
+        numeric=tuple(c in numeric for c in heads),
+        totals=tuple(key == TOTAL_ROW for key in frame.index),
+    )
 
 
 def _link(row: pd.Series, key: Any, cards: str) -> str | None:

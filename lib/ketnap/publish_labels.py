@@ -4,7 +4,8 @@ Part of the label catalog: :mod:`ketnap.labels` merges these into ``CATALOG``, s
 up with :func:`ketnap.labels.t` like every other label. Keys: ``doc.*`` (the official header block
 of Hướng dẫn 36-HD/VPTW on the first printed page, the running title and page numbers, used by
 :mod:`ketnap.build.document`), ``period.heading.*`` (a period as a heading, :func:`ketnap.fmt.period_heading`)
-and ``index.*`` (``reports/index.html``, :mod:`ketnap.build.index`). They live in a file of their own
+``index.*`` (``reports/index.html``, :mod:`ketnap.build.index`) and ``word.*`` (the Board's report as
+Word, :mod:`ketnap.build.word`). They live in a file of their own
 only to keep ``labels.py`` under the 1,200-line limit.
 """
 
@@ -28,6 +29,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "doc.page": ("Trang", "Page"),
     "doc.running": ("{title} · {period}", "{title} · {period}"),
     "doc.as_of": ("Số liệu đến ngày {date}", "Data as of {date}"),
+    # --- the Board's report as Word (reports/<period>/bao-cao.docx, ketnap.build.word) ---
+    "word.link": ("Báo cáo (Word)", "Report (Word)"),
+    "word.subject": ("Kết quả kết nạp đảng viên {period}", "Admissions of new Party members, {period}"),
+    "word.title": ("Báo cáo kết quả kết nạp đảng viên {period}", "Report: admissions of new Party members, {period}"),
+    "word.as_of": ("(Số liệu đến ngày {date})", "(Data as of {date})"),
+    "word.rule": ("-----", "-----"),
+    "word.section": ("{number}- {heading}", "{number}. {heading}"),
+    "word.proposals": ("Đề xuất, kiến nghị", "Proposals"),
+    "word.recipients": ("Nơi nhận:", "To:"),
+    # One line each; the Board adds or changes them when it issues the report.
+    "word.recipient_lines": (
+        "- Thường trực Thành ủy (để báo cáo),\n- Lưu Ban Tổ chức Thành ủy.",
+        "- Standing Board of the City Party Committee (to report),\n- Organisation Board's files.",
+    ),
+    # Who signs is decided when the report is issued; the name is left blank for the signature.
+    "word.signer": ("Trưởng ban", "Head of the Board"),
     # --- periods as headings ---
     "period.heading.month_ytd": (
         "Tháng {month}/{year} (lũy kế {months} tháng)",

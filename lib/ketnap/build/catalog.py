@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["ORG_FOLDER", "REPORTS", "Job", "ReportSpec", "find_report", "jobs_for"]
+__all__ = ["ORG_FOLDER", "REPORTS", "WORD_FILE", "Job", "ReportSpec", "find_report", "jobs_for"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class ReportSpec:
     year_only: bool = False  # the period parameter is a year (only full-year periods get it)
     has_lang: bool = True
     has_charts: bool = True  # tables-only reports (scorecards, data quality) say False
+    word: bool = False  # also writes the Board's report as Word, bao-cao.docx (ketnap.build.word)
 
     @property
     def notebook(self) -> str:
@@ -36,7 +37,7 @@ class ReportSpec:
 
 
 REPORTS: tuple[ReportSpec, ...] = (
-    ReportSpec("city-overview", "report.city_overview.title"),
+    ReportSpec("city-overview", "report.city_overview.title", word=True),
     ReportSpec("sector", "report.sector.title", per_sector=True),
     ReportSpec("organisations", "report.organisations.title", has_charts=False),
     ReportSpec("training-pipeline", "report.training_pipeline.title"),
@@ -46,6 +47,9 @@ REPORTS: tuple[ReportSpec, ...] = (
     ReportSpec("organisation-card", "report.organisation_card.title", per_org=True),
     ReportSpec("group", "report.group.title", per_group=True, has_charts=False),
 )
+
+#: The Board's report as Word, inside ``reports/<period>/``, written beside a report whose spec says ``word``.
+WORD_FILE = "bao-cao.docx"
 
 #: The folder, inside ``reports/<period>/``, of the per-organisation reports (the cards).
 ORG_FOLDER = "organisations"

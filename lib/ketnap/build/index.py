@@ -5,8 +5,9 @@ Each period is a section, the latest first and marked so: its name as a heading 
 Viet Nam's local time (:func:`ketnap.fmt.local_time`), its headline (admitted, target, % of target
 from the city report's embedded figures block, and how many organisations' returns the figures rest
 on, from :func:`ketnap.completeness.coverage`), whether it was issued (ban hành) and when, with a
-flag when figures changed since (:mod:`ketnap.build.issue`), then its reports by title in the catalog's order,
-sectors in their report order, each with links to its HTML, PDF and Excel and its status. Nothing is
+flag when figures changed since (:mod:`ketnap.build.issue`), then its reports by title in the
+catalog's order, sectors in their report order, each with links to its HTML, PDF and Excel (the
+city report also to the Board's report as Word, :mod:`ketnap.build.word`) and its status. Nothing is
 a table, so nothing scrolls sideways on a 375 px screen; a PDF that was not printed (no browser) is
 marked missing.
 
@@ -83,6 +84,7 @@ class ReportEntry:
     html: bool = True
     pdf: bool = True
     xlsx: bool = True
+    word: bool = False  # the period's Board's report as Word (catalog.WORD_FILE) is beside it
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,7 @@ def collect(p: Paths | None = None, lang: str = "vi") -> list[PeriodEntry]:
     for status in statuses:
         by_period.setdefault(status["period"], []).append(status)
     order = {spec.id: i for i, spec in enumerate(catalog.REPORTS)}
+    with_word = {spec.id for spec in catalog.REPORTS if spec.word}
     sectors = _sector_order(p)
 
     def reading_order(s: dict[str, Any]) -> tuple[int, int, str]:
@@ -216,6 +219,7 @@ def collect(p: Paths | None = None, lang: str = "vi") -> list[PeriodEntry]:
                 html=(folder / f"{s['stem']}.html").is_file(),
                 pdf=(folder / f"{s['stem']}.pdf").is_file(),
                 xlsx=(folder / f"{s['stem']}.xlsx").is_file(),
+                word=s["report"] in with_word and (folder / catalog.WORD_FILE).is_file(),
             )
             for s in sorted(by_period[period], key=reading_order)
         )
@@ -282,6 +286,9 @@ def _report_html(entry: PeriodEntry, report: ReportEntry, lang: str) -> str:
                      f'<span class="file missing">{_e(t("index.pdf_missing", lang))}</span>')  # fmt: skip
         if report.xlsx:
             files.append(f'<a class="file" href="{base}.xlsx">{_e(t("index.excel", lang))}</a>')
+        if report.word:
+            word = f"{_e(entry.period)}/{_e(catalog.WORD_FILE)}"
+            files.append(f'<a class="file" href="{word}">{_e(t("word.link", lang))}</a>')
     if report.ok:
         state = f'<span class="state ok">{_e(t("index.ok", lang))}</span>'
     else:

@@ -8,9 +8,10 @@ namespace reset before each notebook. Papermill stays the executor of record. Th
 (:mod:`ketnap.build.catalog`), the Excel workbook the export's (:mod:`ketnap.build.export`).
 
 Each job writes its executed notebook under ``reports/<period>/executed/`` (kept when it fails,
-as the record), then publishes HTML, PDF and Excel together (:func:`ketnap.io.atomic_file`): all
-are made as temporary files beside their targets and renamed into place, the HTML last, so a
-failed run never replaces a good report. Built without PDF (no browser, or ``--no-pdf``), a report
+as the record), then publishes HTML, PDF and Excel, and for the city report the Board's report as
+Word (:mod:`ketnap.build.word`), together (:func:`ketnap.io.atomic_file`): all are made as
+temporary files beside their targets and renamed into place, the HTML last, so a failed run never
+replaces a good report. Built without PDF (no browser, or ``--no-pdf``), a report
 loses its older PDF, which no longer matches it.
 """
 
@@ -28,7 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ketnap.build.catalog import Job
+from ketnap.build.catalog import WORD_FILE, Job
 from ketnap.config import Paths, paths, settings
 from ketnap.io import atomic_file, read_manifest, read_table, write_json_atomic
 from ketnap.labels import t
@@ -168,7 +169,7 @@ def report_title(job: Job, lang: str, p: Paths) -> str:
 
 
 def navigation(job: Job, lang: str, p: Paths, *, pdf: bool = True) -> str:
-    """The links at the top of a report page: the index, its own PDF and Excel, and its neighbours.
+    """The links at the top of a report page: the index, its own PDF, Excel (and Word report), and its neighbours.
 
     The city report links to each sector report; a sector report and the other reports of the period
     to the city; a card to the city, its sector and the organisations report; a working group's report
@@ -183,6 +184,8 @@ def navigation(job: Job, lang: str, p: Paths, *, pdf: bool = True) -> str:
     if pdf:
         links.append((f"{own}.pdf", t("nav.pdf", lang)))
     links.append((f"{own}.xlsx", t("nav.excel", lang)))
+    if job.report.word:  # the Board's report as Word (ketnap.build.word)
+        links.append((WORD_FILE, t("word.link", lang)))
     if job.report.id == "city-overview":
         sectors = read_table("sectors", p.processed).sort_values("order")
         name = "name_vi" if lang == "vi" else "name_en"
@@ -461,7 +464,7 @@ class Runner:
         return self._kernel
 
     def _publish(self, job: Job, notebook: Any, manifest: dict[str, Any], out_dir: Path) -> int:
-        """Make the job's HTML, Excel and PDF, then rename them into ``out_dir`` together.
+        """Make the job's HTML, Excel and PDF (and the Word report), then rename them into ``out_dir`` together.
 
         Returns how many of its figures differ from the period's last issue (the revisions section).
         """
@@ -491,6 +494,12 @@ class Runner:
             xlsx_file = publish.enter_context(atomic_file(out_dir / f"{job.stem}.xlsx"))
             sheets = collect_tables(notebook) + ([figures_table(figures, self.lang)] if figures else [])
             write_workbook(sheets, xlsx_file, title=head["title"])
+            if job.report.word:  # the Board's report as Word, from the same tables and narrative
+                from ketnap.build.word import write_board_report
+                from ketnap.io import load
+
+                docx_file = publish.enter_context(atomic_file(out_dir / WORD_FILE))
+                write_board_report(load(self.p.processed), job.period, docx_file, self.lang)
         if not self.pdf:  # a PDF of an earlier version would not match the page: the index shows it missing
             (out_dir / f"{job.stem}.pdf").unlink(missing_ok=True)
         return revised
