@@ -39,7 +39,7 @@ from typing import Any
 
 from ketnap import fmt
 from ketnap.build import revisions
-from ketnap.build.catalog import Job
+from ketnap.build.catalog import WORD_FILE, Job
 from ketnap.config import Paths, paths
 from ketnap.io import read_manifest, read_table, write_text_atomic
 from ketnap.labels import t
@@ -360,8 +360,8 @@ def period_page(found: list[Issue], lang: str = "vi") -> str:
                  as_of=fmt.date(record.get("as_of"), lang))  # fmt: skip
         who = f" · {e(t('issue.page.by', lang, by=record['issued_by']))}" if record.get("issued_by") else ""
         links = [(f"{item.number}/city-overview.html", t("nav.city", lang)), (f"{item.number}/{SUMS}", SUMS)]
-        if (item.folder / "bao-cao.docx").is_file():
-            links.insert(1, (f"{item.number}/bao-cao.docx", t("issue.page.word", lang)))
+        if (item.folder / WORD_FILE).is_file():
+            links.insert(1, (f"{item.number}/{WORD_FILE}", t("issue.page.word", lang)))
         anchors = " · ".join(f'<a href="{e(href)}">{e(words)}</a>' for href, words in links)
         items.append(f"<li><strong>{e(what)}</strong>{who}<br>{anchors}</li>")
     css = (TEMPLATES / "ketnap" / "report.css").read_text(encoding="utf-8")
