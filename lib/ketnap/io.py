@@ -105,6 +105,8 @@ class Tables:
     # The working groups (reference/groups.csv, optional). Organisations built by hand may also
     # leave out their ``group`` column: they are then in no group.
     groups: pd.DataFrame = field(default_factory=lambda: empty_table("groups"))
+    # The organisations' history (sheet Lịch sử, optional; :mod:`ketnap.lineage`): none when left out.
+    organisation_events: pd.DataFrame = field(default_factory=lambda: empty_table("organisation_events"))
 
     def __post_init__(self) -> None:
         if "group" not in self.organisations.columns:
