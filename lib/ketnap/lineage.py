@@ -16,26 +16,33 @@ Nothing reads a file.
   figures count in: an organisation no longer active in the period counts in the one it was merged into
   (a merged unit's last year is the sum of its predecessors'); a unit split off has no last year of its
   own (nothing is invented: :func:`notes` says so).
-* :func:`notes`: the sentences a report that compares with last year adds (label catalog).
+* :func:`notes` / :func:`period_notes`: the sentences a report that compares with last year adds (label
+  catalog).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import weakref
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ketnap.io import Tables, empty_table
 from ketnap.labels import t
+from ketnap.periods import Period, as_at, parse_period
 
 __all__ = [
     "at_day",
+    "at_period_end",
     "day_before",
     "events_of",
     "last_year_owner",
     "notes",
+    "period_notes",
     "predecessors",
     "split_origin",
     "state_on",
@@ -88,12 +95,55 @@ def state_on(organisations: pd.DataFrame, events: pd.DataFrame, day: date | pd.T
     return out
 
 
+# A view made by at_day -> (a weak reference to it, a weak reference to the tables it was made from, and
+# their organisations): a view of a view starts again from the original names and sectors.
+_ORIGIN: dict[int, tuple[weakref.ref[Tables], weakref.ref[Tables], pd.DataFrame]] = {}
+# The tables views are made from -> (a weak reference to them, their views by day): the same day gives
+# the same view, so what is memoised on a view (ketnap.metrics) is found again.
+_VIEWS: dict[int, tuple[weakref.ref[Tables], dict[pd.Timestamp, Tables]]] = {}
+
+
+def _forget(table: dict[int, Any], ident: int) -> Callable[[object], None]:
+    def forget(_ref: object) -> None:
+        table.pop(ident, None)
+
+    return forget
+
+
 def at_day(tables: Tables, day: date | pd.Timestamp) -> Tables:
-    """``tables`` with the organisations as on ``day`` (:func:`state_on`); ``tables`` itself when nothing changes."""
-    organisations = state_on(tables.organisations, events_of(tables), day)
-    if organisations is tables.organisations:
+    """``tables`` with the organisations as on ``day`` (:func:`state_on`); ``tables`` itself when nothing changes.
+
+    The same tables and day give the same object; a view given again starts from the original names.
+    """
+    day = _day(day)
+    origin = _ORIGIN.get(id(tables))
+    if origin is not None and origin[0]() is tables:
+        base = origin[1]()
+        if base is None:  # the original tables are gone: start from their organisations, unmemoised
+            organisations = state_on(origin[2], events_of(tables), day)
+            return dataclasses.replace(tables, organisations=organisations)
+        tables = base
+    entry = _VIEWS.get(id(tables))
+    if entry is None or entry[0]() is not tables:
+        entry = (weakref.ref(tables, _forget(_VIEWS, id(tables))), {})
+        _VIEWS[id(tables)] = entry
+    views = entry[1]
+    if day not in views:
+        organisations = state_on(tables.organisations, events_of(tables), day)
+        view = tables
+        if organisations is not tables.organisations:
+            view = dataclasses.replace(tables, organisations=organisations)
+            ref = weakref.ref(view, _forget(_ORIGIN, id(view)))
+            _ORIGIN[id(view)] = (ref, weakref.ref(tables), tables.organisations)
+        views[day] = view
+    return views[day]
+
+
+def at_period_end(tables: Tables, period: Period | str) -> Tables:
+    """``tables`` as on the end of ``period`` (cut at the data-as-of date): what a period's figures use."""
+    if events_of(tables).empty:
         return tables
-    return dataclasses.replace(tables, organisations=organisations)
+    return at_day(tables, as_at(parse_period(period), tables.manifest.get("as_of")).end)
 
 
 def successor(events: pd.DataFrame, code: str) -> tuple[str, pd.Timestamp] | None:
@@ -213,3 +263,25 @@ def notes(tables: Tables, start: date, end: date, codes: list[str] | None = None
 def day_before(day: date) -> date:
     """The last day of an organisation that ends (merged, dissolved) on ``day``."""
     return day - timedelta(days=1)
+
+
+def period_notes(
+    tables: Tables,
+    period: Period | str,
+    *,
+    sector: str | None = None,
+    org_code: str | None = None,
+    lang: str = "vi",
+) -> list[str]:
+    """:func:`notes` of a report on ``period`` (cut at the data-as-of date): for one sector's organisations, or
+    one organisation, if given (the sector as at the period's end)."""
+    if events_of(tables).empty:
+        return []
+    cut = as_at(parse_period(period), tables.manifest.get("as_of"))
+    orgs = state_on(tables.organisations, events_of(tables), cut.end)
+    codes = [
+        str(c)
+        for c, s in zip(orgs["org_code"], orgs["sector"], strict=True)
+        if (sector is None or s == sector) and (org_code is None or c == org_code)
+    ]
+    return notes(tables, cut.start, cut.end, codes, lang=lang)
