@@ -101,6 +101,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "{reason}; không có báo cáo năm {year}: cả báo cáo bị loại",
         "{reason}; there is no return for {year}: the whole return is rejected",
     ),
+    "history.error.target_year": (
+        "{reason}; không có chỉ tiêu năm {year} cho tổ chức này: dòng bị loại",
+        "{reason}; it has no target for {year}: the row is rejected",
+    ),
     "history.error.return_row": (
         "{reason}; dòng ngày {day} bị loại",
         "{reason}; the row dated {day} is rejected",

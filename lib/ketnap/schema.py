@@ -468,9 +468,9 @@ RULES: Final[dict[str, str]] = {
     "bad-id-number": "the ID number (CCCD) is not 12 digits",
     "bad-number": "not a whole number, or negative",
     "year-mismatch": "the return's year (Năm báo cáo) differs from its folder returns/<year>/",
-    "organisation-inactive": "a return (or a row of it) for an organisation outside its validity (Ngày thành "
-    "lập to Ngày giải thể): a year it did not exist in, or a date after it ended or before it was founded; the "
-    "message names its successor",
+    "organisation-inactive": "a return (or a row of it), or a target, for an organisation outside its validity "
+    "(Ngày thành lập to Ngày giải thể): a year it did not exist in, or a date after it ended or before it was "
+    "founded; the message names its successor",
     "history-overlap": "the history (sheet Lịch sử) begins or ends one organisation code twice, so its periods "
     "of validity would overlap; the later event is quarantined",
     "history-validity": "a history event outside its organisation's validity, or a founding, split, merger or "

@@ -33,6 +33,7 @@ from ketnap.ingest.issues import Issue, ReferenceDataError, SheetCount, Unreadab
 from ketnap.ingest.rows import RowCheck
 from ketnap.ingest.sheets import extra_column_warnings, find_sheet, locate_table, read_sheet_rows
 from ketnap.ingest.values import show
+from ketnap.labels import t
 from ketnap.schema import (
     CITY_CODE,
     GROUP_COLUMNS,
@@ -269,6 +270,12 @@ def read_targets(
             org_code = organisations.find(org_text)
             if org_code is None:
                 check.fail(c["org_code"], "unknown-organisation", organisations.unknown(org_text), org_text)
+            elif year is not None and organisations.lifetimes is not None:
+                # A target belongs to the organisation that existed in the year (after a merger, its successor).
+                reason = organisations.lifetimes.year_reason(org_code, year)
+                if reason is not None:
+                    message = t("history.error.target_year", reason=reason, year=year)
+                    check.fail(c["org_code"], "organisation-inactive", message, org_text)
         admissions_target = check.number(c["admissions_target"])
         training_plan = check.number(c["training_plan"])
         plans = {m: check.number(c[f"month_{m}"]) for m in range(1, 13)}
