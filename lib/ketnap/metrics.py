@@ -44,7 +44,9 @@ Projection
 Year on year
     The same period one year earlier (:func:`ketnap.periods.same_period_last_year`).
     ``admitted_last_year`` is missing when the data hold no admissions at all in that year, or,
-    for an organisation, when it was not active then (and admitted nobody).
+    for an organisation, when it was not active then (and admitted nobody). Through the lineage
+    (:mod:`ketnap.lineage`): an organisation merged into another and not active in the period counts
+    in that one's row; names and sectors are those valid at the period's end, for every figure.
 Training
     ``trained`` counts distinct people (``person_code``) with a certificate in the period, by the
     organisation that sent them; ``training_plan`` is the annual plan, so a quarter's attainment is
