@@ -105,3 +105,29 @@ def test_no_personal_data_reaches_processed_or_interim(
     leaked_ids = [i for i in ids if i in text]
     leaked_births = [b for b in births if f"{b:%d/%m/%Y}" in text]
     assert not leaked_names and not leaked_ids and not leaked_births
+
+
+def test_the_sample_has_its_history(tables: Tables, ingested: tuple[Path, Path]) -> None:
+    """docs/sample-data.md, "The organisations' history": four events, none quarantined, followed by the metrics."""
+    events = tables.organisation_events
+    assert [
+        (f"{d:%d/%m/%Y}", e, o, None if pd.isna(r) else r)
+        for d, e, o, r in events[["date", "event", "org_code", "related_code"]].itertuples(index=False)
+    ] == [
+        ("01/10/2022", "dissolved", "DN34", None),
+        ("15/04/2023", "founded", "DN35", None),
+        ("01/07/2023", "renamed", "HC10", None),
+        ("01/01/2024", "merged_into", "PX14", "PX13"),
+    ]
+    with open(ingested[1] / "quarantine.csv", encoding="utf-8") as file:
+        assert not [row for row in csv.DictReader(file) if row["sheet"] == "Lịch sử"]
+    now = metrics.metrics(tables, "2024-02", by="organisation")
+    assert "PX14" not in now.index and len(now) == 110
+    adm = tables.admissions
+    early_2023 = adm[(adm["admission_date"] >= "2023-01-01") & (adm["admission_date"] <= "2023-02-28")]
+    merged_last_year = int(early_2023["org_code"].isin(["PX13", "PX14"]).sum())
+    assert now.loc["PX13", "admitted_last_year"] == merged_last_year
+    assert metrics.metrics(tables, "2023", by="organisation").loc["HC10", "name"] == (
+        "Chi bộ Phòng Văn hóa, Thể thao và Du lịch"
+    )
+    assert metrics.metrics(tables, "2022", by="organisation").loc["HC10", "name"] == "Chi bộ Phòng Văn hóa và Thông tin"

@@ -44,6 +44,7 @@ SHEETS = {
     "### Sheet `Chuyển chính thức`": schema.CONVERSION_COLUMNS,
     "### `reference/organisations.xlsx`": schema.ORGANISATION_COLUMNS,
     "### `reference/targets.xlsx`": schema.TARGET_COLUMNS,
+    "### Sheet `Lịch sử`": schema.HISTORY_COLUMNS,
 }
 
 
@@ -114,7 +115,8 @@ def _string_constants(path: Path) -> list[tuple[int, str]]:
 
 HEADERS = {
     *(c.header for s in schema.RETURN_SHEETS for c in s.columns),
-    *(c.header for c in (*schema.ORGANISATION_COLUMNS, *schema.TARGET_COLUMNS)),
+    *(c.header for c in (*schema.ORGANISATION_COLUMNS, *schema.TARGET_COLUMNS, *schema.HISTORY_COLUMNS)),
+    schema.HISTORY_SHEET,
     schema.INFO_SHEET,
     schema.ORGANISATIONS_SHEET,
     schema.TARGETS_SHEET,
@@ -179,7 +181,15 @@ CATEGORIES = {name: value for name, value in vars(schema).items() if isinstance(
 
 def test_no_two_categories_of_a_list_share_a_key() -> None:
     """Folded, or without diacritics, every label of a list names one stored value (else "Nu" could mean two)."""
-    assert set(CATEGORIES) == {"SEXES", "YOUTH_UNION", "RELIGIONS", "OCCUPATIONS", "EDUCATION", "KINDS"}
+    assert set(CATEGORIES) == {
+        "SEXES",
+        "YOUTH_UNION",
+        "RELIGIONS",
+        "OCCUPATIONS",
+        "EDUCATION",
+        "KINDS",
+        "HISTORY_EVENTS",
+    }
     for name, category in CATEGORIES.items():
         assert category.clashes == [], name
         values = set(category.labels.values())

@@ -22,7 +22,8 @@ Foundations, read by everything:
 Returns in, processed tables out (``make data``), the ``ingest`` wing, in the order a file
 travels: ``ingest.limits`` (safety limits), ``ingest.files`` (what a file is, opening it),
 ``ingest.sheets`` (header rows and columns), ``ingest.values`` (one cell), ``ingest.rows`` (one
-row), ``ingest.reference`` (sectors, working groups, organisations, targets), ``ingest.returns`` (one return),
+row), ``ingest.reference`` (sectors, working groups, organisations, targets), ``ingest.history`` (the
+organisations' history: events checked, validity for the returns), ``ingest.returns`` (one return),
 ``ingest.person`` (the anonymous person key), ``ingest.issues`` (what is reported),
 ``ingest.register`` (the returns register: every version received), ``ingest.timeliness`` (which
 month a return reports, deadlines, on time, late or missing), ``ingest.run`` (the whole run),
@@ -39,6 +40,8 @@ What notebooks import, from figures to words and pictures:
 =========================  =========================================================================
 ``periods``                reporting periods (month to date, quarter, year) and the whole-year rule
 ``completeness``           whose monthly return is in, late or missing: what the figures rest on
+``lineage``                the organisations over time: names and sectors on a day, predecessors and
+                           successors, last year through mergers, the notes saying so
 ``metrics``                attainment, pace, projection, flags, training, composition
 ``rules``                  the counting rules written once: behind pace, shortfall in whole people,
                            no admission, under 10%, and their note in the reports
@@ -62,6 +65,8 @@ What notebooks import, from figures to words and pictures:
                            (merged likewise)
 ``group_labels``           the working groups' reports' texts (merged likewise)
 ``issue_labels``           issuing's and the revisions section's texts (merged likewise)
+``history_labels``         the organisations' history's texts: ingestion's messages, the lineage
+                           notes (merged likewise)
 ``indicators``             the indicator catalogue: codes, definitions, rounding, the figures block
 ``fmt``                    numbers, percentages, dates and Vietnamese order for display
 ``narrative``              headline sentences in the register of party-committee reports

@@ -105,6 +105,8 @@ class Tables:
     # The working groups (reference/groups.csv, optional). Organisations built by hand may also
     # leave out their ``group`` column: they are then in no group.
     groups: pd.DataFrame = field(default_factory=lambda: empty_table("groups"))
+    # The organisations' history (sheet Lịch sử, optional; :mod:`ketnap.lineage`): none when left out.
+    organisation_events: pd.DataFrame = field(default_factory=lambda: empty_table("organisation_events"))
 
     def __post_init__(self) -> None:
         if "group" not in self.organisations.columns:
@@ -225,8 +227,16 @@ def read_manifest(folder: Path | None = None) -> dict[str, Any]:
 _loaded: tuple[tuple[Any, ...], Tables] | None = None
 
 
+#: Tables a processed folder may lack (written before they existed): loaded empty.
+_OPTIONAL_TABLES = frozenset({"organisation_events"})
+
+
+def _present(folder: Path) -> list[str]:
+    return [n for n in TABLES if n not in _OPTIONAL_TABLES or (folder / f"{n}.parquet").exists()]
+
+
 def _signature(folder: Path) -> tuple[Any, ...]:
-    files = [folder / f"{name}.parquet" for name in TABLES] + [folder / "manifest.json"]
+    files = [folder / f"{name}.parquet" for name in _present(folder)] + [folder / "manifest.json"]
     for file in files:
         if not file.exists():
             raise FileNotFoundError(f"{file} not found: run `make data` first")
@@ -257,7 +267,7 @@ def load(folder: Path | None = None) -> Tables:
     signature = _signature(folder)
     if _loaded is not None and _loaded[0] == signature:
         return _loaded[1]
-    frames = {name: read_table(name, folder) for name in TABLES}
+    frames = {name: read_table(name, folder) for name in _present(folder)}
     tables = Tables(**frames, manifest=read_manifest(folder))
     _loaded = (signature, tables)
     return tables

@@ -11,6 +11,7 @@ from typing import Final, Literal
 
 from ketnap.card_labels import LABELS as CARD_LABELS
 from ketnap.group_labels import LABELS as GROUP_LABELS
+from ketnap.history_labels import LABELS as HISTORY_LABELS
 from ketnap.indicator_labels import LABELS as INDICATOR_LABELS
 from ketnap.issue_labels import LABELS as ISSUE_LABELS
 from ketnap.publish_labels import LABELS as PUBLISH_LABELS
@@ -1105,6 +1106,7 @@ CATALOG.update(TREND_LABELS)
 CATALOG.update(CARD_LABELS)
 CATALOG.update(GROUP_LABELS)
 CATALOG.update(ISSUE_LABELS)
+CATALOG.update(HISTORY_LABELS)
 
 
 def period_key(key: str, period: object) -> str:

@@ -44,7 +44,9 @@ Projection
 Year on year
     The same period one year earlier (:func:`ketnap.periods.same_period_last_year`).
     ``admitted_last_year`` is missing when the data hold no admissions at all in that year, or,
-    for an organisation, when it was not active then (and admitted nobody).
+    for an organisation, when it was not active then (and admitted nobody). Through the lineage
+    (:mod:`ketnap.lineage`): an organisation merged into another and not active in the period counts
+    in that one's row; names and sectors are those valid at the period's end, for every figure.
 Training
     ``trained`` counts distinct people (``person_code``) with a certificate in the period, by the
     organisation that sent them; ``training_plan`` is the annual plan, so a quarter's attainment is
@@ -99,6 +101,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ketnap import lineage
 from ketnap.completeness import not_reported_codes
 from ketnap.fmt import sort_vi
 from ketnap.io import Tables
@@ -588,7 +591,11 @@ def _projection(scope: _Scope, admitted_ytd: pd.Series) -> pd.DataFrame:
 
 def _last_year(scope: _Scope, units: pd.DataFrame) -> pd.Series:
     previous = same_period_last_year(scope.period)
-    counts = scope.admitted(previous.start, previous.end, units.index).astype(float)
+    per_org, total = _admitted_per_org(scope.tables, previous.start, previous.end)
+    # Through the lineage: an organisation merged into another before the period counts in its row.
+    owner = lineage.last_year_owner(scope.tables, scope.period.start, scope.period.end)
+    per_org = np.bincount(owner, weights=per_org, minlength=len(per_org)).astype(per_org.dtype)
+    counts = scope.per_unit(per_org, total, units.index).fillna(0).astype(float)
     if not _has_admissions_in(scope.tables, previous.year):
         return counts * np.nan
     if scope.by == "organisation":
@@ -733,6 +740,7 @@ def metrics(
     city       231   817.0       28.274174
     """
     label = parse_period(period).label
+    tables = lineage.at_period_end(tables, label)  # names and sectors as at the period's end
     return _memo_frame(tables, ("metrics", label, by, sector, lang), lambda: _metrics(tables, label, by, sector, lang))
 
 
@@ -809,6 +817,7 @@ def composition(
         requires 18, so the first band starts at the minimum age).
     """
     label = parse_period(period).label
+    tables = lineage.at_period_end(tables, label)
     return _memo_frame(
         tables, ("composition", label, by, sector, lang), lambda: _composition(tables, label, by, sector, lang)
     )
@@ -904,6 +913,7 @@ def conversion(
         three stages of the training funnel.
     """
     until = None if as_of is None else pd.Timestamp(as_of)
+    tables = lineage.at_period_end(tables, str(cohort)) if until is None else lineage.at_day(tables, until)
     return _memo_frame(
         tables,
         ("conversion", int(cohort), by, sector, until, lang),
@@ -970,6 +980,7 @@ def training_to_admission(
         ``median_days_to_admission`` (from the latest such certificate; NaN when none).
     """
     label = parse_period(period).label
+    tables = lineage.at_period_end(tables, label)
     return _memo_frame(
         tables,
         ("training_to_admission", label, by, sector, lang),
@@ -1031,6 +1042,7 @@ def monthly_series(
         months a year earlier; NaN when the data have none for that year).
     """
     period = parse_period(period)
+    tables = lineage.at_period_end(tables, period)
     if org_code is not None:
         known = tables.organisations["org_code"]
         if org_code not in set(known):
@@ -1052,15 +1064,19 @@ def monthly_series(
 
     # The unit's admissions, whether or not its organisations are in scope (as for last year).
     coded = _coded(tables)
+    # Last year through the lineage: an organisation merged into another before the period counts as it.
+    owner = np.append(lineage.last_year_owner(tables, period.start, period.end), _NO_CODE)
     if org_code is not None:
         mine = coded.adm_org == _positions(pd.Series([org_code]), known)[0]
+        mine_then = owner[coded.adm_org] == _positions(pd.Series([org_code]), known)[0]
     elif sector is not None:
         sector_row = _positions(pd.Series([sector]), tables.sectors["sector"])[0]
         mine = np.append(coded.org_sector, _NO_CODE)[coded.adm_org] == sector_row  # org -1: _NO_CODE
+        mine_then = np.append(coded.org_sector, _NO_CODE)[owner[coded.adm_org]] == sector_row
     else:
-        mine = np.ones(len(coded.adm_org), dtype=bool)
+        mine = mine_then = np.ones(len(coded.adm_org), dtype=bool)
 
-    def per_month(year: int, end_month: int) -> np.ndarray:
+    def per_month(year: int, end_month: int, mine: np.ndarray = mine) -> np.ndarray:
         last_day = calendar.monthrange(year, end_month)[1]
         first_day = date(year, period.start.month, 1)
         within = mine & _dates_between(coded.adm_date, first_day, date(year, end_month, last_day))
@@ -1074,7 +1090,7 @@ def monthly_series(
     month_numbers = range(period.start.month, last_month + 1)
     plans = [_plan(scope, index, period.start.month, m).get(unit, np.nan) for m in month_numbers]
     has_last_year = _has_admissions_in(tables, period.year - 1)
-    last_year = per_month(period.year - 1, last_month).cumsum().astype(float)
+    last_year = per_month(period.year - 1, last_month, mine_then).cumsum().astype(float)
     return pd.DataFrame(
         {
             "month": months,
@@ -1097,6 +1113,7 @@ def org_month_matrix(tables: Tables, period: Period | str, *, sector: str | None
         alphabetical name), one int column per month of the period (Timestamp, first day of the
         month); zeros where nobody was admitted.
     """
+    tables = lineage.at_period_end(tables, period)
     scope = _scope(tables, period, "organisation", sector)
     period = scope.period
     adm = tables.admissions

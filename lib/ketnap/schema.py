@@ -43,6 +43,9 @@ __all__ = [
     "EDUCATION",
     "GROUPS_FILE",
     "GROUP_COLUMNS",
+    "HISTORY_COLUMNS",
+    "HISTORY_EVENTS",
+    "HISTORY_SHEET",
     "INFO_SHEET",
     "INSTRUCTIONS_SHEET",
     "ISSUE_COLUMNS",
@@ -306,6 +309,33 @@ GROUP_COLUMNS: Final[tuple[Column, ...]] = (
     Column("head_vi", "head_vi", required=True),
     Column("head_en", "head_en", required=True),
 )
+#: The optional sheet of ``reference/organisations.xlsx`` that holds the organisations' history (events).
+HISTORY_SHEET: Final = "Lịch sử"
+#: Its columns: one event per row. ``Mã tổ chức`` (and ``Mã tổ chức liên quan``) take a code or a name of
+#: the ``Tổ chức`` sheet; which of the last four is needed depends on the event.
+HISTORY_COLUMNS: Final[tuple[Column, ...]] = (
+    Column("Ngày", "date", required=True, date=True),
+    Column("Sự kiện", "event", required=True),
+    Column("Mã tổ chức", "org_code", required=True),
+    Column("Mã tổ chức liên quan", "related_code"),
+    Column("Tên mới", "new_name"),
+    Column("Khối mới", "new_sector"),
+    _NOTE,
+)
+#: The event words of ``Sự kiện`` and the ``event`` they are stored as. ``sáp nhập vào``: the organisation
+#: is merged into the related one and ends the day before; ``chia tách từ``: it is a new unit split from
+#: the related one, from that day; ``giải thể``: it ends the day before.
+HISTORY_EVENTS: Final = Category(
+    {
+        "Thành lập": "founded",
+        "Đổi tên": "renamed",
+        "Sáp nhập vào": "merged_into",
+        "Chia tách từ": "split_from",
+        "Chuyển khối": "moved",
+        "Giải thể": "dissolved",
+    },
+    aliases={e: e for e in ("founded", "renamed", "merged_into", "split_from", "moved", "dissolved")},
+)
 TARGET_COLUMNS: Final[tuple[Column, ...]] = (
     Column("Năm", "year", required=True),
     Column("Mã tổ chức", "org_code", required=True),
@@ -339,6 +369,9 @@ DTYPES: Final[dict[str, dict[str, str]]] = {
     # The working groups (reference/groups.csv); no rows when the data root has none.
     "groups": {"group": "string", "order": "int64", "name_vi": "string", "name_en": "string",
                "head_vi": "string", "head_en": "string"},
+    # The organisations' history (sheet Lịch sử of organisations.xlsx); no rows when there is none.
+    "organisation_events": {"date": "datetime64[ns]", "event": "string", "org_code": "string",
+                            "related_code": "string", "new_name": "string", "new_sector": "string"},
     "targets": {"year": "int64", "org_code": "string", "admissions_target": "Int64",
                 "training_plan": "Int64"},
     "monthly_plans": {"year": "int64", "org_code": "string", "month": "int64", "planned_admissions": "int64"},
@@ -385,6 +418,7 @@ SORT_KEYS: Final[dict[str, list[str]]] = {
     "sectors": ["order", "sector"],
     "organisations": ["org_code"],
     "groups": ["order", "group"],
+    "organisation_events": ["date", "org_code", "event"],
     "targets": ["year", "org_code"],
     "monthly_plans": ["year", "org_code", "month"],
     "admissions": ["admission_date", "org_code", "source_file", "person_key"],
@@ -434,6 +468,17 @@ RULES: Final[dict[str, str]] = {
     "bad-id-number": "the ID number (CCCD) is not 12 digits",
     "bad-number": "not a whole number, or negative",
     "year-mismatch": "the return's year (Năm báo cáo) differs from its folder returns/<year>/",
+    "organisation-inactive": "a return (or a row of it), or a target, for an organisation outside its validity "
+    "(Ngày thành lập to Ngày giải thể): a year it did not exist in, or a date after it ended or before it was "
+    "founded; the message names its successor",
+    "history-overlap": "the history (sheet Lịch sử) begins or ends one organisation code twice, so its periods "
+    "of validity would overlap; the later event is quarantined",
+    "history-validity": "a history event outside its organisation's validity, or a founding, split, merger or "
+    "dissolution whose date does not agree with Ngày thành lập / Ngày giải thể of the Tổ chức sheet",
+    "history-related-inactive": "the related organisation of a merger or split (Mã tổ chức liên quan) is not "
+    "active on the date (the one merged into on the day, the one split from the day before)",
+    "history-cycle": "mergers (or splits) that lead back to the organisation they start from, or an "
+    "organisation related to itself",
     # Warnings: reported, nothing is rejected.
     "extra-column": "a column the data dictionary does not know; ignored",
     "extra-sheet": "a sheet the data dictionary does not know; ignored",

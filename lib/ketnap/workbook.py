@@ -280,8 +280,14 @@ def _add_note_sheet(workbook: Workbook, lines: Sequence[str]) -> Worksheet:
     return sheet
 
 
-def write_organisations(path: Path, rows: Sequence[Mapping[str, Any]], *, note: Sequence[str] = ()) -> Path:
-    """Write ``reference/organisations.xlsx``: sheet ``Tổ chức`` (rows keyed by field) and a note sheet.
+def write_organisations(
+    path: Path,
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    note: Sequence[str] = (),
+    history: Sequence[Mapping[str, Any]] = (),
+) -> Path:
+    """Write ``reference/organisations.xlsx``: sheet ``Tổ chức`` (rows keyed by field), the history, a note sheet.
 
     Parameters
     ----------
@@ -291,9 +297,14 @@ def write_organisations(path: Path, rows: Sequence[Mapping[str, Any]], *, note: 
         One dict per organisation, keyed by the fields of :data:`ketnap.schema.ORGANISATION_COLUMNS`.
     note
         Lines for the ``Hướng dẫn`` sheet (ignored on input), e.g. that the data are synthetic.
+    history
+        The rows of the ``Lịch sử`` sheet (events, keyed by the fields of :data:`ketnap.schema.HISTORY_COLUMNS`,
+        the event in words); none: no such sheet.
     """
     workbook = _new_workbook()
     _write_table(workbook.create_sheet(ORGANISATIONS_SHEET), schema.ORGANISATION_COLUMNS, rows)
+    if history:
+        _write_table(workbook.create_sheet(schema.HISTORY_SHEET), schema.HISTORY_COLUMNS, history)
     if note:
         _add_note_sheet(workbook, note)
     return save_deterministic(workbook, path)

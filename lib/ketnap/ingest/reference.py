@@ -7,6 +7,10 @@ in the file stops the run with a message naming the file, sheet, row and column 
 this list itself, and a group's report that silently leaves an organisation out would mislead its
 head). Without the file, or without the column, there are no groups and no group reports.
 
+The organisations' history (the optional ``Lịch sử`` sheet of ``organisations.xlsx``) is read and
+checked by :mod:`ketnap.ingest.history`; a renamed organisation is found by any of its names, and the
+index carries each organisation's validity for the returns' ``organisation-inactive`` check.
+
 Organisations are looked up by code or by name (:class:`OrganisationIndex`, matched on
 :func:`ketnap.text.fold`). A reference row that is wrong is quarantined like any other; a reference
 file that cannot be used at all stops the run (the run raises ``ReferenceDataError``).
@@ -20,18 +24,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from ketnap.ingest import limits
 from ketnap.ingest.files import Input, describe_failure, load_input, open_workbook, read_csv_rows
+from ketnap.ingest.history import Lifetimes, read_history
 from ketnap.ingest.issues import Issue, ReferenceDataError, SheetCount, Unreadable
 from ketnap.ingest.rows import RowCheck
 from ketnap.ingest.sheets import extra_column_warnings, find_sheet, locate_table, read_sheet_rows
 from ketnap.ingest.values import show
+from ketnap.labels import t
 from ketnap.schema import (
     CITY_CODE,
     GROUP_COLUMNS,
     GROUPS_FILE,
+    HISTORY_SHEET,
     KINDS,
     ORGANISATION_COLUMNS,
     ORGANISATIONS_SHEET,
@@ -59,6 +66,8 @@ class OrganisationIndex:
 
     def __init__(self, organisations: Iterable[Mapping[str, Any]]) -> None:
         self.codes: set[str] = set()
+        #: Validity and history, for the returns' ``organisation-inactive`` check (none: every date is fine).
+        self.lifetimes: Lifetimes | None = None
         self._by_key: dict[str, str] = {}
         self._names: dict[str, str] = {}
         for org in organisations:
@@ -66,6 +75,15 @@ class OrganisationIndex:
             self._names.setdefault(org["org_code"], org["name"])
             self._by_key.setdefault(fold(org["org_code"]), org["org_code"])
             self._by_key.setdefault(fold(org["name"]), org["org_code"])
+
+    def add_name(self, code: str, name: str) -> None:
+        """Another name of ``code`` (a rename of the history): found as well, the first name kept for messages."""
+        self._by_key.setdefault(fold(name), code)
+
+    def closest(self, text: str) -> str | None:
+        """The code of the organisation whose code or name is closest to ``text``, when it is close."""
+        close = difflib.get_close_matches(fold(text), self._by_key, n=1, cutoff=0.85)
+        return self._by_key[close[0]] if close else None
 
     def find(self, text: str) -> str | None:
         """The code of the organisation ``text`` names (code or name), or ``None``."""
@@ -84,10 +102,9 @@ class OrganisationIndex:
         >>> index.unknown("Công ty ABC")
         'not a known organisation code or name'
         """
-        close = difflib.get_close_matches(fold(text), self._by_key, n=1, cutoff=0.85)
-        if not close:
+        code = self.closest(text)
+        if code is None:
             return "not a known organisation code or name"
-        code = self._by_key[close[0]]
         return f"not a known organisation code or name (did you mean {code} {self._names[code]}?)"
 
 
@@ -253,6 +270,12 @@ def read_targets(
             org_code = organisations.find(org_text)
             if org_code is None:
                 check.fail(c["org_code"], "unknown-organisation", organisations.unknown(org_text), org_text)
+            elif year is not None and organisations.lifetimes is not None:
+                # A target belongs to the organisation that existed in the year (after a merger, its successor).
+                reason = organisations.lifetimes.year_reason(org_code, year)
+                if reason is not None:
+                    message = t("history.error.target_year", reason=reason, year=year)
+                    check.fail(c["org_code"], "organisation-inactive", message, org_text)
         admissions_target = check.number(c["admissions_target"])
         training_plan = check.number(c["training_plan"])
         plans = {m: check.number(c[f"month_{m}"]) for m in range(1, 13)}
@@ -296,6 +319,7 @@ class Reference:
     targets: list[dict[str, Any]]
     monthly_plans: list[dict[str, Any]]
     index: OrganisationIndex
+    events: list[dict[str, Any]]
 
 
 def read_reference(root: Path, inputs: list[Input], issues: list[Issue], counts: list[SheetCount]) -> Reference:
@@ -347,13 +371,28 @@ def read_reference(root: Path, inputs: list[Input], issues: list[Issue], counts:
     counts.append(count)
     index = OrganisationIndex(organisations)
 
+    # The history (sheet Lịch sử) is optional: without it, no events.
+    events: list[dict[str, Any]] = []
+    with _usable(organisations_in):
+        found_sheet = _sheet_rows(organisations_in, HISTORY_SHEET, optional=True)
+        if found_sheet is not None:
+            title, rows = found_sheet
+            events, found, count = read_history(rows, organisations_in.file, title, organisations, sectors, index)
+            issues += found
+            if count.rows_read:
+                counts.append(count)
+    for event in events:
+        if event["event"] == "renamed":
+            index.add_name(event["org_code"], event["new_name"])
+    index.lifetimes = Lifetimes.of(organisations, events)
+
     targets_in = load("targets.xlsx")
     with _usable(targets_in):
         title, rows = _sheet_rows(targets_in, TARGETS_SHEET)
         targets, monthly_plans, found, count = read_targets(rows, targets_in.file, title, index)
     issues += found
     counts.append(count)
-    return Reference(sectors, groups, organisations, targets, monthly_plans, index)
+    return Reference(sectors, groups, organisations, targets, monthly_plans, index, events)
 
 
 @contextmanager
@@ -365,13 +404,22 @@ def _usable(item: Input) -> Iterator[None]:
         raise ReferenceDataError(f"{item.file}: {exc}") from None
 
 
-def _sheet_rows(item: Input, sheet: str) -> tuple[str, list[tuple[Any, ...]]]:
-    """The title and rows of ``sheet`` in a reference workbook, or :class:`Unreadable` saying why not."""
+@overload
+def _sheet_rows(item: Input, sheet: str) -> tuple[str, list[tuple[Any, ...]]]: ...
+@overload
+def _sheet_rows(item: Input, sheet: str, *, optional: bool) -> tuple[str, list[tuple[Any, ...]]] | None: ...
+def _sheet_rows(item: Input, sheet: str, *, optional: bool = False) -> tuple[str, list[tuple[Any, ...]]] | None:
+    """The title and rows of ``sheet`` in a reference workbook, or :class:`Unreadable` saying why not.
+
+    An ``optional`` sheet that is absent gives ``None``.
+    """
     try:
         workbook = open_workbook(item.data, item.path.suffix.lower())
         try:
             title = find_sheet(workbook.sheetnames, sheet)
             if title is None:
+                if optional:
+                    return None
                 raise Unreadable(f"no sheet {sheet!r}")
             return title, read_sheet_rows(workbook, title)
         finally:

@@ -39,6 +39,7 @@ from ketnap.ingest.sheets import (
     too_many_rows,
 )
 from ketnap.ingest.values import is_empty, parse_date, show, whole_number
+from ketnap.labels import t as label
 from ketnap.schema import (
     ADMISSION_COLUMNS,
     ADMISSIONS_SHEET,
@@ -101,7 +102,11 @@ def _read_csv_return(
                 stem,
             )
         )
-    return _check_return_rows([("admissions", table)], file, org_code, folder_year, today, issues)
+    reason = _inactive_in_year(organisations, org_code, folder_year)
+    if reason is not None:
+        issues.append(Issue(file, "", None, "file name", "organisation-inactive", reason, stem))
+        org_code = None
+    return _check_return_rows([("admissions", table)], file, org_code, folder_year, today, issues, organisations)
 
 
 @dataclass
@@ -175,8 +180,46 @@ def _read_info(
                 value,
             )
             year = None
+    reason = _inactive_in_year(organisations, org_code, year)
+    if reason is not None:
+        problem(ORG_LABEL, "organisation-inactive", reason, found[ORG_LABEL][2])
+        org_code = None
     sent = parse_date(found[SENT_LABEL][2])[0] if SENT_LABEL in found else None
     return org_code, year, sent, issues
+
+
+def _inactive_in_year(organisations: OrganisationIndex, org_code: str | None, year: int | None) -> str | None:
+    """The message refusing a whole return of an organisation that did not exist in ``year``, or ``None``."""
+    if org_code is None or year is None or organisations.lifetimes is None:
+        return None
+    reason = organisations.lifetimes.year_reason(org_code, year)
+    return None if reason is None else label("history.error.return_year", reason=reason, year=year)
+
+
+#: The date of each return table's rows that must fall within the organisation's validity.
+_DATED: dict[str, str] = {
+    "admissions": "admission_date",
+    "training": "completion_date",
+    "conversions": "conversion_date",
+}
+
+
+def _check_validity(
+    check: RowCheck, table: str, record: dict[str, Any], org_code: str, index: OrganisationIndex
+) -> None:
+    """A row dated when its organisation did not exist (after its merger, say) fails ``organisation-inactive``."""
+    day = record.get(_DATED[table])
+    if index.lifetimes is None or not isinstance(day, date):
+        return
+    reason = index.lifetimes.reason(org_code, day)
+    if reason is not None:
+        spec = next(s for s in RETURN_SHEETS if s.table == table)
+        check.fail(
+            column(spec.columns, _DATED[table]),
+            "organisation-inactive",
+            label("history.error.return_row", reason=reason, day=f"{day:%d/%m/%Y}"),
+            day,
+        )
 
 
 _HIDDEN = (
@@ -232,7 +275,7 @@ def _read_return(
     info_rows = read_sheet_rows(workbook, info_title)
     org_code, year, sent, info_issues = _read_info(info_rows, file, info_title, organisations, folder_year)
     issues += info_issues
-    read = _check_return_rows(tables, file, org_code, year, today, issues)
+    read = _check_return_rows(tables, file, org_code, year, today, issues, organisations)
     read.return_date = sent
     return read
 
@@ -244,6 +287,7 @@ def _check_return_rows(
     year: int | None,
     today: date,
     issues: list[Issue],
+    organisations: OrganisationIndex,
 ) -> ReturnRead:
     """Check every row of a return's located sheets (workbook or CSV) once its organisation and year are known."""
     counts = [SheetCount(file, t.sheet, rows_read=len(t.rows)) for _, t in tables]
@@ -261,6 +305,8 @@ def _check_return_rows(
         for number, values in table.rows:
             check = RowCheck(table, number, values)
             record = read_row(check, year, today)
+            if record is not None:
+                _check_validity(check, table_name, record, org_code, organisations)
             issues += check.issues  # errors with a rejected row, warnings with an accepted one
             if check.failed or record is None:
                 count.quarantined += 1

@@ -152,6 +152,7 @@ def ingest(
             "sectors": _frame("sectors", reference.sectors),
             "groups": _frame("groups", reference.groups),
             "organisations": organisations,
+            "organisation_events": _frame("organisation_events", reference.events),
             "targets": _frame("targets", reference.targets),
             "monthly_plans": _frame("monthly_plans", reference.monthly_plans),
             **{name: _frame(name, rows) for name, rows in records.items()},

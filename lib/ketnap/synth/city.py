@@ -23,6 +23,7 @@ the national-size set for benchmarks (:mod:`ketnap.synth.national`); the command
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import shutil
@@ -221,6 +222,12 @@ class Sample:
     scale: float
     layouts: dict[tuple[int, str], ReturnLayout] = field(default_factory=dict)
     org_labels: dict[tuple[int, str], str] = field(default_factory=dict)
+    #: The organisations' history (sheet ``Lịch sử``): rows keyed by field, ``event`` as stored.
+    events: list[dict[str, Any]] = field(default_factory=list)
+    #: Organisations merged into another (code -> successor's code): their returns cycle is drawn as before.
+    merged: dict[str, str] = field(default_factory=dict)
+    #: The records the merger moved to the successor: (table, id number, date) -> the code they were drawn for.
+    drawn_for: dict[tuple[str, str, Any], str] = field(default_factory=dict)
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -414,6 +421,60 @@ def build(seed: int = DEFAULT_SEED, scale: float = 1.0, calibration: Calibration
         org_labels=labels,
     )
     _check(sample)
+    return _with_history(sample)
+
+
+#: The sample's history (``docs/sample-data.md``): a ward merged into its neighbour on 01/01/2024 (one that
+#: admitted nobody in 2024: its trainees and full memberships of January-February go to its successor, and
+#: its 2024 target and plan are added to the successor's), an office renamed on 01/07/2023, and the catalogue's
+#: enterprises founded in 2023 and dissolved in 2022 (their validity was already there; now with events).
+_MERGED = ("Đảng bộ phường Quảng Thành", "Đảng bộ phường Quảng Thắng", dt.date(2024, 1, 1))
+_RENAMED = ("Chi bộ Phòng Văn hóa và Thông tin", "Chi bộ Phòng Văn hóa, Thể thao và Du lịch", dt.date(2023, 7, 1))
+
+
+def _dated_frames(sample: Sample) -> list[tuple[str, pd.DataFrame, str]]:
+    """Each record table of ``sample``: its name, frame and the date that places a record in a return."""
+    return [
+        ("admissions", sample.admissions, "admission_date"),
+        ("training", sample.training, "completion_date"),
+        ("conversions", sample.conversions, "conversion_date"),
+    ]
+
+
+def _with_history(sample: Sample) -> Sample:
+    """``sample`` with its history applied after every draw, so the records and the returns cycle stay as drawn."""
+    by_name = {o.name: o for o in sample.organisations}
+    events: list[dict[str, Any]] = []
+    absorbed, successor, day = _MERGED
+    if absorbed in by_name and successor in by_name:
+        old, new = by_name[absorbed], by_name[successor]
+        ended = dataclasses.replace(old, active_to=day - dt.timedelta(days=1))
+        sample.organisations = [ended if o is old else o for o in sample.organisations]
+        for name, frame, column in _dated_frames(sample):
+            after = (frame["org_code"] == old.code) & (pd.to_datetime(frame[column]) >= pd.Timestamp(day))
+            for record in _records(frame[after]):
+                sample.drawn_for[(name, record["id_number"], record[column])] = old.code
+            frame.loc[after, "org_code"] = new.code
+        targets = sample.targets
+        for year in range(day.year, YEARS[-1] + 1):
+            gone = (targets["year"] == year) & (targets["org_code"] == old.code)
+            kept = (targets["year"] == year) & (targets["org_code"] == new.code)
+            numbers = [c for c in targets.columns if c not in ("year", "org_code")]
+            targets.loc[kept, numbers] = targets.loc[kept | gone, numbers].sum(min_count=1).to_numpy()
+            targets = targets[~gone]
+        sample.targets = targets.reset_index(drop=True)
+        sample.merged[old.code] = new.code
+        events.append({"date": day, "event": "merged_into", "org_code": old.code, "related_code": new.code})
+    old_name, new_name, renamed_on = _RENAMED
+    if old_name in by_name:
+        events.append({"date": renamed_on, "event": "renamed", "org_code": by_name[old_name].code,
+                       "new_name": new_name})  # fmt: skip
+    for org in sample.organisations:
+        if org.active_from is not None:
+            events.append({"date": org.active_from, "event": "founded", "org_code": org.code})
+        if org.active_to is not None and org.code not in sample.merged:
+            events.append({"date": org.active_to + dt.timedelta(days=1), "event": "dissolved", "org_code": org.code})
+    sample.events = sorted(events, key=lambda e: (e["date"], e["org_code"]))
     return sample
 
 
@@ -791,14 +852,21 @@ _Records = dict[str, dict[tuple[int, str], list[dict[str, Any]]]]
 def _records_by_return(sample: Sample) -> _Records:
     """Valid records grouped by return: frame name -> (year, org_code) -> records (one pass per frame)."""
     grouped: _Records = {}
-    for name, frame, column in (
-        ("admissions", sample.admissions, "admission_date"),
-        ("training", sample.training, "completion_date"),
-        ("conversions", sample.conversions, "conversion_date"),
-    ):
+    for name, frame, column in _dated_frames(sample):
         grouped[name] = {}
         for record in _records(frame):
             grouped[name].setdefault((record[column].year, record["org_code"]), []).append(record)
+    return grouped
+
+
+def _records_as_drawn(sample: Sample) -> _Records:
+    """:func:`_records_by_return` with the records a merger moved back where they were drawn (for the cycle)."""
+    grouped: _Records = {}
+    for name, frame, column in _dated_frames(sample):
+        grouped[name] = {}
+        for record in _records(frame):
+            code = sample.drawn_for.get((name, record["id_number"], record[column]), record["org_code"])
+            grouped[name].setdefault((record[column].year, code), []).append(record)
     return grouped
 
 
@@ -896,8 +964,12 @@ def _write_returns(
 ) -> None:
     """Every return of the sample, with the dates and versions of its returns cycle (:mod:`ketnap.synth.history`)."""
     latest = YEARS[-1]
-    with_returns = {year: [o.code for o in sample.organisations if o.active_in(year)] for year in YEARS}
-    flat = {name: {key: rows for key, rows in groups.items()} for name, groups in records.items()}
+    # The cycle is drawn as if no organisation had merged (its draws stay as they were); the merged one sends
+    # nothing after its merger.
+    with_returns = {
+        year: [o.code for o in sample.organisations if o.active_in(year) or o.code in sample.merged] for year in YEARS
+    }
+    flat = {name: {key: rows for key, rows in groups.items()} for name, groups in _records_as_drawn(sample).items()}
     cycle = plan_cycle(sample.seed, latest, with_returns, flat, {k for k in by_file if k[1] is not None})  # type: ignore[misc]
     for year in YEARS:
         for org in sample.organisations:
@@ -930,6 +1002,11 @@ def _organisation_rows(organisations: Sequence[Organisation]) -> list[dict[str, 
          "group": group_of(o.subtype)}
         for o in organisations
     ]  # fmt: skip
+
+
+def _history_row(event: Mapping[str, Any]) -> dict[str, Any]:
+    """A row of the ``Lịch sử`` sheet, keyed by field: the event in words, as the Board types it."""
+    return {**event, "event": schema.HISTORY_EVENTS.label(event["event"]).lower()}
 
 
 def _target_rows(targets: pd.DataFrame) -> list[dict[str, Any]]:
@@ -1015,7 +1092,12 @@ def write(sample: Sample, out: Path | None = None) -> list[Path]:
         "Danh sách tổ chức cơ sở đảng của bộ dữ liệu mẫu; tên có thật, số liệu không có thật.",
         "Tạo bởi: make sample (python -m ketnap.synth)",
     ]
-    write_organisations(out / "reference" / "organisations.xlsx", _organisation_rows(sample.organisations), note=note)
+    write_organisations(
+        out / "reference" / "organisations.xlsx",
+        _organisation_rows(sample.organisations),
+        note=note,
+        history=[_history_row(e) for e in sample.events],
+    )
     write_targets(out / "reference" / "targets.xlsx", _target_rows(sample.targets), note=[SYNTHETIC_NOTE])
 
     records = _records_by_return(sample)

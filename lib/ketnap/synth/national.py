@@ -474,7 +474,8 @@ def build_national(
             ),
         }
     )
-    frames |= {name: empty_table(name) for name in ("returns", "return_months", "groups")}  # no register, no groups
+    # No register, no groups, no history (its founded and dissolved organisations have their dates only).
+    frames |= {name: empty_table(name) for name in ("returns", "return_months", "groups", "organisation_events")}
     return person_codes({name: frames[name][list(DTYPES[name])].astype(DTYPES[name]) for name in DTYPES})
 
 
