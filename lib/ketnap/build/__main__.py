@@ -2,7 +2,7 @@
 
 ``makefile`` prints one make rule per report of the default periods (the latest month in the data
 and the last full year) or of ``--period``; ``batch`` runs the queued jobs (from make) or every
-report of ``--period`` in parallel, then rewrites the index; ``run`` runs one report by hand;
+report of ``--period`` (or ``--default-periods``) in parallel, then rewrites the index; ``run`` runs one report by hand;
 ``index`` rewrites ``reports/index.html``. Exit codes (documented in the README): 0 all built,
 1 a report failed, 2 bad parameters or missing data, 3 another build held the lock too long.
 
@@ -41,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     batch = sub.add_parser("batch", help="run the queued jobs (from make) or every report of --period, then the index")
     batch.add_argument("--queue", type=Path, help="a file of queued jobs, one `report period sector|-` per line")
     batch.add_argument("--period", action="append", help="build every report of this period (repeatable)")
+    batch.add_argument(
+        "--default-periods", action="store_true", help="build every report of the default periods (as `make reports`)"
+    )
     batch.add_argument("--no-cards", action="store_true", help="with --period: leave out the organisation cards")
     run = sub.add_parser("run", help="run one report")
     run.add_argument("report", help=f"one of: {', '.join(s.id for s in REPORTS)}")
@@ -78,9 +81,12 @@ def main(argv: list[str] | None = None) -> int:
                         args.group if spec.per_group else None)]  # fmt: skip
         else:
             jobs = read_queue(args.queue) if args.queue else []
+            periods = list(args.period or [])
+            if args.default_periods:
+                periods += default_periods(datetime.fromisoformat(str(read_manifest(p.processed)["as_of"])))
             jobs += [
                 job
-                for period in args.period or []
+                for period in periods
                 for job in jobs_for_period(period, p)
                 if not (args.no_cards and job.report.per_org)
             ]
