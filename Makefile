@@ -69,8 +69,32 @@ $(DEADLINE_STAMP):
 $(MANIFEST): $(RAW_INPUTS) $(INGEST_SOURCES) $(DEADLINE_STAMP) | $(ENV_STAMP)
 	@$(PY) -m ketnap.ingest
 
+# Another reporting body's data root: `make reports DATA=data/examples/phuong-hac-thanh OUT=<folder>`
+# reads its returns and reference data (KETNAP_DATA=DATA) and writes its processed data, reports
+# and logs under OUT, a project folder of its own (KETNAP_HOME=OUT, with a link to the notebooks):
+# the checkout's data/processed and reports/ are never touched. It ingests and builds every
+# report of the default periods (or PERIOD) each time: an example is small.
+DATA ?=
+OUT ?=
+ifneq ($(DATA),)
+ifeq ($(OUT),)
+$(error DATA=$(DATA) needs OUT=<folder> for its processed data and reports)
+endif
+OUT_HOME := $(abspath $(OUT))
+OUT_ENV := KETNAP_HOME=$(OUT_HOME) KETNAP_DATA=$(abspath $(DATA))
+
 .PHONY: data
-data: $(MANIFEST) ## Ingest the returns (data/raw, else the sample) into data/processed
+data: | $(ENV_STAMP)
+	@mkdir -p $(OUT_HOME) && ln -sfn $(abspath notebooks) $(OUT_HOME)/notebooks
+	@$(OUT_ENV) $(PY) -m ketnap.ingest
+
+.PHONY: reports
+reports: data
+	@$(OUT_ENV) $(PY) -m ketnap.build batch $(if $(PERIOD),--period $(PERIOD),--default-periods)
+	@echo "Reports are in $(OUT_HOME)/reports/: open $(OUT_HOME)/reports/index.html"
+else
+.PHONY: data
+data: $(MANIFEST) ## Ingest the returns (data/raw, else the sample, or DATA=<root> OUT=<folder>) into data/processed
 
 # The report targets depend on the data (which periods exist), so they are generated into a
 # makefile fragment; it is only read when reports are asked for. Each stale report queues itself;
@@ -90,8 +114,9 @@ $(REPORTS_MK): $(MANIFEST) $(wildcard lib/ketnap/build/*.py) | $(ENV_STAMP)
 FORCE:
 
 .PHONY: reports
-reports: $(REPORT_INDEX) ## Render the reports (default periods, or PERIOD=2023-Q3) into reports/
+reports: $(REPORT_INDEX) ## Render the reports (default periods, or PERIOD=2023-Q3) into reports/ (DATA=<root> OUT=<folder>: another body's, into OUT)
 	@echo "Reports are in $(abspath reports)/: open $(abspath $(REPORT_INDEX))"
+endif
 
 .PHONY: issue
 issue: $(ENV_STAMP) $(MANIFEST) ## Issue (ban hành) a built period: PERIOD=2024-02 [BY="name"] freezes it in reports/issued/<period>/<n>/
@@ -136,6 +161,10 @@ lab: $(ENV_STAMP) $(MANIFEST) ## Open JupyterLab on notebooks/ with the ketnap k
 .PHONY: sample
 sample: $(ENV_STAMP) ## Regenerate the synthetic sample in data/sample (deterministic)
 	@$(PY) -m ketnap.synth
+
+.PHONY: examples
+examples: $(ENV_STAMP) ## Regenerate the example ward in data/examples/phuong-van-an (deterministic)
+	@$(PY) -m ketnap.synth.ward
 
 .PHONY: clean
 clean: ## Remove generated data, reports and caches (keeps .venv and data/raw)

@@ -138,6 +138,9 @@ NOT_HEADERS = {
     "population.py": {"Chi bộ"},
     "national.py": {"Chi bộ"},
     "city.py": {"Ghi chú"},
+    # The example ward writes the organisations' "Lịch sử" sheet, whose headers join the schema with
+    # the code that reads them (issue 17, the registry with history); until then they are written here.
+    "ward.py": {"Mã tổ chức", "Ghi chú"},
 }
 
 

@@ -9,6 +9,8 @@ Foundations, read by everything:
 
 =========================  =========================================================================
 ``config``                 paths and :class:`~ketnap.config.Settings` (every ``KETNAP_*`` variable)
+``body``                   the reporting body (``reference/body.toml``): its names, level, parent,
+                           document header; the label catalog fills its words in
 ``schema``                 the data contract: return sheets, columns, categories, processed tables,
                            rule ids (documented in ``docs/data-dictionary.md``)
 ``text``                   Vietnamese text normalisation: NFC, tone placement, matching keys
@@ -33,7 +35,8 @@ content) and ``ingest.cli`` (``python -m ketnap.ingest``).
 Synthetic data (``make sample``, ``bench/``), the ``synth`` wing: ``synth.population`` (what both
 generators draw from), ``synth.people`` (fake people; the only user of Faker), ``synth.city`` (the
 calibrated sample), ``synth.history`` (the sample's returns cycle: dates, versions, the cases the
-Board meets) and ``synth.national`` (a national-size set for the benchmark).
+Board meets), ``synth.ward`` (the example ward in ``data/examples/``, from the city's generator)
+and ``synth.national`` (a national-size set for the benchmark).
 
 What notebooks import, from figures to words and pictures:
 

@@ -63,7 +63,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "nav.index": ("Mục lục báo cáo", "All reports"),
     "nav.pdf": ("Bản in (PDF)", "Print (PDF)"),
     "nav.excel": ("Bảng tính (Excel)", "Spreadsheet (Excel)"),
-    "nav.city": ("Toàn thành phố", "Whole city"),
+    "nav.city": ("Toàn {body_territory}", "Whole {body_territory}"),
     "nav.sector": ("Khối của tổ chức", "The organisation's sector"),
     "nav.organisations": ("Bảng theo dõi các tổ chức", "All organisations"),
     "nav.label": ("Liên kết", "Links"),

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final, Literal, get_args
 
+from ketnap.body import FIELDS as BODY_FIELDS
 from ketnap.labels import CATALOG, t
 
 __all__ = [
@@ -251,6 +252,7 @@ def heading(
     key = column(name, labels=labels).label
     fields = dict(label_fields or {})
     needed = {field for text in CATALOG[key] for _, field, _, _ in string.Formatter().parse(text) if field}
+    needed -= set(BODY_FIELDS)  # the reporting body's names: ketnap.labels.t fills them in
     if needed - fields.keys():
         missing = ", ".join(sorted(needed - fields.keys()))
         raise ValueError(f"column {name!r}: label {key!r} needs label_fields for {missing}")

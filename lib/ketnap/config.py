@@ -84,7 +84,11 @@ class Paths:
         return self.home / "logs"
 
     def data_root(self) -> Path:
-        """Where returns are read from: ``data/raw`` when it holds real reference data, else the sample."""
+        """Where returns are read from: ``KETNAP_DATA`` when set, else ``data/raw`` when it holds real
+        reference data, else the sample."""
+        chosen = settings().data
+        if chosen is not None:
+            return chosen
         if (self.raw / "reference" / "organisations.xlsx").exists():
             return self.raw
         return self.sample
@@ -108,6 +112,11 @@ class Setting:
 #: Every ``KETNAP_*`` variable the package reads, in the order the README lists them.
 SETTINGS: tuple[Setting, ...] = (
     Setting("KETNAP_HOME", "the checkout", "the project folder: data, reports and logs are under it"),
+    Setting(
+        "KETNAP_DATA",
+        "data/raw, else data/sample",
+        "the data root returns and reference data are read from (`make reports DATA=… OUT=…` sets it)",
+    ),
     Setting(
         "KETNAP_PERSON_KEY",
         "unset",
@@ -143,6 +152,7 @@ class Settings:
     """The values of :data:`SETTINGS` for one run (see :func:`settings`)."""
 
     home: Path
+    data: Path | None  # None: data/raw when it holds reference data, else data/sample
     person_key: str | None
     person_key_file: Path
     workers: int | None  # None: one per core
@@ -193,6 +203,7 @@ def settings(env: Mapping[str, str] | None = None) -> Settings:
     home = env.get("KETNAP_HOME", "").strip()
     return Settings(
         home=Path(home).resolve() if home else Path(__file__).resolve().parents[2],
+        data=Path(env["KETNAP_DATA"].strip()).resolve() if env.get("KETNAP_DATA", "").strip() else None,
         person_key=env.get("KETNAP_PERSON_KEY", "").strip() or None,
         person_key_file=Path(env.get("KETNAP_PERSON_KEY_FILE") or DEFAULT_PERSON_KEY_FILE).expanduser(),
         workers=_number(env, "KETNAP_WORKERS", None, least=1),

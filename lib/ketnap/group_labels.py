@@ -15,7 +15,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.group.title": ("Kết quả kết nạp đảng viên theo tổ công tác", "Party admissions by working group"),
     "group.title_of": ("Kết quả kết nạp đảng viên: {name}", "Party admissions: {name}"),
     "group.lead": (
-        "{name} của Ban Thường vụ Thành ủy, do đồng chí {head} làm tổ trưởng, phụ trách {count} tổ chức cơ sở đảng.",
+        "{name} của Ban Thường vụ {body_committee}, do đồng chí {head} làm tổ trưởng, phụ trách {count} tổ chức "
+        "cơ sở đảng.",
         "{name} of the Standing Board, headed by the {head}, follows {count} grassroots organisations.",
     ),
     "group.head": ("Tổ trưởng", "Head"),
@@ -62,10 +63,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "group.column.name": ("Tổ công tác", "Working group"),
     "group.column.head": ("Tổ trưởng", "Head"),
     "group.city_note": (
-        "Mỗi tổ công tác do một đồng chí Ủy viên Ban Thường vụ Thành ủy làm tổ trưởng; bấm tên tổ để xem báo cáo "
-        "của tổ.",
+        "Mỗi tổ công tác do một đồng chí Ủy viên Ban Thường vụ {body_committee} làm tổ trưởng; bấm tên tổ để xem "
+        "báo cáo của tổ.",
         "Each working group is headed by a member of the Standing Board; open a group's name for its report.",
     ),
-    "nav.group_city": ("Toàn thành phố", "Whole city"),
+    "nav.group_city": ("Toàn {body_territory}", "Whole {body_territory}"),
     "index.groups": ("Tổ công tác", "Working groups"),
 }

@@ -44,16 +44,18 @@ LABELS: dict[str, tuple[str, str]] = {
         " admissions still count); an organisation that has not reported counts with what it reported.",
     ),
     "indicator.counts.target": (
-        "Thành phố: chỉ tiêu Thành ủy giao cho thành phố (không phải tổng chỉ tiêu giao các tổ chức);"
+        "{body_Territory}: chỉ tiêu {body_committee} giao cho {body_territory} (không phải tổng chỉ tiêu giao"
+        " các tổ chức);"
         " khối, tổ chức: tổng chỉ tiêu giao các tổ chức. Tổ chức chưa được giao chỉ tiêu (hoặc chỉ tiêu 0)"
         " không có tỷ lệ.",
-        "City: the target the city was given (not the sum of the organisations' targets); sector and"
+        "{body_Territory}: the target the {body_territory} was given (not the sum of the organisations'"
+        " targets); sector and"
         " organisation: the sum of the organisations' targets. An organisation without a target (or with"
         " 0) has no attainment.",
     ),
     "indicator.counts.plan": (
-        "Như chỉ tiêu: kế hoạch bồi dưỡng cả năm của thành phố, hoặc tổng kế hoạch của các tổ chức.",
-        "As the target: the city's annual training plan, or the sum of the organisations' plans.",
+        "Như chỉ tiêu: kế hoạch bồi dưỡng cả năm của {body_territory}, hoặc tổng kế hoạch của các tổ chức.",
+        "As the target: the {body_territory}'s annual training plan, or the sum of the organisations' plans.",
     ),
     "indicator.counts.flagged": (
         "Tổ chức hoạt động trong kỳ; tổ chức chưa báo cáo tháng cuối kỳ không bị tính"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
+from ketnap import body
 from ketnap.card_labels import LABELS as CARD_LABELS
 from ketnap.group_labels import LABELS as GROUP_LABELS
 from ketnap.history_labels import LABELS as HISTORY_LABELS
@@ -26,14 +27,14 @@ LANGS: Final[tuple[str, ...]] = ("vi", "en")
 # key -> (Vietnamese, English)
 CATALOG: dict[str, tuple[str, str]] = {
     # --- general ---
-    "org.city": ("Đảng bộ thành phố Thanh Hóa", "Thanh Hóa City Party Committee"),
-    "org.board": ("Ban Tổ chức Thành ủy Thanh Hóa", "Organisation Board, Thanh Hóa City Party Committee"),
+    "org.city": ("{body_name}", "{body_name}"),
+    "org.board": ("{body_board}", "{body_board}"),
     "data.synthetic": ("Dữ liệu mô phỏng (không phải số liệu thật)", "Synthetic data (not real figures)"),
     "metric.no_target": ("chưa được giao chỉ tiêu", "no target set"),
     # --- build (report header, index) ---
     "report.city_overview.title": (
-        "Kết quả kết nạp đảng viên toàn thành phố",
-        "Party admissions: city overview",
+        "Kết quả kết nạp đảng viên toàn {body_territory}",
+        "Party admissions: {body_territory} overview",
     ),
     "report.period": ("Kỳ báo cáo", "Period"),
     "report.as_of": ("Số liệu đến ngày", "Data as of"),
@@ -208,7 +209,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "table.total": ("Cộng", "Total"),
     "table.total_sectors": ("Cộng các khối (theo chỉ tiêu đã giao)", "All sectors (assigned targets)"),
-    "table.total_city": ("Toàn thành phố (theo chỉ tiêu của thành phố)", "City (the city's own target)"),
+    "table.total_city": (
+        "Toàn {body_territory} (theo chỉ tiêu của {body_territory})",
+        "{body_Territory} (the {body_territory}'s own target)",
+    ),
     "report.organisations.no_target": (
         " Có {count} tổ chức chưa được giao chỉ tiêu (không tính ở trên).",
         " {count} had no target (not counted above).",
@@ -232,7 +236,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "review.sheet.missed": ("Không đạt chỉ tiêu", "Missed target"),
     "pipeline.status.missed": ("Không đạt chỉ tiêu", "Target missed"),
     "pipeline.status.no_target": ("Chưa được giao chỉ tiêu", "No target"),
-    "pipeline.total": ("Toàn thành phố", "Whole city"),
+    "pipeline.total": ("Toàn {body_territory}", "Whole {body_territory}"),
     "pipeline.cohort.partial": ("{year} (đến {end})", "{year} (to {end})"),
     "pipeline.section.training": ("Tham gia lớp bồi dưỡng so với kế hoạch", "Training-class attendance against plan"),
     "pipeline.section.conversion": (
@@ -280,10 +284,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "pipeline.card.upcoming": ("Sẽ đến hạn trong 3 tháng tới", "Due in the next 3 months"),
     "pipeline.value.days": ("{days} ngày", "{days} days"),
     "pipeline.note.plans": (
-        "Kế hoạch của mỗi khối là tổng kế hoạch của các tổ chức cơ sở đảng trong khối; kế hoạch toàn thành phố "
-        "là kế hoạch chung của Thành ủy, nên tổng kế hoạch các khối lớn hơn kế hoạch toàn thành phố.",
-        "A sector's plan is the sum of its organisations' plans; the city's plan is the one set for the city as "
-        "a whole, so the sectors' plans add up to more than the city's.",
+        "Kế hoạch của mỗi khối là tổng kế hoạch của các tổ chức cơ sở đảng trong khối; kế hoạch toàn "
+        "{body_territory} là kế hoạch chung của {body_committee}, nên tổng kế hoạch các khối lớn hơn kế hoạch "
+        "toàn {body_territory}.",
+        "A sector's plan is the sum of its organisations' plans; the {body_territory}'s plan is the one set for "
+        "the {body_territory} as a whole, so the sectors' plans add up to more than the {body_territory}'s.",
     ),
     "pipeline.note.annual_plan": (
         "Kế hoạch tính cho cả năm; đến hết kỳ báo cáo mới qua {elapsed} thời gian của năm.",
@@ -745,7 +750,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "narrative.when.month_first": ("Trong tháng 1/{year}", "In January {year}"),
     "narrative.when.quarter": ("Trong quý {roman}/{year}", "In Q{quarter} {year}"),
     "narrative.when.year": ("Năm {year}", "In {year}"),
-    "narrative.subject.city": ("Đảng bộ thành phố", "the City Party Committee"),
+    "narrative.subject.city": ("{body_short}", "{body_short}"),
     "narrative.subject.sector": ("{name}", "the {name} sector"),
     "narrative.time_progress": ("{months}/12 tháng ({pct})", "{months} of 12 months ({pct})"),
     "narrative.time_progress_inline": (
@@ -757,19 +762,23 @@ CATALOG: dict[str, tuple[str, str]] = {
     "narrative.sectors.other": ("{name} {admitted} ({result})", "{name} {admitted} ({result})"),
     "narrative.sectors.share_first": ("đạt {pct} chỉ tiêu", "{pct} of target"),
     "narrative.targets.more": (
-        "Tổng chỉ tiêu giao cho các tổ chức cơ sở đảng là {assigned} đảng viên, cao hơn chỉ tiêu của thành phố "
-        "({city} đảng viên) {difference} đảng viên; tỷ lệ đạt của mỗi khối tính trên chỉ tiêu đã giao cho khối, "
-        "tỷ lệ của toàn thành phố tính trên chỉ tiêu {city} đảng viên.",
+        "Tổng chỉ tiêu giao cho các tổ chức cơ sở đảng là {assigned} đảng viên, cao hơn chỉ tiêu của "
+        "{body_territory} ({city} đảng viên) {difference} đảng viên; tỷ lệ đạt của mỗi khối tính trên chỉ tiêu "
+        "đã giao cho khối, "
+        "tỷ lệ của toàn {body_territory} tính trên chỉ tiêu {city} đảng viên.",
         "The targets assigned to the organisations add up to {assigned} members, {difference} more than the "
-        "city's own target ({city}); each sector's attainment is against its assigned targets, the city's "
+        "{body_territory}'s own target ({city}); each sector's attainment is against its assigned targets, the "
+        "{body_territory}'s "
         "against {city}.",
     ),
     "narrative.targets.less": (
-        "Tổng chỉ tiêu giao cho các tổ chức cơ sở đảng là {assigned} đảng viên, thấp hơn chỉ tiêu của thành phố "
-        "({city} đảng viên) {difference} đảng viên; tỷ lệ đạt của mỗi khối tính trên chỉ tiêu đã giao cho khối, "
-        "tỷ lệ của toàn thành phố tính trên chỉ tiêu {city} đảng viên.",
+        "Tổng chỉ tiêu giao cho các tổ chức cơ sở đảng là {assigned} đảng viên, thấp hơn chỉ tiêu của "
+        "{body_territory} ({city} đảng viên) {difference} đảng viên; tỷ lệ đạt của mỗi khối tính trên chỉ tiêu "
+        "đã giao cho khối, "
+        "tỷ lệ của toàn {body_territory} tính trên chỉ tiêu {city} đảng viên.",
         "The targets assigned to the organisations add up to {assigned} members, {difference} fewer than the "
-        "city's own target ({city}); each sector's attainment is against its assigned targets, the city's "
+        "{body_territory}'s own target ({city}); each sector's attainment is against its assigned targets, the "
+        "{body_territory}'s "
         "against {city}.",
     ),
     "narrative.projection.past_years": (
@@ -1128,8 +1137,14 @@ def period_key(key: str, period: object) -> str:
 def t(key: str, lang: str = "vi", /, **fields: object) -> str:
     """The label ``key`` in ``lang`` (``"vi"`` or ``"en"``), with ``fields`` formatted in.
 
+    The reporting body's names (:data:`ketnap.body.FIELDS`: ``{body_name}``, ``{body_territory}``, ...)
+    are filled from :func:`ketnap.body.current` unless ``fields`` gives them; a label used as a
+    template and formatted later keeps its other fields.
+
     >>> t("metric.no_target")
     'chưa được giao chỉ tiêu'
+    >>> t("nav.city"), t("nav.city", "vi", body_territory="phường")
+    ('Toàn thành phố', 'Toàn phường')
     """
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; valid: {', '.join(LANGS)}")
@@ -1137,4 +1152,9 @@ def t(key: str, lang: str = "vi", /, **fields: object) -> str:
         text = CATALOG[key][LANGS.index(lang)]
     except KeyError:
         raise KeyError(f"no label {key!r} in ketnap.labels.CATALOG") from None
+    if "{body_" in text:
+        # The body's texts hold no braces (ketnap.body.read refuses them), so they survive a later format.
+        values = {**body.current().fields(lang), **{k: str(fields.pop(k)) for k in body.FIELDS if k in fields}}
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", value)
     return text.format(**fields) if fields else text

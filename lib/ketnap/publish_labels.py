@@ -17,14 +17,11 @@ __all__ = ["LABELS"]
 LABELS: dict[str, tuple[str, str]] = {
     # --- the Party's document format (Hướng dẫn 36-HD/VPTW): first page, running title, page numbers ---
     # The issuing body, one line each: the levels above it, then the body itself (printed in bold).
-    "doc.issuer": (
-        "Đảng bộ tỉnh Thanh Hóa\nThành ủy Thanh Hóa\nBan Tổ chức",
-        "Thanh Hóa Provincial Party Organisation\nThanh Hóa City Party Committee\nOrganisation Board",
-    ),
+    "doc.issuer": ("{body_header}", "{body_header}"),
     # Number and date are given when the report is issued (ban hành): the form leaves them to be filled in.
-    "doc.number": ("Số …-BC/BTCTU", "No. …-BC/BTCTU"),
+    "doc.number": ("{body_number}", "{body_number}"),
     "doc.party": ("Đảng Cộng sản Việt Nam", "Communist Party of Viet Nam"),
-    "doc.place_date": ("Thanh Hóa, ngày … tháng … năm …", "Thanh Hóa, … … …"),
+    "doc.place_date": ("{body_place}, ngày … tháng … năm …", "{body_place}, … … …"),
     "doc.kind": ("Báo cáo", "Report"),
     "doc.page": ("Trang", "Page"),
     "doc.running": ("{title} · {period}", "{title} · {period}"),
@@ -64,8 +61,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "index.returns": ("Tổ chức đã báo cáo {month}", "Organisations reported, {month}"),
     "index.returns_value": ("{reported}/{expected}", "{reported}/{expected}"),
     "index.no_headline": (
-        "Chưa có số liệu chung của kỳ này (báo cáo toàn thành phố chưa được lập).",
-        "No headline for this period yet (the city report has not been built).",
+        "Chưa có số liệu chung của kỳ này (báo cáo toàn {body_territory} chưa được lập).",
+        "No headline for this period yet (the {body_territory} report has not been built).",
     ),
     "index.pdf_missing": ("PDF: chưa có", "PDF: not built"),
     "index.pdf_missing_note": (

@@ -19,21 +19,22 @@ LABELS: dict[str, tuple[str, str]] = {
         "To: the Secretary of the organisation that sent {file}",
     ),
     "receipt.lead": (
-        "Ban Tổ chức Thành ủy đã nhận báo cáo kết nạp đảng viên năm {year} của {org} (lần gửi thứ {version}); "
+        "Ban Tổ chức {body_committee} đã nhận báo cáo kết nạp đảng viên năm {year} của {org} (lần gửi thứ {version}); "
         "kết quả kiểm tra như sau:",
         "The Organisation Board has received the {year} admissions return of {org} (version {version}). "
         "Here is what the check found:",
     ),
     "receipt.lead_unversioned": (
-        "Ban Tổ chức Thành ủy đã nhận báo cáo kết nạp đảng viên năm {year} của {org}; kết quả kiểm tra như sau:",
+        "Ban Tổ chức {body_committee} đã nhận báo cáo kết nạp đảng viên năm {year} của {org}; kết quả kiểm tra "
+        "như sau:",
         "The Organisation Board has received the {year} admissions return of {org}. Here is what the check found:",
     ),
     "receipt.lead_no_year": (
-        "Ban Tổ chức Thành ủy đã nhận tệp {file} của {org}, nhưng chưa xác định được đây là báo cáo năm nào.",
+        "Ban Tổ chức {body_committee} đã nhận tệp {file} của {org}, nhưng chưa xác định được đây là báo cáo năm nào.",
         "The Organisation Board has received the file {file} from {org}, but could not tell which year it reports.",
     ),
     "receipt.lead_unplaced": (
-        "Ban Tổ chức Thành ủy đã nhận tệp {file}, nhưng chưa xác định được đây là báo cáo của tổ chức cơ sở "
+        "Ban Tổ chức {body_committee} đã nhận tệp {file}, nhưng chưa xác định được đây là báo cáo của tổ chức cơ sở "
         "đảng nào, năm nào.",
         "The Organisation Board has received the file {file}, but could not tell which organisation's return, "
         "or for which year, it is.",
@@ -107,13 +108,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "Reason (from the program): {reason}",
     ),
     "receipt.unreadable.send": (
-        "Cần gửi lại: báo cáo lưu thành tệp Excel .xlsx theo đúng mẫu của Ban Tổ chức Thành ủy (đủ các trang "
+        "Cần gửi lại: báo cáo lưu thành tệp Excel .xlsx theo đúng mẫu của Ban Tổ chức {body_committee} (đủ các trang "
         "tính và dòng tiêu đề, không đặt mật khẩu).",
         "What to send instead: the return saved as an Excel .xlsx workbook from the Board's template (every "
         "sheet and header row, no password).",
     ),
     "receipt.close.unreadable": (
-        "Số liệu của tổ chức chưa được cập nhật cho đến khi Ban Tổ chức Thành ủy nhận được tệp đọc được.",
+        "Số liệu của tổ chức chưa được cập nhật cho đến khi Ban Tổ chức {body_committee} nhận được tệp đọc được.",
         "The organisation's figures stay as they were until the Board receives a file it can read.",
     ),
     "receipt.close.errors": (

@@ -15,7 +15,7 @@ __all__ = ["LABELS"]
 # key -> (Vietnamese, English)
 LABELS: dict[str, tuple[str, str]] = {
     # --- month by month (ketnap.trend) ---
-    "trend.total_city": ("Toàn thành phố", "Whole city"),
+    "trend.total_city": ("Toàn {body_territory}", "Whole {body_territory}"),
     "trend.section.months": ("Kết nạp theo tháng", "Admissions month by month"),
     "trend.section.months_by_sector": (
         "Kết nạp theo tháng của từng khối, so với kế hoạch",

@@ -35,6 +35,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ketnap import schema
+from ketnap.body import Body
+from ketnap.body import find as find_body
+from ketnap.body import read as read_body
 from ketnap.config import paths
 from ketnap.schema import INFO_SHEET, INSTRUCTIONS_SHEET, ORGANISATIONS_SHEET, TARGETS_SHEET, Column
 
@@ -344,7 +347,7 @@ _RETURN_INSTRUCTIONS = (
     "7. Các cột Giới tính, Tôn giáo, Đoàn viên, Nghề nghiệp, Trình độ: chọn trong danh sách (bảng dưới).",
     "8. Người được kết nạp phải đủ 18 tuổi tại ngày kết nạp.",
     "9. Không đổi tên sheet, không đổi tên cột. Có thể thêm cột ghi chú ở cuối; cột thêm sẽ không được đọc.",
-    "10. Tệp chứa dữ liệu cá nhân (họ tên, ngày sinh, số CCCD): chỉ gửi qua kênh được Ban Tổ chức Thành ủy "
+    "10. Tệp chứa dữ liệu cá nhân (họ tên, ngày sinh, số CCCD): chỉ gửi qua kênh được Ban Tổ chức {body_committee} "
     "quy định; báo cáo tổng hợp không bao giờ hiển thị các thông tin này.",
     "",
     "DANH MỤC (dùng cho danh sách chọn)",
@@ -392,13 +395,13 @@ def _id_validation(sheet: Worksheet, column: int) -> None:
     sheet.column_dimensions[letter].number_format = "@"  # text, so Excel keeps the leading zero
 
 
-def _return_template() -> Workbook:
+def _return_template(words: Mapping[str, str]) -> Workbook:
     workbook = _new_workbook()
     _write_info(
         workbook.create_sheet(INFO_SHEET),
         [(schema.ORG_LABEL, None), (schema.YEAR_LABEL, None), (schema.PREPARER_LABEL, None), (schema.SENT_LABEL, None)],
     )
-    instructions = _add_note_sheet(workbook, _RETURN_INSTRUCTIONS)
+    instructions = _add_note_sheet(workbook, [line.format_map(words) for line in _RETURN_INSTRUCTIONS])
     # The category lists live on the instructions sheet (ignored on input): one column per list,
     # so list items may contain commas ("Học sinh, sinh viên"), which inline Excel lists cannot.
     lists_header = {c.field: c.header for c in schema.ADMISSION_COLUMNS}
@@ -435,7 +438,7 @@ def _return_template() -> Workbook:
     return workbook
 
 
-def _organisations_template(sector_names: Sequence[str]) -> Workbook:
+def _organisations_template(sector_names: Sequence[str], words: Mapping[str, str]) -> Workbook:
     workbook = _new_workbook()
     sheet = workbook.create_sheet(ORGANISATIONS_SHEET)
     _write_table(sheet, schema.ORGANISATION_COLUMNS, ())
@@ -443,7 +446,7 @@ def _organisations_template(sector_names: Sequence[str]) -> Workbook:
         "HƯỚNG DẪN: DANH SÁCH TỔ CHỨC CƠ SỞ ĐẢNG",
         "",
         *(line.format(sheet=ORGANISATIONS_SHEET, what="tổ chức cơ sở đảng") for line in _REFERENCE_TEMPLATE_NOTE),
-        "Mã tổ chức: duy nhất, không dùng mã 'TP' (dành cho toàn thành phố).",
+        "Mã tổ chức: duy nhất, không dùng mã 'TP' (dành cho toàn {body_territory}).".format_map(words),
         "Khối: tên khối (hoặc mã khối) trong reference/sectors.csv. Loại hình: Đảng bộ cơ sở / Chi bộ cơ sở.",
         "Ngày thành lập / giải thể: chỉ ghi khi tổ chức được thành lập hoặc giải thể trong kỳ theo dõi.",
     ]
@@ -461,7 +464,7 @@ def _organisations_template(sector_names: Sequence[str]) -> Workbook:
     return workbook
 
 
-def _targets_template() -> Workbook:
+def _targets_template(words: Mapping[str, str]) -> Workbook:
     workbook = _new_workbook()
     sheet = workbook.create_sheet(TARGETS_SHEET)
     _write_table(sheet, schema.TARGET_COLUMNS, ())
@@ -469,7 +472,9 @@ def _targets_template() -> Workbook:
         "HƯỚNG DẪN: CHỈ TIÊU KẾT NẠP VÀ KẾ HOẠCH BỒI DƯỠNG",
         "",
         *(line.format(sheet=TARGETS_SHEET, what="năm và tổ chức") for line in _REFERENCE_TEMPLATE_NOTE),
-        "Mã tổ chức 'TP' là chỉ tiêu của toàn Đảng bộ thành phố (do Ban Thường vụ Tỉnh ủy giao).",
+        "Mã tổ chức 'TP' là chỉ tiêu của toàn {body_short} (do Ban Thường vụ {body_parent_committee} giao).".format_map(
+            words
+        ),
         "Để trống ô chỉ tiêu nếu chưa giao.",
         "T1 … T12: kế hoạch kết nạp từng tháng của tổ chức (không bắt buộc).",
     ]
@@ -497,7 +502,9 @@ def _sector_names(root: Path) -> list[str]:
     return [row["name_vi"] for row in rows]
 
 
-def write_templates(folder: Path | None = None, *, sector_names: Sequence[str] | None = None) -> list[Path]:
+def write_templates(
+    folder: Path | None = None, *, sector_names: Sequence[str] | None = None, body: Body | None = None
+) -> list[Path]:
     """Write the blank templates organisations and the Organisation Board fill in.
 
     Parameters
@@ -507,6 +514,9 @@ def write_templates(folder: Path | None = None, *, sector_names: Sequence[str] |
     sector_names
         The ``Khối`` drop-down of the organisations template; default: the names in the data root's
         ``reference/sectors.csv``.
+    body
+        The reporting body whose words the instructions use (its Board, territory, the committee
+        that sets its target); default: the data root's (:func:`ketnap.body.find`).
 
     Returns
     -------
@@ -516,10 +526,11 @@ def write_templates(folder: Path | None = None, *, sector_names: Sequence[str] |
     folder = folder or paths().templates
     if sector_names is None:
         sector_names = _sector_names(paths().data_root())
+    words = (body or read_body(find_body(paths().data_root()))).fields("vi")
     return [
-        save_deterministic(_return_template(), folder / TEMPLATE_FILES["return"]),
-        save_deterministic(_organisations_template(sector_names), folder / TEMPLATE_FILES["organisations"]),
-        save_deterministic(_targets_template(), folder / TEMPLATE_FILES["targets"]),
+        save_deterministic(_return_template(words), folder / TEMPLATE_FILES["return"]),
+        save_deterministic(_organisations_template(sector_names, words), folder / TEMPLATE_FILES["organisations"]),
+        save_deterministic(_targets_template(words), folder / TEMPLATE_FILES["targets"]),
     ]
 
 

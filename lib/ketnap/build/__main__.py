@@ -2,12 +2,13 @@
 
 ``makefile`` prints one make rule per report of the default periods (the latest month in the data
 and the last full year) or of ``--period``; ``batch`` runs the queued jobs (from make) or every
-report of ``--period`` in parallel, then rewrites the index; ``run`` runs one report by hand;
-``index`` rewrites ``reports/index.html``; ``issue`` freezes a period's reports in
-``reports/issued/<period>/<n>/`` (:mod:`ketnap.build.issue`) and ``verify-issued`` checks every
-archive against its checksums. Exit codes (documented in the README): 0 all built (issued,
-verified), 1 a report failed (an issued file is not as issued), 2 bad parameters or missing data,
-3 another build held the lock too long, 4 the issue was refused (the one-line reason on stderr).
+report of ``--period`` (or ``--default-periods``) in parallel, then rewrites the index; ``run``
+runs one report by hand; ``index`` rewrites ``reports/index.html``; ``issue`` freezes a period's
+reports in ``reports/issued/<period>/<n>/`` (:mod:`ketnap.build.issue`) and ``verify-issued``
+checks every archive against its checksums. Exit codes (documented in the README): 0 all built
+(issued, verified), 1 a report failed (an issued file is not as issued), 2 bad parameters or
+missing data, 3 another build held the lock too long, 4 the issue was refused (the one-line
+reason on stderr).
 
 Only argument parsing and exit codes live here; the work is in :mod:`ketnap.build.batch`.
 """
@@ -44,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     batch = sub.add_parser("batch", help="run the queued jobs (from make) or every report of --period, then the index")
     batch.add_argument("--queue", type=Path, help="a file of queued jobs, one `report period sector|-` per line")
     batch.add_argument("--period", action="append", help="build every report of this period (repeatable)")
+    batch.add_argument(
+        "--default-periods", action="store_true", help="build every report of the default periods (as `make reports`)"
+    )
     batch.add_argument("--no-cards", action="store_true", help="with --period: leave out the organisation cards")
     run = sub.add_parser("run", help="run one report")
     run.add_argument("report", help=f"one of: {', '.join(s.id for s in REPORTS)}")
@@ -89,9 +93,12 @@ def main(argv: list[str] | None = None) -> int:
                         args.group if spec.per_group else None)]  # fmt: skip
         else:
             jobs = read_queue(args.queue) if args.queue else []
+            periods = list(args.period or [])
+            if args.default_periods:
+                periods += default_periods(datetime.fromisoformat(str(read_manifest(p.processed)["as_of"])))
             jobs += [
                 job
-                for period in args.period or []
+                for period in periods
                 for job in jobs_for_period(period, p)
                 if not (args.no_cards and job.report.per_org)
             ]

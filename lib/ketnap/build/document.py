@@ -8,9 +8,11 @@ styles are ``templates/ketnap/document.css``, shared by the report pages and the
 :func:`page_css` writes the CSS page-margin boxes that print the running title on every page but
 the first, and "Trang x/y" on every page.
 
-The number and the date are left as dotted blanks ("Số …-BC/BTCTU", "Thanh Hóa, ngày … tháng …
-năm …"): they are given when the report is issued (ban hành), and a build date would make two
-builds of the same data differ. Every text comes from the label catalog (``doc.*``).
+The issuer lines, the number form and the place come from the reporting body
+(``reference/body.toml``, :mod:`ketnap.body`). The number and the date are left as dotted blanks
+("Số …-BC/BTCTU", "Hà Nội, ngày … tháng … năm …" for a body in Hà Nội): they are given when the
+report is issued (ban hành), and a build date would make two builds of the same data differ.
+Every text comes from the label catalog (``doc.*``).
 """
 
 from __future__ import annotations
@@ -47,9 +49,12 @@ def official_header(lang: str = "vi", *, number: bool = True, place_date: bool =
 
     Examples
     --------
-    >>> block = official_header()
-    >>> "<strong>Ban Tổ chức</strong>" in block, "Số …-BC/BTCTU" in block, "Thanh Hóa, ngày" in block
-    (True, True, True)
+    >>> from ketnap.body import current
+    >>> block, body = official_header(), current()
+    >>> f"<strong>{body.header_vi[-1]}</strong>" in block, body.vi["number"] in block
+    (True, True)
+    >>> f"{body.vi['place']}, ngày … tháng … năm …" in block
+    True
     """
     *above, body = t("doc.issuer", lang).split("\n")
     issuer = "".join(f'<span class="above">{html.escape(line)}</span>' for line in above)

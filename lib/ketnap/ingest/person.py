@@ -21,12 +21,17 @@ __all__ = [
 ]
 
 
+#: The shipped examples' data roots live here (``data/examples/<name>`` of this checkout): synthetic,
+#: hashed with the demo key like the sample.
+EXAMPLES = Path(__file__).resolve().parents[3] / "data" / "examples"
+
+
 def resolve_person_key(root: Path, key: str | None = None) -> tuple[str, str]:
     """The key ID numbers are hashed with, and where it came from.
 
-    Order: the ``key`` argument; the demo key when ``root`` is the shipped sample (so the sample
-    always hashes the same, whatever the environment); ``$KETNAP_PERSON_KEY``; the file named by
-    ``$KETNAP_PERSON_KEY_FILE`` (default ``~/.config/ketnap/person.key``).
+    Order: the ``key`` argument; the demo key when ``root`` is the shipped sample or one of the
+    shipped examples (:data:`EXAMPLES`; so they always hash the same, whatever the environment);
+    ``$KETNAP_PERSON_KEY``; the file named by ``$KETNAP_PERSON_KEY_FILE`` (default ``~/.config/ketnap/person.key``).
 
     Parameters
     ----------
@@ -47,7 +52,7 @@ def resolve_person_key(root: Path, key: str | None = None) -> tuple[str, str]:
     """
     if key:
         return key, "argument"
-    if root.resolve() == paths().sample.resolve():
+    if root.resolve() == paths().sample.resolve() or root.resolve().parent == EXAMPLES:
         return DEMO_PERSON_KEY, "demo"
     configured = settings()
     if configured.person_key:

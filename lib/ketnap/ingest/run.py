@@ -18,6 +18,9 @@ from typing import Any
 import pandas as pd
 
 from ketnap import __version__
+from ketnap.body import BodyError
+from ketnap.body import find as find_body
+from ketnap.body import read as read_body
 from ketnap.config import paths, settings
 from ketnap.ingest.files import (
     Input,
@@ -28,6 +31,7 @@ from ketnap.ingest.files import (
 from ketnap.ingest.issues import (
     IngestResult,
     Issue,
+    ReferenceDataError,
     SheetCount,
     Unreadable,
     issue_sort_key,
@@ -136,6 +140,12 @@ def ingest(
     issues: list[Issue] = []
     counts: list[SheetCount] = []
     inputs: list[Input] = []
+    # The reporting body first: a wrong body.toml stops ingestion before anything is read or written.
+    body_file = find_body(root)
+    try:
+        reporting_body = read_body(body_file)
+    except BodyError as exc:
+        raise ReferenceDataError(str(exc)) from None
     reference = read_reference(root, inputs, issues, counts)
     files = _read_returns(root, reference.index, today, inputs, issues, progress)
     versions = _choose_versions(root, files)
@@ -173,6 +183,8 @@ def ingest(
     )  # fmt: skip
     manifest: dict[str, Any] = {
         "data_root": display_path(root),
+        "body": reporting_body.as_json(),
+        "body_file": display_path(body_file),
         "as_of": _as_of(tables),
         "inputs": [{"file": i.file, "sha256": i.sha256, "bytes": i.size} for i in inputs],
         "row_counts": {name: len(frame) for name, frame in tables.items()},

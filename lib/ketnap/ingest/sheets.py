@@ -344,7 +344,7 @@ _FOOTER_WORDS = tuple(
         "Thủ trưởng", "Bí thư", "Phó Bí thư", "T/M", "TM", "Ký tên", "Ký, ghi rõ họ tên",
     )
 )  # fmt: skip
-#: "Thanh Hóa, ngày 05 tháng 3 năm 2024" or "…, ngày … tháng … năm …", folded.
+#: "Nghệ An, ngày 05 tháng 3 năm 2024" or "…, ngày … tháng … năm …", folded.
 _PLACE_AND_DATE = re.compile(r"\bngày\b.*\btháng\b.*\bnăm\b")
 
 
@@ -354,7 +354,7 @@ def is_footer_start(values: Sequence[Any]) -> bool:
 
     >>> is_footer_start((None, "TỔNG CỘNG:", 12)), is_footer_start(("T/M CHI ỦY",)), is_footer_start(("Cộng", 4))
     (True, True, True)
-    >>> is_footer_start(("Thanh Hóa, ngày 05 tháng 3 năm 2024",))
+    >>> is_footer_start(("Nghệ An, ngày 05 tháng 3 năm 2024",))
     True
     >>> is_footer_start((1, "Nguyễn Thị Hoa", "12/03/1998")), is_footer_start((2, "Tổng Văn Nam"))
     (False, False)

@@ -1052,8 +1052,8 @@ def _readme(sample: Sample) -> str:
 def write(sample: Sample, out: Path | None = None) -> list[Path]:
     """Write ``sample`` in the return format under ``out`` (default ``data/sample``).
 
-    Replaces ``reference/``, ``returns/``, ``README.md`` and ``faults.csv`` in ``out`` and removes its
-    returns register (``register.sqlite``); nothing else there is touched.
+    Replaces ``reference/`` (but its ``body.toml``), ``returns/``, ``README.md`` and ``faults.csv`` in
+    ``out`` and removes its returns register (``register.sqlite``); nothing else there is touched.
 
     Parameters
     ----------
@@ -1068,12 +1068,17 @@ def write(sample: Sample, out: Path | None = None) -> list[Path]:
         Every written file, sorted.
     """
     out = out or paths().sample
+    # The reporting body (reference/body.toml) is configuration, not generated: it is kept.
+    body = out / "reference" / "body.toml"
+    kept = body.read_bytes() if body.exists() else None
     for sub in ("reference", "returns"):
         if (out / sub).exists():
             shutil.rmtree(out / sub)
     # The register of the returns written before: its versions are gone with them.
     (out / REGISTER_NAME).unlink(missing_ok=True)
     (out / "reference").mkdir(parents=True, exist_ok=True)
+    if kept is not None:
+        body.write_bytes(kept)
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
