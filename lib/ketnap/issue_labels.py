@@ -90,7 +90,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "revision.column.old": ("Đã ban hành", "Issued"),
     "revision.column.new": ("Nay", "Now"),
     "revision.column.change": ("Chênh lệch", "Change"),
-    "revision.scope.city": ("Toàn thành phố", "Whole city"),
+    "revision.scope.city": ("Toàn {body_territory}", "Whole {body_territory}"),
     "revision.points": ("{value} điểm %", "{value} points"),
     "revision.causes": ("Do các báo cáo nhận sau khi ban hành:", "Because of the returns received since the issue:"),
     "revision.no_cause": (

@@ -37,8 +37,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "word.recipients": ("Nơi nhận:", "To:"),
     # One line each; the Board adds or changes them when it issues the report.
     "word.recipient_lines": (
-        "- Thường trực Thành ủy (để báo cáo),\n- Lưu Ban Tổ chức Thành ủy.",
-        "- Standing Board of the City Party Committee (to report),\n- Organisation Board's files.",
+        "- Thường trực {body_committee} (để báo cáo),\n- Lưu {body_board}.",
+        "- Standing Board of the {body_name} (to report),\n- {body_board}: files.",
     ),
     # Who signs is decided when the report is issued; the name is left blank for the signature.
     "word.signer": ("Trưởng ban", "Head of the Board"),
