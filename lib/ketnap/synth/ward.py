@@ -134,7 +134,7 @@ place = "Vạn An"
 """
 
 #: The ``Lịch sử`` sheet's header row (read by ingestion's organisation history).
-HISTORY_HEADER = ("Ngày", "Sự kiện", "Mã tổ chức", "Mã tổ chức liên quan", "Tên mới", "Khối mới", "Ghi chú")
+HISTORY_HEADER = tuple(column.header for column in schema.HISTORY_COLUMNS)
 
 
 def _organisations(rng: np.random.Generator, scale: float) -> list[Organisation]:
@@ -191,7 +191,7 @@ def _write_reference(out: Path, sample: city.Sample) -> None:
     file = reference / "organisations.xlsx"
     write_organisations(file, rows, note=note)
     workbook = openpyxl.load_workbook(file)
-    history = workbook.create_sheet("Lịch sử", 1)
+    history = workbook.create_sheet(schema.HISTORY_SHEET, 1)
     history.append(HISTORY_HEADER)
     merged, into, on = MERGE
     history.append([on, "sáp nhập vào", merged, into, None, None, "Hai khu phố sáp nhập thành một"])
