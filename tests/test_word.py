@@ -156,7 +156,8 @@ def test_the_sector_and_behind_tables_are_word_tables(report, tables: Tables) ->
                        "Số người học lớp bồi dưỡng nhận thức về Đảng"]  # fmt: skip
     assert [r[0] for r in rows[1:5]] == list(tables.sectors.sort_values("order")["name_vi"])
     # the last row: the city against its own target, 231 of 817 = 28,3%
-    assert rows[-1][:5] == ["Toàn thành phố (theo chỉ tiêu của thành phố)", "28,3%", "110", "231", "817"]  # 110: PX14 merged into PX13 (01/01/2024)
+    # 110 organisations active in 2024: PX14 merged into PX13 on 01/01/2024 (docs/sample-data.md).
+    assert rows[-1][:5] == ["Toàn thành phố (theo chỉ tiêu của thành phố)", "28,3%", "110", "231", "817"]
     assert sectors.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated on a new page
     total = sectors.rows[-2].cells[0].paragraphs[0]
     assert total.text == "Cộng các khối (theo chỉ tiêu đã giao)" and all(r.bold for r in total.runs)  # as in HTML
