@@ -1,7 +1,7 @@
 """Vietnamese text normalisation: the keys that names, headers and categories are matched on.
 
 Returns are typed by hand on many machines, so the same word may arrive in NFC or NFD Unicode, with
-the tone mark in the old or the new place ("hoà" / "hòa", "Thanh Hoá" / "Thanh Hóa", "thuỷ" /
+the tone mark in the old or the new place ("hoà" / "hòa", "Khánh Hoà" / "Khánh Hòa", "thuỷ" /
 "thủy"), in any case and with stray spaces, or with no diacritics at all ("Dai hoc" for "Đại học",
 typed without a Vietnamese keyboard). Everything here is pure ``str -> str``: :func:`nfc` and
 :func:`clean` for text that is kept and shown, :func:`fold` for the matching key only (never shown),
@@ -58,7 +58,7 @@ def nfc(text: str) -> str:
 def modern_tone(text: str) -> str:
     """Move tone marks in open ``oa``/``oe``/``uy`` syllables to the first vowel ("hoà" -> "hòa").
 
-    This is the placement the project's labels use ("Thanh Hóa", "Hòa Hảo"); the result is NFC.
+    This is the placement the project's labels use ("Khánh Hòa", "Hòa Hảo"); the result is NFC.
     Case is kept.
 
     Parameters
@@ -73,8 +73,8 @@ def modern_tone(text: str) -> str:
 
     Examples
     --------
-    >>> modern_tone("Thanh Hoá, thuỷ lợi, khoẻ, HOÀ, hoàng, quý")
-    'Thanh Hóa, thủy lợi, khỏe, HÒA, hoàng, quý'
+    >>> modern_tone("Khánh Hoá, thuỷ lợi, khoẻ, HOÀ, hoàng, quý")
+    'Khánh Hóa, thủy lợi, khỏe, HÒA, hoàng, quý'
     """
     decomposed = unicodedata.normalize("NFD", text)
     decomposed = _OA_OE.sub(r"\1\3\2", decomposed)
@@ -123,7 +123,7 @@ def fold(text: str) -> str:
 
     Examples
     --------
-    >>> fold(" THANH  Hoá ") == fold("Thanh Hóa")
+    >>> fold(" KHÁNH  Hoá ") == fold("Khánh Hóa")
     True
     """
     # casefold can change the Unicode form (e.g. of "İ"), so compose again afterwards.
