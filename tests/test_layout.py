@@ -92,14 +92,14 @@ def test_notebooks_import_only_the_top_level() -> None:
 def test_no_code_outside_synth_names_the_city() -> None:
     """The reporting body is configuration (reference/body.toml): only the synthetic sample's generator
     names the city, in any spelling (NFC or NFD, old or new tone placement, any case)."""
-    from ketnap.text import fold
+    from ketnap.text import bare
 
-    city = fold("Thanh Hóa")
+    city = bare("Thanh Hóa")
     found = [
         f"{path.relative_to(LIB.parent)}:{n}"
         for path in sorted(LIB.rglob("*"))
         if path.is_file() and path.suffix in {".py", ".j2", ".css", ".html"} and "synth" not in path.parts
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-        if city in fold(line)
+        if city in bare(line)
     ]
     assert not found, "the city named in code:\n" + "\n".join(found)
