@@ -21,8 +21,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from defects.corpus import KEY, SECTORS_CSV, admission, write_return
-from openpyxl import Workbook
+from defects.corpus import KEY, admission, write_reference, write_return
 
 from ketnap.build import issue as issuing
 from ketnap.build import revisions
@@ -43,25 +42,12 @@ FIRST_2024 = {"P01": [(1, 12), (2, 6), (2, 20)], "H01": [(1, 15)], "T01": [(2, 9
 
 
 def _reference(root: Path) -> None:
-    reference = root / "reference"
-    reference.mkdir(parents=True, exist_ok=True)
-    (reference / "sectors.csv").write_text(SECTORS_CSV, encoding="utf-8")
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Tổ chức"
-    sheet.append(["Mã tổ chức", "Tên tổ chức", "Khối", "Loại hình", "Trực thuộc", "Ngày thành lập", "Ngày giải thể"])
-    for code, name, sector in ORGS:
-        sheet.append([code, name, sector, "Đảng bộ cơ sở", None, datetime(2000, 1, 1), None])
-    book.save(reference / "organisations.xlsx")
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Chỉ tiêu"
-    sheet.append(["Năm", "Mã tổ chức", "Chỉ tiêu kết nạp", "Kế hoạch bồi dưỡng", *(f"T{m}" for m in range(1, 13))])
-    for year, city in ((2023, 16), (2024, CITY_TARGET_2024)):
-        sheet.append([year, "TP", city, 40])
-        for code, *_ in ORGS:
-            sheet.append([year, code, 5, 10, *([1] * 5)])
-    book.save(reference / "targets.xlsx")
+    targets = [
+        [year, code, *numbers]
+        for year, city in ((2023, 16), (2024, CITY_TARGET_2024))
+        for code, numbers in [("TP", [city, 40]), *((code, [5, 10, *([1] * 5)]) for code, *_ in ORGS)]
+    ]
+    write_reference(root, targets=targets, organisations=[(*org, "Đảng bộ cơ sở") for org in ORGS])
 
 
 def _return(path: Path, org: str, year: int, dates: list[tuple[int, int]], sent: datetime) -> Path:

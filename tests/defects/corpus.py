@@ -105,8 +105,14 @@ def own_organisation(path: Path) -> str:
 # --- writers ---------------------------------------------------------------------------------
 
 
-def write_reference(root: Path, *, targets: Sequence[Sequence[Any]] | None = None) -> None:
-    """Write ``reference/`` (sectors, organisations, targets) under ``root``."""
+def write_reference(
+    root: Path,
+    *,
+    targets: Sequence[Sequence[Any]] | None = None,
+    organisations: Sequence[tuple[str, str, str, str]] = ORGANISATIONS,
+) -> None:
+    """Write ``reference/`` (sectors, organisations, targets) under ``root``: by default the corpus's
+    organisations and targets for the first five of them."""
     reference = root / "reference"
     reference.mkdir(parents=True, exist_ok=True)
     (reference / "sectors.csv").write_text(SECTORS_CSV, encoding="utf-8")
@@ -114,7 +120,7 @@ def write_reference(root: Path, *, targets: Sequence[Sequence[Any]] | None = Non
     sheet = workbook.active
     sheet.title = "Tổ chức"
     sheet.append(["Mã tổ chức", "Tên tổ chức", "Khối", "Loại hình", "Trực thuộc", "Ngày thành lập", "Ngày giải thể"])
-    for code, name, sector, kind in ORGANISATIONS:
+    for code, name, sector, kind in organisations:
         sheet.append([code, name, sector, kind, None, datetime(2000, 1, 1), None])
     workbook.save(reference / "organisations.xlsx")
     workbook = Workbook()

@@ -33,9 +33,6 @@ __all__ = [
     "section_html",
 ]
 
-#: The columns of the processed ``returns`` table kept at issue (no personal data is in them).
-SNAPSHOT_COLUMNS = ("org_code", "year", "version", "sha256", "received_at", "return_date")
-
 
 @dataclass(frozen=True)
 class FigureChange:
@@ -122,15 +119,11 @@ def returns_snapshot(returns: Any) -> list[dict[str, Any]]:
                 "year": int(row.year),
                 "version": int(row.version),
                 "sha256": str(row.sha256),
-                "received_at": "" if _missing(row.received_at) else str(row.received_at)[:10],
-                "return_date": "" if _missing(row.return_date) else str(row.return_date)[:10],
+                "received_at": "" if fmt.is_missing(row.received_at) else str(row.received_at)[:10],
+                "return_date": "" if fmt.is_missing(row.return_date) else str(row.return_date)[:10],
             }
         )
     return rows
-
-
-def _missing(value: Any) -> bool:
-    return value is None or str(value) in {"NaT", "nan", "<NA>", "None"}
 
 
 def return_changes(
